@@ -1,0 +1,19 @@
+package io.conversations.adapter.http;
+
+import io.conversations.domain.common.Problem;
+
+/** The one table from a refusal to its HTTP status; the body's code is the problem's own. */
+final class ErrorTable {
+    private ErrorTable() {}
+
+    static int status(Problem problem) {
+        return switch (problem) {
+            case ID_LIST_EMPTY_OR_TOO_LONG, GROUP_NAME_LENGTH, MALFORMED, GROUP_NAME_CONTROL_CHARACTERS -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FOREIGN_CORP -> 403;
+            case GROUP_NOT_FOUND, NOT_FOUND -> 404;
+            case GROUP_LIMIT, ALREADY_EXISTS, GROUPED_CONVERSATION_LIMIT -> 409;
+            case STORE_UNAVAILABLE -> 503;
+        };
+    }
+}

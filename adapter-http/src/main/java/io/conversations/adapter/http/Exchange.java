@@ -1,0 +1,94 @@
+package io.conversations.adapter.http;
+
+import io.conversations.adapter.http.dto.ErrorBody;
+import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Outcome;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.common.Rejection;
+import io.javalin.http.Context;
+import java.util.function.Function;
+
+/** Writing answers: JSON bodies with the contract's content type, outcomes and refusals alike. */
+final class Exchange {
+    static final String JSON = "application/json; charset=utf-8";
+    private final JsonbMapper json;
+
+    Exchange(JsonbMapper json) {
+        this.json = json;
+    }
+
+    void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType(JSON).result(json.write(body));
+    }
+
+    void error(Context ctx, Rejection rejection) {
+        json(ctx, ErrorTable.status(rejection.problem()), new ErrorBody(rejection.problem().code(), rejection.message()));
+    }
+
+    void error(Context ctx, Problem problem, String message) {
+        error(ctx, new Rejection(problem, message));
+    }
+
+    /** Answers a use case's outcome: {@code status} and the mapped value when done, the refusal otherwise. */
+    <T> void outcome(Context ctx, Outcome<T> outcome, int status, Function<T, Object> body) {
+        if (outcome instanceof Outcome.Done<T> done) {
+            json(ctx, status, body.apply(done.value()));
+        } else {
+            error(ctx, ((Outcome.Rejected<T>) outcome).rejection());
+        }
+    }
+
+    /** Like {@link #outcome} for calls that answer 204 with no body. */
+    <T> void noContent(Context ctx, Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Rejected<T> rejected) {
+            error(ctx, rejected.rejection());
+        } else {
+            ctx.status(204);
+        }
+    }
+
+    static JsonBody body(Context ctx) {
+        return JsonBody.parse(ctx.body());
+    }
+
+    /** A path parameter, percent-decoded as UTF-8 by the router; one that does not decode cleanly is refused. */
+    static String path(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        if (value.indexOf('\uFFFD') >= 0) {
+            throw new InvalidInput(Problem.MALFORMED, name + " is not valid percent-encoded UTF-8");
+        }
+        return value;
+    }
+
+    static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new InvalidInput(Problem.MALFORMED, name + " must be an integer " + min + ".." + max);
+    }
+
+    static long longQuery(Context ctx, String name, long fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new InvalidInput(Problem.MALFORMED, name + " must be a non-negative integer");
+    }
+}

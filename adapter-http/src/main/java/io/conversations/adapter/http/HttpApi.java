@@ -1,0 +1,139 @@
+package io.conversations.adapter.http;
+
+import io.conversations.adapter.http.dto.AdminBodies.HealthBody;
+import io.conversations.application.port.in.UseCases;
+import io.conversations.application.port.out.StoreUnavailable;
+import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Problem;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API as a whole: every route of API.md, its authentication, and one way errors are answered. */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final Javalin app;
+
+    private HttpApi(Javalin app) {
+        this.app = app;
+    }
+
+    /** Builds the API on the given use cases; call {@link #start} to listen. */
+    public static HttpApi create(UseCases useCases, HttpSettings settings) {
+        JsonbMapper json = new JsonbMapper();
+        Exchange exchange = new Exchange(json);
+        Authentication auth = new Authentication(settings.tokens(), useCases.identifyUser(), settings.adminKey());
+        GroupRoutes groups = new GroupRoutes(useCases, exchange);
+        ConversationRoutes conversations = new ConversationRoutes(useCases, exchange);
+        AdminRoutes admin = new AdminRoutes(useCases, exchange);
+
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(json);
+            config.http.maxRequestSize = 1_000_000;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
+            RoutesConfig r = config.routes;
+
+            Handler health = ctx -> {
+                boolean up = useCases.checkHealth().healthy();
+                exchange.json(ctx, up ? 200 : 503, new HealthBody(up ? "UP" : "DOWN"));
+            };
+            r.get("/health", health);
+            r.get("/v1/health", health);
+
+            r.get("/v1/conversations", user(auth, exchange, conversations::list));
+            r.get("/v1/conversations/{conversationID}", user(auth, exchange, conversations::get));
+            r.get("/v1/events", user(auth, exchange, conversations::events));
+
+            r.get("/v1/conversation-groups", user(auth, exchange, groups::list));
+            r.post("/v1/conversation-groups", user(auth, exchange, groups::create));
+            r.patch("/v1/conversation-groups/{groupName}", user(auth, exchange, groups::rename));
+            r.delete("/v1/conversation-groups/{groupName}", user(auth, exchange, groups::delete));
+            r.post("/v1/conversation-groups/{groupName}/conversations", user(auth, exchange, groups::addConversations));
+            r.delete("/v1/conversation-groups/{groupName}/conversations",
+                    user(auth, exchange, groups::removeConversations));
+
+            r.put("/v1/admin/corps/{corpId}", admin(auth, exchange, admin::putCorp));
+            r.put("/v1/admin/corps/{corpId}/users/{userId}", admin(auth, exchange, admin::putUser));
+            r.post("/v1/admin/corps/{corpId}/chats", admin(auth, exchange, admin::createChat));
+            r.put("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", admin(auth, exchange, admin::addMember));
+            r.delete("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}",
+                    admin(auth, exchange, admin::removeMember));
+            r.post("/v1/admin/tokens", admin(auth, exchange, admin::issueToken));
+
+            r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
+            r.exception(StoreUnavailable.class, (e, ctx) -> {
+                LOG.warn("store unavailable: {}", e.getMessage());
+                exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
+            });
+            r.exception(HttpResponseException.class, (e, ctx) -> routingError(exchange, ctx, e.getStatus()));
+            r.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                exchange.json(ctx, 500, new io.conversations.adapter.http.dto.ErrorBody(50000, "internal error"));
+            });
+            r.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    routingError(exchange, ctx, 404);
+                }
+            });
+            r.error(405, ctx -> routingError(exchange, ctx, 405));
+        });
+        return new HttpApi(app);
+    }
+
+    public HttpApi start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** The port it listens on (useful after starting on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static Handler user(Authentication auth, Exchange exchange, UserHandler handler) {
+        return ctx -> {
+            var user = auth.user(ctx);
+            if (user.isEmpty()) {
+                exchange.error(ctx, Problem.UNAUTHENTICATED, "a valid bearer token is required");
+                return;
+            }
+            handler.handle(ctx, user.get());
+        };
+    }
+
+    private static Handler admin(Authentication auth, Exchange exchange, Handler handler) {
+        return ctx -> {
+            if (!auth.admin(ctx)) {
+                exchange.error(ctx, Problem.UNAUTHENTICATED, "the admin key is required");
+                return;
+            }
+            handler.handle(ctx);
+        };
+    }
+
+    private static void routingError(Exchange exchange, Context ctx, int status) {
+        if (status == 404) {
+            exchange.error(ctx, Problem.NOT_FOUND, "no such route: " + ctx.method() + " " + ctx.path());
+        } else if (status == 405) {
+            exchange.json(ctx, 405, new io.conversations.adapter.http.dto.ErrorBody(40501,
+                    "method not allowed: " + ctx.method() + " " + ctx.path()));
+        } else if (status == 413) {
+            exchange.error(ctx, Problem.MALFORMED, "the body is too large");
+        } else {
+            exchange.error(ctx, Problem.MALFORMED, "bad request");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.conversations.adapter.http;
+
+import io.conversations.domain.common.Problem;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Requests the server refuses before any route runs (a URI with broken percent-encoding, say)
+ * are answered in the contract's JSON error shape too, never with Jetty's HTML page.
+ */
+final class JettyJsonErrors extends ErrorHandler {
+
+    /** Every method gets a body, not only GET, POST and HEAD as Jetty's default has it. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        int apiCode = code == 404 ? Problem.NOT_FOUND.code()
+                : code == 503 ? Problem.STORE_UNAVAILABLE.code()
+                : code >= 500 ? 50000 : Problem.MALFORMED.code();
+        String text = code >= 500 ? "internal error" : "bad request: " + (message == null ? "the request is malformed" : message);
+        String json = "{\"code\":" + apiCode + ",\"message\":\"" + escape(text) + "\"}";
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Exchange.JSON);
+        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

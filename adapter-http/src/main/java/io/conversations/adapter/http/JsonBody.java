@@ -1,0 +1,109 @@
+package io.conversations.adapter.http;
+
+import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Problem;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A request body read as a JSON object, field by field with the types the contract gives them.
+ * Anything else is {@code 40001} with a message that names the field.
+ */
+final class JsonBody {
+    private final JsonObject json;
+
+    private JsonBody(JsonObject json) {
+        this.json = json;
+    }
+
+    static JsonBody parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw malformed("the body must be a JSON object");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw malformed("the body must be a JSON object");
+            }
+            return new JsonBody(value.asJsonObject());
+        } catch (jakarta.json.JsonException e) {
+            throw malformed("the body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    String requiredString(String field) {
+        return optionalString(field).orElseThrow(() -> malformed(field + " is required and must be a string"));
+    }
+
+    Optional<String> optionalString(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonString s) {
+            return Optional.of(s.getString());
+        }
+        throw malformed(field + " must be a string");
+    }
+
+    boolean requiredBoolean(String field) {
+        JsonValue value = json.get(field);
+        if (value == JsonValue.TRUE) {
+            return true;
+        }
+        if (value == JsonValue.FALSE) {
+            return false;
+        }
+        throw malformed(field + " is required and must be true or false");
+    }
+
+    Optional<Long> optionalLong(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return Optional.of(n.longValueExact());
+            } catch (ArithmeticException e) {
+                throw malformed(field + " is out of range");
+            }
+        }
+        throw malformed(field + " must be an integer");
+    }
+
+    /** A list of strings; absent or null is empty unless {@code required}. */
+    List<String> stringList(String field, boolean required) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            if (required) {
+                throw malformed(field + " is required and must be an array of strings");
+            }
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw malformed(field + " must be an array of strings");
+        }
+        List<String> out = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString s)) {
+                throw malformed(field + " must be an array of strings");
+            }
+            out.add(s.getString());
+        }
+        return out;
+    }
+
+    static InvalidInput malformed(String message) {
+        return new InvalidInput(Problem.MALFORMED, message);
+    }
+}

@@ -1,0 +1,74 @@
+package io.conversations.adapter.http;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.conversations.application.port.out.Tokens;
+import io.conversations.domain.common.Ids;
+import io.conversations.domain.identity.UserRef;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Date;
+import java.util.Optional;
+
+/** User tokens: JWTs signed with HS256, claims {@code corp}, {@code sub} (the userId) and {@code exp}. */
+public final class JwtTokens implements Tokens {
+    public static final int MIN_SECRET_BYTES = 32;
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+
+    public JwtTokens(String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the token secret must be at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        try {
+            this.signer = new MACSigner(bytes);
+            this.verifier = new MACVerifier(bytes);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("unusable token secret: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String issue(UserRef user, long expiresAtMillis) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .claim("corp", user.corp().value())
+                .subject(user.user().value())
+                .issueTime(new Date())
+                .expirationTime(new Date(expiresAtMillis))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing a token failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The user a token names, when it is well-formed, signed with our secret by HS256, and not expired. */
+    Optional<UserRef> verify(String token, long nowMillis) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date exp = claims.getExpirationTime();
+            Object corp = claims.getClaim("corp");
+            String sub = claims.getSubject();
+            if (exp == null || exp.getTime() <= nowMillis || !(corp instanceof String c) || !Ids.isValid(c)
+                    || !Ids.isValid(sub)) {
+                return Optional.empty();
+            }
+            return Optional.of(UserRef.of(c, sub));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

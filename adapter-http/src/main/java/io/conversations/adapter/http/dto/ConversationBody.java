@@ -1,0 +1,36 @@
+package io.conversations.adapter.http.dto;
+
+import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.group.GroupName;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/** A conversation as API.md shows it. {@code lastMessage} stays null until messages exist. */
+@JsonbPropertyOrder({"conversationID", "type", "chatId", "title", "avatarIcons", "memberCount", "unreadCount",
+        "lastMessage", "isPinned", "groupList", "draftText", "customData", "updatedAt"})
+public record ConversationBody(
+        @JsonbProperty("conversationID") String conversationID,
+        String type,
+        String chatId,
+        String title,
+        List<String> avatarIcons,
+        int memberCount,
+        int unreadCount,
+        Object lastMessage,
+        @JsonbProperty("isPinned") boolean isPinned,
+        List<String> groupList,
+        String draftText,
+        String customData,
+        long updatedAt) {
+
+    public static ConversationBody from(Conversation c) {
+        return new ConversationBody(c.id().toString(), c.id().type().name(), c.chatId().value(), c.title(),
+                c.avatarIcons(), c.memberCount(), c.unreadCount(), null, c.pinned(),
+                c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.updatedAt());
+    }
+
+    public static List<ConversationBody> from(List<Conversation> list) {
+        return list.stream().map(ConversationBody::from).toList();
+    }
+}

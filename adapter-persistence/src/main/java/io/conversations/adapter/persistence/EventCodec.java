@@ -1,0 +1,95 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
+import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
+import io.conversations.domain.group.GroupName;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.List;
+
+/** How an event's data is kept in the {@code events.data} column: JSON, snapshotted when it happened. */
+final class EventCodec {
+    private EventCodec() {}
+
+    static String encode(ConversationEvent event) {
+        if (event instanceof ConversationListUpdated e) {
+            return Json.createObjectBuilder().add("conversations", conversations(e.conversations())).build().toString();
+        }
+        if (event instanceof GroupListUpdated e) {
+            return Json.createObjectBuilder().add("groupNames", names(e.groupNames())).build().toString();
+        }
+        InGroupUpdated e = (InGroupUpdated) event;
+        return Json.createObjectBuilder()
+                .add("groupName", e.groupName().value())
+                .add("conversations", conversations(e.conversations())).build().toString();
+    }
+
+    static ConversationEvent decode(String type, String data) {
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+            json = reader.readObject();
+        }
+        return switch (type) {
+            case "CONVERSATION_LIST_UPDATED" -> new ConversationListUpdated(conversations(json.getJsonArray("conversations")));
+            case "CONVERSATION_GROUP_LIST_UPDATED" -> new GroupListUpdated(names(json.getJsonArray("groupNames")));
+            case "CONVERSATION_IN_GROUP_UPDATED" -> new InGroupUpdated(new GroupName(json.getString("groupName")),
+                    conversations(json.getJsonArray("conversations")));
+            default -> throw new IllegalStateException("unknown event type in the log: " + type);
+        };
+    }
+
+    private static JsonArrayBuilder conversations(List<Conversation> list) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Conversation c : list) {
+            JsonArrayBuilder avatars = Json.createArrayBuilder();
+            c.avatarIcons().forEach(avatars::add);
+            array.add(Json.createObjectBuilder()
+                    .add("id", c.id().toString())
+                    .add("chatId", c.chatId().value())
+                    .add("title", c.title())
+                    .add("avatarIcons", avatars)
+                    .add("memberCount", c.memberCount())
+                    .add("unreadCount", c.unreadCount())
+                    .add("pinned", c.pinned())
+                    .add("groups", names(c.groups()))
+                    .add("draftText", c.draftText())
+                    .add("customData", c.customData())
+                    .add("activityAt", c.activityAt())
+                    .add("updatedAt", c.updatedAt()));
+        }
+        return array;
+    }
+
+    private static List<Conversation> conversations(JsonArray array) {
+        return array.getValuesAs(JsonObject.class).stream().map(o -> new Conversation(
+                ConversationId.parse(o.getString("id")), new ChatId(o.getString("chatId")), o.getString("title"),
+                strings(o.getJsonArray("avatarIcons")), o.getInt("memberCount"), o.getInt("unreadCount"),
+                o.getBoolean("pinned"), names(o.getJsonArray("groups")), o.getString("draftText"),
+                o.getString("customData"), o.getJsonNumber("activityAt").longValue(),
+                o.getJsonNumber("updatedAt").longValue())).toList();
+    }
+
+    private static JsonArrayBuilder names(List<GroupName> names) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        names.forEach(n -> array.add(n.value()));
+        return array;
+    }
+
+    private static List<GroupName> names(JsonArray array) {
+        return strings(array).stream().map(GroupName::new).toList();
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}

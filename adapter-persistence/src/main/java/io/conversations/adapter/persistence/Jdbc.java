@@ -1,0 +1,115 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.application.port.out.StoreUnavailable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** The few JDBC moves every repository makes, on the connection of the current transaction. */
+final class Jdbc {
+    private final JdbcTransactions transactions;
+
+    Jdbc(JdbcTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    int update(String sql, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    /** Runs one statement for each parameter row, as one batch. */
+    void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = transactions.connection().prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(mapper.map(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** "?, ?, ?" for an IN list of {@code n} values. */
+    static String placeholders(int n) {
+        StringJoiner joiner = new StringJoiner(", ");
+        for (int i = 0; i < n; i++) {
+            joiner.add("?");
+        }
+        return joiner.toString();
+    }
+
+    static Object[] params(Object first, Object second, Collection<?> rest) {
+        List<Object> all = new ArrayList<>();
+        all.add(first);
+        all.add(second);
+        all.addAll(rest);
+        return all.toArray();
+    }
+
+    static boolean isDuplicateKey(SQLException e) {
+        return "23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
+    }
+
+    private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
+        Connection c = transactions.connection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            bind(ps, params);
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    static RuntimeException translate(String sql, SQLException e) {
+        if (e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+            return new StoreUnavailable("the store is unavailable: " + e.getMessage(), e);
+        }
+        return new JdbcFailure(sql, e);
+    }
+}

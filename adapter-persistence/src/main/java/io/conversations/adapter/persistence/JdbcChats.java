@@ -1,0 +1,96 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.application.port.out.Chats;
+import io.conversations.domain.chat.Chat;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Chats and their members in the {@code chats} and {@code chat_members} tables. */
+final class JdbcChats implements Chats {
+    private final Jdbc jdbc;
+
+    JdbcChats(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean create(Chat chat, List<UserId> members, long now) {
+        String pair = chat.type() == ChatType.C2C ? pairKey(members.get(0), members.get(1)) : null;
+        try {
+            jdbc.update("INSERT INTO chats (corp_id, chat_id, chat_type, title, avatar_icons, owner_id, c2c_pair, "
+                            + "member_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    chat.corp().value(), chat.id().value(), chat.type().name(), chat.title(),
+                    AvatarList.join(chat.avatarIcons()), chat.owner().map(UserId::value).orElse(null), pair,
+                    members.size(), now);
+        } catch (JdbcFailure e) {
+            if (Jdbc.isDuplicateKey(e.sqlException())) {
+                return false;
+            }
+            throw e;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (UserId member : members) {
+            rows.add(new Object[] {chat.corp().value(), chat.id().value(), member.value(), now});
+        }
+        jdbc.batch("INSERT INTO chat_members (corp_id, chat_id, user_id, joined_at) VALUES (?, ?, ?, ?)", rows);
+        return true;
+    }
+
+    @Override
+    public Optional<Chat> find(CorpId corp, ChatId id) {
+        return jdbc.queryOne("SELECT chat_type, title, avatar_icons, owner_id, member_count FROM chats "
+                        + "WHERE corp_id = ? AND chat_id = ?",
+                rs -> new Chat(corp, id, ChatType.valueOf(rs.getString(1)), rs.getString(2),
+                        AvatarList.split(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)).map(UserId::new), rs.getInt(5)),
+                corp.value(), id.value());
+    }
+
+    @Override
+    public Optional<ChatId> findOneToOne(CorpId corp, UserId a, UserId b) {
+        return jdbc.queryOne("SELECT chat_id FROM chats WHERE corp_id = ? AND c2c_pair = ?",
+                rs -> new ChatId(rs.getString(1)), corp.value(), pairKey(a, b));
+    }
+
+    @Override
+    public List<UserId> members(CorpId corp, ChatId id) {
+        return jdbc.query("SELECT user_id FROM chat_members WHERE corp_id = ? AND chat_id = ? ORDER BY user_id",
+                rs -> new UserId(rs.getString(1)), corp.value(), id.value());
+    }
+
+    @Override
+    public boolean addMember(CorpId corp, ChatId id, UserId user, long now) {
+        try {
+            jdbc.update("INSERT INTO chat_members (corp_id, chat_id, user_id, joined_at) VALUES (?, ?, ?, ?)",
+                    corp.value(), id.value(), user.value(), now);
+        } catch (JdbcFailure e) {
+            if (Jdbc.isDuplicateKey(e.sqlException())) {
+                return false;
+            }
+            throw e;
+        }
+        jdbc.update("UPDATE chats SET member_count = member_count + 1 WHERE corp_id = ? AND chat_id = ?",
+                corp.value(), id.value());
+        return true;
+    }
+
+    @Override
+    public boolean removeMember(CorpId corp, ChatId id, UserId user) {
+        int removed = jdbc.update("DELETE FROM chat_members WHERE corp_id = ? AND chat_id = ? AND user_id = ?",
+                corp.value(), id.value(), user.value());
+        if (removed > 0) {
+            jdbc.update("UPDATE chats SET member_count = member_count - 1 WHERE corp_id = ? AND chat_id = ?",
+                    corp.value(), id.value());
+        }
+        return removed > 0;
+    }
+
+    private static String pairKey(UserId a, UserId b) {
+        return a.value().compareTo(b.value()) < 0 ? a.value() + " " + b.value() : b.value() + " " + a.value();
+    }
+}

@@ -1,0 +1,38 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.application.port.out.Directory;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserRef;
+
+/** Corps and users in the {@code corps} and {@code users} tables. */
+final class JdbcDirectory implements Directory {
+    private final Jdbc jdbc;
+
+    JdbcDirectory(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void putCorp(CorpId corp, String name, long now) {
+        jdbc.update("INSERT INTO corps (corp_id, name, created_at) VALUES (?, ?, ?) "
+                + "ON DUPLICATE KEY UPDATE name = ?", corp.value(), name, now, name);
+    }
+
+    @Override
+    public boolean corpExists(CorpId corp) {
+        return jdbc.queryOne("SELECT 1 FROM corps WHERE corp_id = ?", rs -> true, corp.value()).isPresent();
+    }
+
+    @Override
+    public void putUser(UserRef user, String nick, String avatarUrl, long now) {
+        jdbc.update("INSERT INTO users (corp_id, user_id, nick, avatar_url, last_event_seq, created_at) "
+                        + "VALUES (?, ?, ?, ?, 0, ?) ON DUPLICATE KEY UPDATE nick = ?, avatar_url = ?",
+                user.corp().value(), user.user().value(), nick, avatarUrl, now, nick, avatarUrl);
+    }
+
+    @Override
+    public boolean userExists(UserRef user) {
+        return jdbc.queryOne("SELECT 1 FROM users WHERE corp_id = ? AND user_id = ?", rs -> true,
+                user.corp().value(), user.user().value()).isPresent();
+    }
+}

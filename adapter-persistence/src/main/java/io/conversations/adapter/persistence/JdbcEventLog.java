@@ -1,0 +1,57 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.application.port.in.EventPage;
+import io.conversations.application.port.out.EventLog;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Users' event logs in {@code events}. The sequence counter lives on the user's row, which is
+ * locked to append: numbers are gap-free because they are taken and used in one transaction.
+ */
+final class JdbcEventLog implements EventLog {
+    private final Jdbc jdbc;
+
+    JdbcEventLog(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void append(UserRef user, List<ConversationEvent> events, long now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String corp = user.corp().value();
+        String id = user.user().value();
+        long last = jdbc.queryOne("SELECT last_event_seq FROM users WHERE corp_id = ? AND user_id = ? FOR UPDATE",
+                        rs -> rs.getLong(1), corp, id)
+                .orElseThrow(() -> new IllegalStateException("events for an unknown user " + user));
+        List<Object[]> rows = new ArrayList<>();
+        for (ConversationEvent event : events) {
+            rows.add(new Object[] {corp, id, ++last, event.type(), EventCodec.encode(event), now});
+        }
+        jdbc.batch("INSERT INTO events (corp_id, user_id, seq, event_type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                rows);
+        jdbc.update("UPDATE users SET last_event_seq = ? WHERE corp_id = ? AND user_id = ?", last, corp, id);
+    }
+
+    @Override
+    public EventPage readAfter(UserRef user, long after, int limit) {
+        long last = lastSeq(user);
+        List<RecordedEvent> events = jdbc.query("SELECT seq, event_type, data, created_at FROM events "
+                        + "WHERE corp_id = ? AND user_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rs -> new RecordedEvent(rs.getLong(1), EventCodec.decode(rs.getString(2), rs.getString(3)),
+                        rs.getLong(4)),
+                user.corp().value(), user.user().value(), after, limit);
+        return new EventPage(events, last);
+    }
+
+    @Override
+    public long lastSeq(UserRef user) {
+        return jdbc.queryOne("SELECT last_event_seq FROM users WHERE corp_id = ? AND user_id = ?",
+                rs -> rs.getLong(1), user.corp().value(), user.user().value()).orElse(0L);
+    }
+}

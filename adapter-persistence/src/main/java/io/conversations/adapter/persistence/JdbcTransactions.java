@@ -1,0 +1,89 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.application.port.out.StoreUnavailable;
+import io.conversations.application.port.out.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * One JDBC transaction per use case, on a connection bound to the calling thread. A transaction
+ * the database aborted to break a deadlock or a lock wait is run again from the start.
+ */
+final class JdbcTransactions implements Transactions {
+    private static final int ATTEMPTS = 5;
+    private final DataSource dataSource;
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    JdbcTransactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (JdbcFailure e) {
+                if (attempt >= ATTEMPTS || !isRetryable(e.sqlException())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    Connection connection() {
+        Connection c = current.get();
+        if (c == null) {
+            throw new IllegalStateException("no transaction: repositories are used inside Transactions.inTransaction");
+        }
+        return c;
+    }
+
+    private <T> T once(Supplier<T> work) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreUnavailable("the store is unavailable: " + e.getMessage(), e);
+        }
+        current.set(c);
+        try {
+            c.setAutoCommit(false);
+            T result = work.get();
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(c);
+            throw Jdbc.translate("COMMIT", e);
+        } catch (RuntimeException | Error e) {
+            rollback(c);
+            throw e;
+        } finally {
+            current.remove();
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // The pool discards a connection it cannot reset.
+            }
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; closing it discards whatever was under way.
+        }
+    }
+
+    /** Deadlock or lock-wait timeout (MariaDB 1213/1205, SQLSTATE 40001; H2 40001/HYT00). */
+    private static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "HYT00".equals(state) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+    }
+}

@@ -1,0 +1,120 @@
+package io.conversations.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.conversations.application.port.out.Chats;
+import io.conversations.application.port.out.ConversationGroups;
+import io.conversations.application.port.out.Conversations;
+import io.conversations.application.port.out.Directory;
+import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.StoreHealth;
+import io.conversations.application.port.out.Transactions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence adapter as a whole: opens the pool, brings the schema up to date, and hands out
+ * one implementation per out-port, all sharing the same transactions.
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+    private final HikariDataSource dataSource;
+    private final JdbcTransactions transactions;
+    private final Jdbc jdbc;
+    private final String description;
+
+    private Store(HikariDataSource dataSource, String description) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.transactions = new JdbcTransactions(dataSource);
+        this.jdbc = new Jdbc(transactions);
+    }
+
+    /** Opens the store the settings name and migrates its schema; fails when the database cannot be reached. */
+    public static Store open(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        String description;
+        if (settings.mariaDbUrl().isPresent()) {
+            config.setJdbcUrl(settings.mariaDbUrl().get());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            description = "MariaDB at " + settings.mariaDbUrl().get();
+        } else {
+            Path dir = settings.dataDir().toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create the data directory " + dir, e);
+            }
+            // MariaDB mode so the same SQL serves both stores; lock waits long enough for a burst of one user's writes.
+            config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("conversations")
+                    + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000");
+            config.setUsername("sa");
+            config.setPassword("");
+            description = "embedded H2 file in " + dir;
+        }
+        config.setPoolName("conversations");
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(10_000);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setAutoCommit(false);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        LOG.info("store: {}", description);
+        return new Store(dataSource, description);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public Directory directory() {
+        return new JdbcDirectory(jdbc);
+    }
+
+    public Chats chats() {
+        return new JdbcChats(jdbc);
+    }
+
+    public Conversations conversations() {
+        return new JdbcConversations(jdbc);
+    }
+
+    public ConversationGroups conversationGroups() {
+        return new JdbcConversationGroups(jdbc);
+    }
+
+    public EventLog eventLog() {
+        return new JdbcEventLog(jdbc);
+    }
+
+    public StoreHealth health() {
+        return () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return c.isValid(2);
+            } catch (SQLException | RuntimeException e) {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

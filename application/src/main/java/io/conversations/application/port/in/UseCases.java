@@ -1,0 +1,20 @@
+package io.conversations.application.port.in;
+
+/** Every use case, as the driving adapters receive them from bootstrap. */
+public record UseCases(
+        CreateGroup createGroup,
+        RenameGroup renameGroup,
+        DeleteGroup deleteGroup,
+        AddConversationsToGroup addToGroup,
+        RemoveConversationsFromGroup removeFromGroup,
+        ListGroups listGroups,
+        ListConversations listConversations,
+        GetConversation getConversation,
+        ReadEvents readEvents,
+        ProvisionCorp provisionCorp,
+        ProvisionUser provisionUser,
+        CreateChat createChat,
+        ChangeChatMembership chatMembership,
+        IssueToken issueToken,
+        IdentifyUser identifyUser,
+        CheckHealth checkHealth) {}

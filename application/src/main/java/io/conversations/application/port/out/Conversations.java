@@ -1,0 +1,32 @@
+package io.conversations.application.port.out;
+
+import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.identity.UserRef;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Each user's conversations: one per chat they are in, with the state that is theirs alone. */
+public interface Conversations {
+
+    /** Gives the user a conversation for a chat they joined (fresh state: nothing unread, not pinned). */
+    void open(UserRef user, ConversationId id, ChatId chat, long now);
+
+    /** Takes the conversation away when the user leaves the chat. */
+    void close(UserRef user, ConversationId id);
+
+    Optional<Conversation> find(UserRef user, ConversationId id);
+
+    /** The user's conversations among {@code ids}, in the order of {@code ids}; unknown ids are skipped. */
+    List<Conversation> findAll(UserRef user, Collection<ConversationId> ids);
+
+    /** Which of {@code ids} the user has a conversation for. */
+    Set<ConversationId> existing(UserRef user, Collection<ConversationId> ids);
+
+    /** One page of the user's list: pinned first, then most recent activity first. */
+    List<Conversation> page(UserRef user, ConversationQuery query);
+}

@@ -1,0 +1,22 @@
+package io.conversations.application.port.out;
+
+import io.conversations.application.port.in.EventPage;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.identity.UserRef;
+import java.util.List;
+
+/**
+ * Each user's durable, ordered log of events. Appending inside the transaction of the change
+ * it reports is what makes "no change without its event, no event without its change" hold.
+ */
+public interface EventLog {
+
+    /** Appends under the user's next sequence numbers, gap-free; waits for the user's other writers. */
+    void append(UserRef user, List<ConversationEvent> events, long now);
+
+    /** Up to {@code limit} events after {@code after}, oldest first, and the user's newest sequence number. */
+    EventPage readAfter(UserRef user, long after, int limit);
+
+    /** The user's newest sequence number (0 before the first event). */
+    long lastSeq(UserRef user);
+}

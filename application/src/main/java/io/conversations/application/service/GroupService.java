@@ -1,0 +1,163 @@
+package io.conversations.application.service;
+
+import io.conversations.application.port.in.AddConversationsToGroup;
+import io.conversations.application.port.in.CreateGroup;
+import io.conversations.application.port.in.DeleteGroup;
+import io.conversations.application.port.in.GroupSummary;
+import io.conversations.application.port.in.ListGroups;
+import io.conversations.application.port.in.RemoveConversationsFromGroup;
+import io.conversations.application.port.in.RenameGroup;
+import io.conversations.application.port.out.Clock;
+import io.conversations.application.port.out.ConversationGroups;
+import io.conversations.application.port.out.Conversations;
+import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.common.Outcome;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
+import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
+import io.conversations.domain.group.BatchResult;
+import io.conversations.domain.group.ConversationGroup;
+import io.conversations.domain.group.GroupLimits;
+import io.conversations.domain.group.GroupName;
+import io.conversations.domain.group.UserGroups;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The conversation-group use cases. Each runs in one transaction: load the user's groups (held
+ * against concurrent change), ask the aggregate, store what changed, append the events.
+ */
+public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup, AddConversationsToGroup,
+        RemoveConversationsFromGroup, ListGroups {
+    private final Transactions transactions;
+    private final ConversationGroups groups;
+    private final Conversations conversations;
+    private final EventLog events;
+    private final Clock clock;
+    private final GroupLimits limits;
+
+    public GroupService(Transactions transactions, ConversationGroups groups, Conversations conversations,
+                        EventLog events, Clock clock, GroupLimits limits) {
+        this.transactions = transactions;
+        this.groups = groups;
+        this.conversations = conversations;
+        this.events = events;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    @Override
+    public Outcome<BatchResult> create(UserRef user, GroupName name, List<String> conversationIds) {
+        return transactions.inTransaction(() -> {
+            UserGroups current = load(user);
+            Outcome<BatchResult> outcome = current.create(name, conversationIds, mine(user, conversationIds));
+            if (outcome instanceof Outcome.Done<BatchResult> done) {
+                long now = clock.millis();
+                groups.create(user, name, now);
+                groups.add(user, name, done.value().changed(), now);
+                List<GroupName> names = new ArrayList<>(current.names());
+                names.add(name);
+                record(user, now, new GroupListUpdated(names), listUpdated(user, done.value().changed()));
+            }
+            return outcome;
+        });
+    }
+
+    @Override
+    public Outcome<GroupName> rename(UserRef user, GroupName from, GroupName to) {
+        return transactions.inTransaction(() -> {
+            UserGroups current = load(user);
+            Outcome<ConversationGroup> outcome = current.rename(from, to);
+            if (outcome instanceof Outcome.Done<ConversationGroup> done && !from.equals(to)) {
+                long now = clock.millis();
+                groups.rename(user, from, to);
+                List<GroupName> names = current.names().stream().map(n -> n.equals(from) ? to : n).toList();
+                record(user, now, new GroupListUpdated(names), listUpdated(user, done.value().conversations()));
+            }
+            return outcome.map(group -> to);
+        });
+    }
+
+    @Override
+    public Outcome<GroupName> delete(UserRef user, GroupName name) {
+        return transactions.inTransaction(() -> {
+            UserGroups current = load(user);
+            Outcome<ConversationGroup> outcome = current.delete(name);
+            if (outcome instanceof Outcome.Done<ConversationGroup> done) {
+                long now = clock.millis();
+                groups.delete(user, name);
+                List<GroupName> names = current.names().stream().filter(n -> !n.equals(name)).toList();
+                record(user, now, new GroupListUpdated(names), listUpdated(user, done.value().conversations()));
+            }
+            return outcome.map(ConversationGroup::name);
+        });
+    }
+
+    @Override
+    public Outcome<BatchResult> add(UserRef user, GroupName name, List<String> conversationIds) {
+        return transactions.inTransaction(() -> {
+            Outcome<BatchResult> outcome = load(user).add(name, conversationIds, mine(user, conversationIds));
+            if (outcome instanceof Outcome.Done<BatchResult> done && !done.value().changed().isEmpty()) {
+                long now = clock.millis();
+                groups.add(user, name, done.value().changed(), now);
+                recordMembershipChange(user, name, done.value().changed(), now);
+            }
+            return outcome;
+        });
+    }
+
+    @Override
+    public Outcome<BatchResult> remove(UserRef user, GroupName name, List<String> conversationIds) {
+        return transactions.inTransaction(() -> {
+            Outcome<BatchResult> outcome = load(user).remove(name, conversationIds, mine(user, conversationIds));
+            if (outcome instanceof Outcome.Done<BatchResult> done && !done.value().changed().isEmpty()) {
+                long now = clock.millis();
+                groups.remove(user, name, done.value().changed());
+                recordMembershipChange(user, name, done.value().changed(), now);
+            }
+            return outcome;
+        });
+    }
+
+    @Override
+    public List<GroupSummary> list(UserRef user) {
+        return transactions.inTransaction(() -> groups.summaries(user));
+    }
+
+    private UserGroups load(UserRef user) {
+        return new UserGroups(user, groups.loadForUpdate(user), limits);
+    }
+
+    private Set<ConversationId> mine(UserRef user, List<String> ids) {
+        List<ConversationId> parsed = ids.stream().flatMap(raw -> ConversationId.tryParse(raw).stream()).toList();
+        return parsed.isEmpty() ? Set.of() : conversations.existing(user, parsed);
+    }
+
+    private void recordMembershipChange(UserRef user, GroupName name, List<ConversationId> changed, long now) {
+        ConversationGroup after = groups.loadForUpdate(user).stream()
+                .filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+        record(user, now, new InGroupUpdated(name, conversations.findAll(user, after.conversations())),
+                listUpdated(user, changed));
+    }
+
+    /** The list event for conversations whose group list changed; null when none did. */
+    private ConversationEvent listUpdated(UserRef user, Collection<ConversationId> changed) {
+        return changed.isEmpty() ? null : new ConversationListUpdated(conversations.findAll(user, changed));
+    }
+
+    private void record(UserRef user, long now, ConversationEvent... happened) {
+        List<ConversationEvent> list = new ArrayList<>();
+        for (ConversationEvent e : happened) {
+            if (e != null) {
+                list.add(e);
+            }
+        }
+        events.append(user, list, now);
+    }
+}

@@ -1,0 +1,62 @@
+package io.conversations.bootstrap;
+
+import io.conversations.domain.group.GroupLimits;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's configuration, from environment variables ({@code CONVERSATIONS_PORT}) or the
+ * same names as flags in lower-case kebab form ({@code --conversations-port=7070}); a flag wins.
+ */
+public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
+                     Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits) {
+
+    public static Config from(Map<String, String> env, String[] args) {
+        Map<String, String> values = new HashMap<>(env);
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("flags are --name=value, e.g. --conversations-port=7070; got " + arg);
+            }
+            String name = arg.substring(2, arg.indexOf('=')).toUpperCase().replace('-', '_');
+            values.put(name, arg.substring(arg.indexOf('=') + 1));
+        }
+        GroupLimits defaults = GroupLimits.DEFAULTS;
+        return new Config(
+                value(values, "CONVERSATIONS_HOST").orElse("0.0.0.0"),
+                integer(values, "CONVERSATIONS_PORT", 7070, 0, 65535),
+                Path.of(value(values, "CONVERSATIONS_DATA_DIR").orElse("./data")),
+                value(values, "CONVERSATIONS_DB_URL"),
+                value(values, "CONVERSATIONS_DB_USER").orElse(""),
+                value(values, "CONVERSATIONS_DB_PASSWORD").orElse(""),
+                value(values, "CONVERSATIONS_ADMIN_KEY"),
+                value(values, "CONVERSATIONS_TOKEN_SECRET"),
+                new GroupLimits(
+                        integer(values, "CONVERSATIONS_MAX_GROUPS", defaults.maxGroups(), defaults.maxGroups(), 10_000),
+                        integer(values, "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS", defaults.maxGroupedConversations(),
+                                defaults.maxGroupedConversations(), 1_000_000),
+                        defaults.maxIdsPerCall()));
+    }
+
+    private static Optional<String> value(Map<String, String> values, String name) {
+        String v = values.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private static int integer(Map<String, String> values, String name, int fallback, int min, int max) {
+        Optional<String> raw = value(values, name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.get());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be an integer " + min + ".." + max + "; got " + raw.get());
+    }
+}

@@ -1,0 +1,9 @@
+/** Configuration and wiring: the only module that sees every other one. */
+module io.conversations.bootstrap {
+    requires io.conversations.application;
+    requires io.conversations.adapter.http;
+    requires io.conversations.adapter.persistence;
+    requires org.slf4j;
+
+    exports io.conversations.bootstrap;
+}

@@ -1,0 +1,30 @@
+package io.conversations.domain.common;
+
+/**
+ * Every way a request can be refused, with the code the contract gives it. Where Tencent Cloud
+ * Chat's conversation-group API defines a code for the same failure, the number is Tencent's.
+ */
+public enum Problem {
+    ID_LIST_EMPTY_OR_TOO_LONG(51006),
+    GROUPED_CONVERSATION_LIMIT(51008),
+    GROUP_NOT_FOUND(51009),
+    GROUP_LIMIT(51010),
+    GROUP_NAME_LENGTH(51011),
+    MALFORMED(40001),
+    GROUP_NAME_CONTROL_CHARACTERS(40002),
+    UNAUTHENTICATED(40101),
+    FOREIGN_CORP(40301),
+    NOT_FOUND(40401),
+    ALREADY_EXISTS(40901),
+    STORE_UNAVAILABLE(50301);
+
+    private final int code;
+
+    Problem(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

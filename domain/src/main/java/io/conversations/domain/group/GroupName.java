@@ -1,0 +1,26 @@
+package io.conversations.domain.group;
+
+import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.common.Utf8;
+
+/** A conversation group's name: 1..32 bytes of UTF-8 (bytes, not characters), no control characters. */
+public record GroupName(String value) {
+    public static final int MAX_BYTES = 32;
+
+    public GroupName {
+        if (value == null || value.isEmpty() || Utf8.bytes(value) > MAX_BYTES) {
+            throw new InvalidInput(Problem.GROUP_NAME_LENGTH,
+                    "groupName must be 1.." + MAX_BYTES + " bytes of UTF-8");
+        }
+        if (Utf8.hasControlOrBrokenCharacters(value)) {
+            throw new InvalidInput(Problem.GROUP_NAME_CONTROL_CHARACTERS,
+                    "groupName must not contain control characters");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
