@@ -1,0 +1,33 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.application.contract.Ports;
+import io.conversations.application.contract.StoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The out-port contract on MariaDB, in a database of its own. */
+class MariaDbStoreContractTest extends StoreContract {
+    private static MariaDbTestDatabase database;
+    private static Store store;
+
+    @BeforeAll
+    static void open() {
+        database = MariaDbTestDatabase.create();
+        store = Store.open(database.settings());
+    }
+
+    @AfterAll
+    static void close() {
+        if (store != null) {
+            store.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    protected Ports ports() {
+        return StorePorts.of(store);
+    }
+}

@@ -1,0 +1,292 @@
+package io.conversations.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.port.in.EventPage;
+import io.conversations.application.port.in.GroupSummary;
+import io.conversations.application.port.in.ListPosition;
+import io.conversations.domain.chat.Chat;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.group.ConversationGroup;
+import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every implementation of the out-ports must do, whichever store is behind them: the
+ * in-memory fake, the embedded H2 file and MariaDB each run this same suite.
+ */
+public abstract class StoreContract {
+    private Ports ports;
+    private CorpId corp;
+    private UserRef alice;
+    private UserRef bob;
+
+    /** The ports of the store under test; called once per test. */
+    protected abstract Ports ports();
+
+    /** Whether a transaction that throws leaves nothing behind (the in-memory fake does not promise it). */
+    protected boolean rollsBack() {
+        return true;
+    }
+
+    @BeforeEach
+    void provisionACorpOfItsOwn() {
+        ports = ports();
+        corp = new CorpId("c" + UUID.randomUUID().toString().substring(0, 8));
+        alice = new UserRef(corp, new UserId("alice"));
+        bob = new UserRef(corp, new UserId("bob"));
+        tx(() -> {
+            ports.directory().putCorp(corp, "Corp", 1);
+            ports.directory().putUser(alice, "Alice", "https://a/alice.png", 1);
+            ports.directory().putUser(bob, "Bob", "", 1);
+            return null;
+        });
+    }
+
+    private <T> T tx(Supplier<T> work) {
+        return ports.transactions().inTransaction(work);
+    }
+
+    private ChatId groupChat(String id, String title, long at, UserRef... members) {
+        ChatId chat = new ChatId(id);
+        List<UserId> ids = java.util.Arrays.stream(members).map(UserRef::user).toList();
+        tx(() -> {
+            assertTrue(ports.chats().create(new Chat(corp, chat, ChatType.GROUP, title, List.of("https://a/" + id),
+                    Optional.empty(), ids.size()), ids, at));
+            for (UserRef m : members) {
+                ports.conversations().open(m, ConversationId.group(chat), chat, at);
+            }
+            return null;
+        });
+        return chat;
+    }
+
+    @Test
+    void putsCorpsAndUsersAndFindsThemAgain() {
+        assertTrue(tx(() -> ports.directory().corpExists(corp)));
+        assertTrue(tx(() -> ports.directory().userExists(alice)));
+        assertFalse(tx(() -> ports.directory().userExists(new UserRef(corp, new UserId("nobody")))));
+        assertFalse(tx(() -> ports.directory().userExists(new UserRef(new CorpId("other"), new UserId("alice")))));
+        tx(() -> {
+            ports.directory().putCorp(corp, "Renamed", 2);
+            return null;
+        });
+        assertTrue(tx(() -> ports.directory().corpExists(corp)));
+    }
+
+    @Test
+    void aChatIdIsUniqueInItsCorpAndMembershipIsIdempotent() {
+        ChatId chat = groupChat("sales", "Sales", 10, alice);
+        assertFalse(tx(() -> ports.chats().create(new Chat(corp, chat, ChatType.GROUP, "again", List.of(),
+                Optional.empty(), 1), List.of(bob.user()), 11)));
+        assertTrue(tx(() -> ports.chats().addMember(corp, chat, bob.user(), 12)));
+        assertFalse(tx(() -> ports.chats().addMember(corp, chat, bob.user(), 13)));
+        assertEquals(List.of(alice.user(), bob.user()), tx(() -> ports.chats().members(corp, chat)));
+        assertEquals(2, tx(() -> ports.chats().find(corp, chat)).orElseThrow().memberCount());
+        assertTrue(tx(() -> ports.chats().removeMember(corp, chat, bob.user())));
+        assertFalse(tx(() -> ports.chats().removeMember(corp, chat, bob.user())));
+        assertEquals(1, tx(() -> ports.chats().find(corp, chat)).orElseThrow().memberCount());
+        assertTrue(tx(() -> ports.chats().find(new CorpId("elsewhere"), chat)).isEmpty());
+    }
+
+    @Test
+    void twoUsersShareAtMostOneOneToOneChat() {
+        ChatId id = new ChatId("c2c.one");
+        assertTrue(tx(() -> ports.chats().create(new Chat(corp, id, ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                List.of(alice.user(), bob.user()), 1)));
+        assertFalse(tx(() -> ports.chats().create(new Chat(corp, new ChatId("c2c.two"), ChatType.C2C, "", List.of(),
+                Optional.empty(), 2), List.of(bob.user(), alice.user()), 2)));
+        assertEquals(Optional.of(id), tx(() -> ports.chats().findOneToOne(corp, bob.user(), alice.user())));
+    }
+
+    @Test
+    void aConversationShowsItsChatOrItsPeer() {
+        ChatId sales = groupChat("sales", "Sales 销售", 10, alice, bob);
+        ChatId direct = new ChatId("c2c.ab");
+        tx(() -> {
+            ports.chats().create(new Chat(corp, direct, ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(alice.user(), bob.user()), 20);
+            ports.conversations().open(bob, ConversationId.c2c(alice.user()), direct, 20);
+            return null;
+        });
+        Conversation group = tx(() -> ports.conversations().find(bob, ConversationId.group(sales))).orElseThrow();
+        assertEquals("Sales 销售", group.title());
+        assertEquals(List.of("https://a/sales"), group.avatarIcons());
+        assertEquals(2, group.memberCount());
+        assertEquals(10, group.activityAt());
+        Conversation peer = tx(() -> ports.conversations().find(bob, ConversationId.c2c(alice.user()))).orElseThrow();
+        assertEquals("Alice", peer.title());
+        assertEquals(List.of("https://a/alice.png"), peer.avatarIcons());
+        assertTrue(tx(() -> ports.conversations().find(alice, ConversationId.c2c(bob.user()))).isEmpty(),
+                "alice was never given her side of the chat");
+        assertEquals(Set.of(ConversationId.group(sales)), tx(() -> ports.conversations().existing(alice,
+                List.of(ConversationId.group(sales), ConversationId.c2c(bob.user()), ConversationId.parse("GROUPnone")))));
+    }
+
+    @Test
+    void pagesTheListInOrderWithoutRepeatsOrGaps() {
+        List<ConversationId> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // Pairs of equal activity times, so the id must break ties.
+            groupChat("chat" + (100 + i), "Chat " + i, 1000 + i / 2, alice);
+        }
+        for (int i = 22; i >= 0; i--) {
+            expected.add(ConversationId.parse("GROUPchat" + (100 + i)));
+        }
+        List<ConversationId> seen = new ArrayList<>();
+        Optional<ListPosition> after = Optional.empty();
+        while (true) {
+            ConversationQuery query = new ConversationQuery(Optional.empty(), Optional.empty(), 5, after);
+            List<Conversation> page = tx(() -> ports.conversations().page(alice, query));
+            page.forEach(c -> seen.add(c.id()));
+            if (page.size() < 5) {
+                break;
+            }
+            Conversation last = page.get(page.size() - 1);
+            after = Optional.of(new ListPosition(last.pinned(), last.activityAt(), last.id()));
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void filtersTheListByTypeAndByGroup() {
+        ChatId a = groupChat("a1", "A", 10, alice);
+        groupChat("b1", "B", 11, alice);
+        ChatId direct = new ChatId("c2c.x");
+        tx(() -> {
+            ports.chats().create(new Chat(corp, direct, ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(alice.user(), bob.user()), 12);
+            ports.conversations().open(alice, ConversationId.c2c(bob.user()), direct, 12);
+            ports.groups().create(alice, new GroupName("Suppliers"), 13);
+            ports.groups().add(alice, new GroupName("Suppliers"), List.of(ConversationId.group(a)), 13);
+            return null;
+        });
+        List<Conversation> c2c = tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.empty(), Optional.of(ChatType.C2C), 10, Optional.empty())));
+        assertEquals(List.of(ConversationId.c2c(bob.user())), c2c.stream().map(Conversation::id).toList());
+        List<Conversation> grouped = tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.of(new GroupName("Suppliers")), Optional.empty(), 10, Optional.empty())));
+        assertEquals(List.of(ConversationId.group(a)), grouped.stream().map(Conversation::id).toList());
+        assertEquals(List.of(new GroupName("Suppliers")), grouped.get(0).groups());
+    }
+
+    @Test
+    void groupsKeepCreationOrderMembersKeepAddOrderAndNamesCompareExactly() {
+        ChatId x = groupChat("x", "X", 1, alice);
+        ChatId y = groupChat("y", "Y", 2, alice);
+        GroupName upper = new GroupName("Suppliers");
+        GroupName lower = new GroupName("suppliers");
+        GroupName spaced = new GroupName("Suppliers ");
+        GroupName chinese = new GroupName("需求研发");
+        tx(() -> {
+            for (GroupName name : List.of(upper, lower, spaced, chinese)) {
+                ports.groups().create(alice, name, 5);
+            }
+            ports.groups().add(alice, chinese, List.of(ConversationId.group(y)), 6);
+            ports.groups().add(alice, chinese, List.of(ConversationId.group(x)), 7);
+            ports.groups().add(alice, upper, List.of(ConversationId.group(x)), 7);
+            return null;
+        });
+        List<ConversationGroup> loaded = tx(() -> ports.groups().loadForUpdate(alice));
+        assertEquals(List.of(upper, lower, spaced, chinese), loaded.stream().map(ConversationGroup::name).toList());
+        assertEquals(List.of(ConversationId.group(y), ConversationId.group(x)), loaded.get(3).conversations());
+        assertTrue(tx(() -> ports.groups().exists(alice, spaced)));
+        assertFalse(tx(() -> ports.groups().exists(bob, upper)), "groups are per user");
+        assertEquals(List.of(upper, chinese), tx(() -> ports.conversations().find(alice, ConversationId.group(x)))
+                .orElseThrow().groups());
+    }
+
+    @Test
+    void renamesDeletesAndRemovesConversationsFromGroups() {
+        ChatId x = groupChat("x", "X", 1, alice);
+        ChatId y = groupChat("y", "Y", 2, alice);
+        GroupName a = new GroupName("A");
+        GroupName b = new GroupName("B");
+        tx(() -> {
+            ports.groups().create(alice, a, 3);
+            ports.groups().create(alice, b, 3);
+            ports.groups().add(alice, a, List.of(ConversationId.group(x), ConversationId.group(y)), 4);
+            ports.groups().add(alice, b, List.of(ConversationId.group(x)), 4);
+            ports.groups().rename(alice, a, new GroupName("A2"));
+            ports.groups().remove(alice, new GroupName("A2"), List.of(ConversationId.group(y)));
+            return null;
+        });
+        List<GroupSummary> summaries = tx(() -> ports.groups().summaries(alice));
+        assertEquals(List.of(new GroupSummary(new GroupName("A2"), 1, 0), new GroupSummary(b, 1, 0)), summaries);
+        List<GroupName> left = tx(() -> ports.groups().removeEverywhere(alice, ConversationId.group(x)));
+        assertEquals(List.of(new GroupName("A2"), b), left);
+        tx(() -> {
+            ports.groups().delete(alice, b);
+            return null;
+        });
+        assertEquals(List.of(new GroupSummary(new GroupName("A2"), 0, 0)), tx(() -> ports.groups().summaries(alice)));
+    }
+
+    @Test
+    void numbersEachUsersEventsWithoutGapsAndReadsThemBack() {
+        List<GroupName> names = List.of(new GroupName("需求研发"), new GroupName("Suppliers"));
+        tx(() -> {
+            ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(names)), 100);
+            ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(List.of()),
+                    new ConversationEvent.InGroupUpdated(names.get(0), List.of())), 101);
+            ports.events().append(bob, List.of(new ConversationEvent.GroupListUpdated(List.of())), 102);
+            return null;
+        });
+        EventPage all = tx(() -> ports.events().readAfter(alice, 0, 10));
+        assertEquals(List.of(1L, 2L, 3L), all.events().stream().map(RecordedEvent::seq).toList());
+        assertEquals(3, all.last());
+        assertEquals(new ConversationEvent.GroupListUpdated(names), all.events().get(0).event());
+        assertEquals(100, all.events().get(0).at());
+        EventPage tail = tx(() -> ports.events().readAfter(alice, 1, 1));
+        assertEquals(List.of(2L), tail.events().stream().map(RecordedEvent::seq).toList());
+        assertEquals(3, tail.last());
+        assertEquals(1, tx(() -> ports.events().lastSeq(bob)));
+    }
+
+    @Test
+    void anEventCarriesConversationsAsTheyWereWhenItHappened() {
+        ChatId x = groupChat("x", "Title then", 1, alice);
+        Conversation then = tx(() -> ports.conversations().find(alice, ConversationId.group(x))).orElseThrow();
+        tx(() -> {
+            ports.events().append(alice, List.of(new ConversationEvent.ConversationListUpdated(List.of(then))), 5);
+            return null;
+        });
+        ConversationEvent read = tx(() -> ports.events().readAfter(alice, 0, 10)).events().get(0).event();
+        assertEquals(new ConversationEvent.ConversationListUpdated(List.of(then)), read);
+    }
+
+    @Test
+    void aTransactionThatThrowsLeavesNothingBehind() {
+        if (!rollsBack()) {
+            return;
+        }
+        assertThrows(IllegalStateException.class, () -> tx(() -> {
+            ports.groups().create(alice, new GroupName("Doomed"), 1);
+            ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(List.of())), 1);
+            throw new IllegalStateException("boom");
+        }));
+        assertFalse(tx(() -> ports.groups().exists(alice, new GroupName("Doomed"))));
+        assertEquals(0, tx(() -> ports.events().lastSeq(alice)));
+        assertEquals(new HashSet<>(), new HashSet<>(tx(() -> ports.groups().loadForUpdate(alice))));
+    }
+}

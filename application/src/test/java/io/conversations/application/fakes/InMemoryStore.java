@@ -1,0 +1,304 @@
+package io.conversations.application.fakes;
+
+import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.port.in.EventPage;
+import io.conversations.application.port.in.GroupSummary;
+import io.conversations.application.port.in.ListPosition;
+import io.conversations.application.port.out.Chats;
+import io.conversations.application.port.out.ConversationGroups;
+import io.conversations.application.port.out.Conversations;
+import io.conversations.application.port.out.Directory;
+import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.chat.Chat;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.group.ConversationGroup;
+import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Every out-port in memory, for fast use-case tests. One lock serialises transactions; it does
+ * not roll back (use cases decide before they write; rollback is proven on the real stores).
+ */
+public final class InMemoryStore implements Transactions, Directory, Chats, Conversations, ConversationGroups,
+        EventLog {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<CorpId, String> corps = new HashMap<>();
+    private final Map<UserRef, String[]> users = new HashMap<>();
+    private final Map<UserRef, Long> lastSeq = new HashMap<>();
+    private final Map<String, Chat> chats = new HashMap<>();
+    private final Map<String, Set<UserId>> members = new HashMap<>();
+    private final Map<String, ChatId> pairs = new HashMap<>();
+    private final Map<UserRef, Map<ConversationId, Row>> conversations = new HashMap<>();
+    private final Map<UserRef, Map<GroupName, List<ConversationId>>> groups = new HashMap<>();
+    private final Map<UserRef, List<RecordedEvent>> events = new HashMap<>();
+
+    /** A conversation's own state. */
+    private static final class Row {
+        ChatId chat;
+        boolean pinned;
+        boolean hidden;
+        long activityAt;
+        long updatedAt;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- Directory
+    @Override
+    public void putCorp(CorpId corp, String name, long now) {
+        corps.put(corp, name);
+    }
+
+    @Override
+    public boolean corpExists(CorpId corp) {
+        return corps.containsKey(corp);
+    }
+
+    @Override
+    public void putUser(UserRef user, String nick, String avatarUrl, long now) {
+        users.put(user, new String[] {nick, avatarUrl});
+        lastSeq.putIfAbsent(user, 0L);
+    }
+
+    @Override
+    public boolean userExists(UserRef user) {
+        return users.containsKey(user);
+    }
+
+    // ---- Chats
+    private static String key(CorpId corp, ChatId id) {
+        return corp + "/" + id;
+    }
+
+    private static String pair(CorpId corp, UserId a, UserId b) {
+        return corp + "/" + (a.value().compareTo(b.value()) < 0 ? a + " " + b : b + " " + a);
+    }
+
+    @Override
+    public boolean create(Chat chat, List<UserId> chatMembers, long now) {
+        String pairKey = chat.type() == ChatType.C2C ? pair(chat.corp(), chatMembers.get(0), chatMembers.get(1)) : null;
+        if (chats.containsKey(key(chat.corp(), chat.id())) || (pairKey != null && pairs.containsKey(pairKey))) {
+            return false;
+        }
+        chats.put(key(chat.corp(), chat.id()), chat);
+        members.put(key(chat.corp(), chat.id()), new LinkedHashSet<>(chatMembers));
+        if (pairKey != null) {
+            pairs.put(pairKey, chat.id());
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<Chat> find(CorpId corp, ChatId id) {
+        Chat chat = chats.get(key(corp, id));
+        return chat == null ? Optional.empty() : Optional.of(new Chat(corp, id, chat.type(), chat.title(),
+                chat.avatarIcons(), chat.owner(), members.get(key(corp, id)).size()));
+    }
+
+    @Override
+    public Optional<ChatId> findOneToOne(CorpId corp, UserId a, UserId b) {
+        return Optional.ofNullable(pairs.get(pair(corp, a, b)));
+    }
+
+    @Override
+    public List<UserId> members(CorpId corp, ChatId id) {
+        return members.getOrDefault(key(corp, id), Set.of()).stream().sorted(Comparator.comparing(UserId::value)).toList();
+    }
+
+    @Override
+    public boolean addMember(CorpId corp, ChatId id, UserId user, long now) {
+        return members.get(key(corp, id)).add(user);
+    }
+
+    @Override
+    public boolean removeMember(CorpId corp, ChatId id, UserId user) {
+        return members.get(key(corp, id)).remove(user);
+    }
+
+    // ---- Conversations
+    @Override
+    public void open(UserRef user, ConversationId id, ChatId chat, long now) {
+        Row row = new Row();
+        row.chat = chat;
+        row.activityAt = now;
+        row.updatedAt = now;
+        conversations.computeIfAbsent(user, u -> new LinkedHashMap<>()).putIfAbsent(id, row);
+    }
+
+    @Override
+    public void close(UserRef user, ConversationId id) {
+        conversations.getOrDefault(user, new HashMap<>()).remove(id);
+    }
+
+    @Override
+    public Optional<Conversation> find(UserRef user, ConversationId id) {
+        return findAll(user, List.of(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<Conversation> findAll(UserRef user, Collection<ConversationId> ids) {
+        Map<ConversationId, Row> mine = conversations.getOrDefault(user, Map.of());
+        return ids.stream().distinct().filter(mine::containsKey).map(id -> render(user, id, mine.get(id))).toList();
+    }
+
+    @Override
+    public Set<ConversationId> existing(UserRef user, Collection<ConversationId> ids) {
+        Map<ConversationId, Row> mine = conversations.getOrDefault(user, Map.of());
+        Set<ConversationId> out = new LinkedHashSet<>();
+        ids.stream().filter(mine::containsKey).forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public List<Conversation> page(UserRef user, ConversationQuery query) {
+        Comparator<Conversation> order = Comparator.comparing(Conversation::pinned)
+                .thenComparingLong(Conversation::activityAt)
+                .thenComparing(c -> c.id().toString()).reversed();
+        Map<ConversationId, Row> mine = conversations.getOrDefault(user, Map.of());
+        List<ConversationId> inGroup = query.group().map(g -> groups.getOrDefault(user, Map.of()).get(g)).orElse(null);
+        return mine.entrySet().stream()
+                .filter(e -> !e.getValue().hidden)
+                .filter(e -> query.type().map(t -> t == e.getKey().type()).orElse(true))
+                .filter(e -> inGroup == null || inGroup.contains(e.getKey()))
+                .map(e -> render(user, e.getKey(), e.getValue()))
+                .filter(c -> query.after().map(at -> after(c, at)).orElse(true))
+                .sorted(order).limit(query.count()).toList();
+    }
+
+    private static boolean after(Conversation c, ListPosition at) {
+        if (c.pinned() != at.pinned()) {
+            return !c.pinned();
+        }
+        if (c.activityAt() != at.activityAt()) {
+            return c.activityAt() < at.activityAt();
+        }
+        return c.id().toString().compareTo(at.id().toString()) < 0;
+    }
+
+    private Conversation render(UserRef user, ConversationId id, Row row) {
+        Chat chat = find(user.corp(), row.chat).orElseThrow();
+        List<GroupName> in = groups.getOrDefault(user, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().contains(id)).map(Map.Entry::getKey).toList();
+        String title = chat.title();
+        List<String> avatars = chat.avatarIcons();
+        if (id.type() == ChatType.C2C) {
+            String[] peer = users.get(new UserRef(user.corp(), new UserId(id.target())));
+            title = peer == null || peer[0].isEmpty() ? id.target() : peer[0];
+            avatars = peer == null || peer[1].isEmpty() ? List.of() : List.of(peer[1]);
+        }
+        return new Conversation(id, row.chat, title, avatars, chat.memberCount(), 0, row.pinned, in, "", "",
+                row.activityAt, row.updatedAt);
+    }
+
+    // ---- ConversationGroups
+    private Map<GroupName, List<ConversationId>> groupsOf(UserRef user) {
+        return groups.computeIfAbsent(user, u -> new LinkedHashMap<>());
+    }
+
+    @Override
+    public List<ConversationGroup> loadForUpdate(UserRef user) {
+        List<ConversationGroup> out = new ArrayList<>();
+        groupsOf(user).forEach((name, ids) -> out.add(new ConversationGroup(name, ids)));
+        return out;
+    }
+
+    @Override
+    public boolean exists(UserRef user, GroupName name) {
+        return groupsOf(user).containsKey(name);
+    }
+
+    @Override
+    public List<GroupSummary> summaries(UserRef user) {
+        List<GroupSummary> out = new ArrayList<>();
+        groupsOf(user).forEach((name, ids) -> out.add(new GroupSummary(name, ids.size(), 0)));
+        return out;
+    }
+
+    @Override
+    public void create(UserRef user, GroupName name, long now) {
+        groupsOf(user).put(name, new ArrayList<>());
+    }
+
+    @Override
+    public void rename(UserRef user, GroupName from, GroupName to) {
+        Map<GroupName, List<ConversationId>> renamed = new LinkedHashMap<>();
+        groupsOf(user).forEach((name, ids) -> renamed.put(name.equals(from) ? to : name, ids));
+        groups.put(user, renamed);
+    }
+
+    @Override
+    public void delete(UserRef user, GroupName name) {
+        groupsOf(user).remove(name);
+    }
+
+    @Override
+    public void add(UserRef user, GroupName name, Collection<ConversationId> ids, long now) {
+        groupsOf(user).get(name).addAll(ids);
+    }
+
+    @Override
+    public void remove(UserRef user, GroupName name, Collection<ConversationId> ids) {
+        groupsOf(user).get(name).removeAll(ids);
+    }
+
+    @Override
+    public List<GroupName> removeEverywhere(UserRef user, ConversationId id) {
+        List<GroupName> names = new ArrayList<>();
+        groupsOf(user).forEach((name, ids) -> {
+            if (ids.remove(id)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    // ---- EventLog
+    @Override
+    public void append(UserRef user, List<ConversationEvent> happened, long now) {
+        long seq = lastSeq.getOrDefault(user, 0L);
+        List<RecordedEvent> log = events.computeIfAbsent(user, u -> new ArrayList<>());
+        for (ConversationEvent event : happened) {
+            log.add(new RecordedEvent(++seq, event, now));
+        }
+        lastSeq.put(user, seq);
+    }
+
+    @Override
+    public EventPage readAfter(UserRef user, long after, int limit) {
+        return new EventPage(events.getOrDefault(user, List.of()).stream().filter(e -> e.seq() > after).limit(limit)
+                .toList(), lastSeq(user));
+    }
+
+    @Override
+    public long lastSeq(UserRef user) {
+        return lastSeq.getOrDefault(user, 0L);
+    }
+}
