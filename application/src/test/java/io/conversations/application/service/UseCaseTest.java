@@ -1,0 +1,179 @@
+package io.conversations.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.conversations.application.fakes.InMemoryStore;
+import io.conversations.application.port.in.ChatCreated;
+import io.conversations.application.port.in.ConversationPage;
+import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.port.in.NewChat;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.common.Outcome;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
+import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.group.BatchResult;
+import io.conversations.domain.group.GroupLimits;
+import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
+import io.conversations.domain.identity.UserRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The use cases on the in-memory out-ports: what they store, what they answer, which events they record. */
+class UseCaseTest {
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final InMemoryStore store = new InMemoryStore();
+    private final GroupService groups = new GroupService(store, store, store, store, now::incrementAndGet,
+            GroupLimits.DEFAULTS);
+    private final ConversationService conversations = new ConversationService(store, store, store, store);
+    private final ProvisioningService provisioning = new ProvisioningService(store, store, store, store, store, store,
+            (user, expires) -> "token-for-" + user.user() + "-until-" + expires, () -> true, now::incrementAndGet);
+    private final CorpId acme = new CorpId("acme");
+    private final UserRef alice = new UserRef(acme, new UserId("alice"));
+    private final UserRef bob = new UserRef(acme, new UserId("bob"));
+    private final GroupName suppliers = new GroupName("Suppliers");
+
+    @BeforeEach
+    void provisionAliceAndBobInTwoChats() {
+        provisioning.put(acme, "Acme");
+        done(provisioning.put(alice, "Alice", ""));
+        done(provisioning.put(bob, "Bob", ""));
+        done(provisioning.create(new NewChat(acme, ChatType.GROUP, Optional.of(new ChatId("sales")), "Sales", List.of(),
+                Optional.of(alice.user()), List.of(bob.user()))));
+        done(provisioning.create(new NewChat(acme, ChatType.C2C, Optional.empty(), "", List.of(), Optional.empty(),
+                List.of(alice.user(), bob.user()))));
+    }
+
+    private static <T> T done(Outcome<T> outcome) {
+        return ((Outcome.Done<T>) assertInstanceOf(Outcome.Done.class, outcome)).value();
+    }
+
+    private static Problem rejected(Outcome<?> outcome) {
+        return assertInstanceOf(Outcome.Rejected.class, outcome).rejection().problem();
+    }
+
+    private List<ConversationEvent> eventsAfter(UserRef user, long seq) {
+        return store.readAfter(user, seq, 500).events().stream().map(RecordedEvent::event).toList();
+    }
+
+    @Test
+    void everyMemberOfANewChatGetsAConversationAndAnEventForIt() {
+        List<ConversationEvent> bobs = eventsAfter(bob, 0);
+        assertEquals(2, bobs.size());
+        Conversation c2c = ((ConversationListUpdated) bobs.get(1)).conversations().get(0);
+        assertEquals(ConversationId.parse("C2Calice"), c2c.id());
+        assertEquals("Alice", c2c.title());
+    }
+
+    @Test
+    void creatingTheSameOneToOneChatAgainAnswersTheExistingOne() {
+        ChatCreated again = done(provisioning.create(new NewChat(acme, ChatType.C2C, Optional.empty(), "", List.of(),
+                Optional.empty(), List.of(bob.user(), alice.user()))));
+        assertEquals(false, again.created());
+        assertEquals(2, eventsAfter(alice, 0).size(), "no new conversation, no new event");
+    }
+
+    @Test
+    void aChatWithAnUnknownMemberIsRefusedWhole() {
+        assertEquals(Problem.NOT_FOUND, rejected(provisioning.create(new NewChat(acme, ChatType.GROUP, Optional.empty(),
+                "X", List.of(), Optional.empty(), List.of(alice.user(), new UserId("ghost"))))));
+        assertEquals(2, eventsAfter(alice, 0).size());
+    }
+
+    @Test
+    void creatingAGroupRecordsTheGroupListAndTheConversationsThatJoinedIt() {
+        long before = store.lastSeq(alice);
+        BatchResult result = done(groups.create(alice, suppliers, List.of("GROUPsales", "C2Cnobody")));
+        assertEquals(List.of("GROUPsales"), result.succeeded());
+        List<ConversationEvent> events = eventsAfter(alice, before);
+        assertEquals(new GroupListUpdated(List.of(suppliers)), events.get(0));
+        Conversation sales = ((ConversationListUpdated) events.get(1)).conversations().get(0);
+        assertEquals(List.of(suppliers), sales.groups());
+        assertEquals(2, events.size());
+    }
+
+    @Test
+    void aRejectedRequestRecordsNoEvent() {
+        done(groups.create(alice, suppliers, List.of()));
+        long before = store.lastSeq(alice);
+        assertEquals(Problem.ALREADY_EXISTS, rejected(groups.create(alice, suppliers, List.of("GROUPsales"))));
+        assertEquals(Problem.GROUP_NOT_FOUND, rejected(groups.add(alice, new GroupName("nope"), List.of("GROUPsales"))));
+        assertEquals(Problem.GROUP_NOT_FOUND, rejected(groups.delete(alice, new GroupName("nope"))));
+        assertEquals(before, store.lastSeq(alice));
+    }
+
+    @Test
+    void addingRecordsTheGroupsConversationsAndAddingNothingNewRecordsNothing() {
+        done(groups.create(alice, suppliers, List.of("GROUPsales")));
+        long before = store.lastSeq(alice);
+        done(groups.add(alice, suppliers, List.of("C2Cbob")));
+        List<ConversationEvent> events = eventsAfter(alice, before);
+        InGroupUpdated inGroup = (InGroupUpdated) events.get(0);
+        assertEquals(List.of(ConversationId.parse("GROUPsales"), ConversationId.parse("C2Cbob")),
+                inGroup.conversations().stream().map(Conversation::id).toList());
+        assertEquals(List.of(ConversationId.parse("C2Cbob")),
+                ((ConversationListUpdated) events.get(1)).conversations().stream().map(Conversation::id).toList());
+        long after = store.lastSeq(alice);
+        done(groups.add(alice, suppliers, List.of("C2Cbob", "GROUPsales")));
+        assertEquals(after, store.lastSeq(alice));
+    }
+
+    @Test
+    void renamingRecordsTheNewListAndTheConversationsWhoseGroupListChanged() {
+        done(groups.create(alice, suppliers, List.of("GROUPsales")));
+        done(groups.create(alice, new GroupName("Other"), List.of()));
+        long before = store.lastSeq(alice);
+        assertEquals(new GroupName("需求研发"), done(groups.rename(alice, suppliers, new GroupName("需求研发"))));
+        List<ConversationEvent> events = eventsAfter(alice, before);
+        assertEquals(new GroupListUpdated(List.of(new GroupName("需求研发"), new GroupName("Other"))), events.get(0));
+        assertEquals(List.of(new GroupName("需求研发")),
+                ((ConversationListUpdated) events.get(1)).conversations().get(0).groups());
+    }
+
+    @Test
+    void leavingAChatTakesTheConversationOutOfTheUsersGroups() {
+        done(groups.create(alice, suppliers, List.of("GROUPsales", "C2Cbob")));
+        long before = store.lastSeq(alice);
+        assertEquals(true, done(provisioning.removeMember(acme, new ChatId("sales"), alice.user())));
+        assertEquals(Problem.NOT_FOUND, rejected(conversations.get(alice, ConversationId.parse("GROUPsales"))));
+        InGroupUpdated event = (InGroupUpdated) eventsAfter(alice, before).get(0);
+        assertEquals(List.of(ConversationId.parse("C2Cbob")),
+                event.conversations().stream().map(Conversation::id).toList());
+        assertEquals(1, groups.list(alice).get(0).conversationCount());
+    }
+
+    @Test
+    void theListPagesWithACursorAndSaysWhichEventItReflects() {
+        ConversationPage first = done(conversations.list(alice,
+                new ConversationQuery(Optional.empty(), Optional.empty(), 1, Optional.empty())));
+        assertEquals(1, first.conversations().size());
+        assertTrue(first.next().isPresent());
+        assertEquals(store.lastSeq(alice), first.eventSeq());
+        ConversationPage second = done(conversations.list(alice,
+                new ConversationQuery(Optional.empty(), Optional.empty(), 1, first.next())));
+        assertTrue(second.finished());
+        assertTrue(!first.conversations().get(0).id().equals(second.conversations().get(0).id()));
+        assertEquals(Problem.GROUP_NOT_FOUND, rejected(conversations.list(alice,
+                new ConversationQuery(Optional.of(new GroupName("nope")), Optional.empty(), 10, Optional.empty()))));
+    }
+
+    @Test
+    void aTokenIsOnlyIssuedForAKnownUserAndASaneLifetime() {
+        assertTrue(done(provisioning.issue(alice, 60)).startsWith("token-for-alice"));
+        assertEquals(Problem.NOT_FOUND, rejected(provisioning.issue(new UserRef(acme, new UserId("ghost")), 60)));
+        assertEquals(Problem.MALFORMED, rejected(provisioning.issue(alice, 0)));
+    }
+}

@@ -1,0 +1,34 @@
+package io.conversations.domain.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Problem;
+import org.junit.jupiter.api.Test;
+
+class GroupNameTest {
+    @Test
+    void countsBytesOfUtf8NotCharacters() {
+        assertEquals("一二三四五六七八九十", new GroupName("一二三四五六七八九十").value()); // 30 bytes
+        InvalidInput tooLong = assertThrows(InvalidInput.class, () -> new GroupName("一二三四五六七八九十一")); // 33 bytes
+        assertEquals(Problem.GROUP_NAME_LENGTH, tooLong.rejection().problem());
+        new GroupName("a".repeat(32));
+        assertThrows(InvalidInput.class, () -> new GroupName("a".repeat(33)));
+    }
+
+    @Test
+    void rejectsAnEmptyName() {
+        assertEquals(Problem.GROUP_NAME_LENGTH,
+                assertThrows(InvalidInput.class, () -> new GroupName("")).rejection().problem());
+    }
+
+    @Test
+    void rejectsControlCharactersAndBrokenSurrogates() {
+        for (String bad : new String[] {"a\nb", "tab\t", "\u0000", "nul\u007f", "\ud83d"}) {
+            assertEquals(Problem.GROUP_NAME_CONTROL_CHARACTERS,
+                    assertThrows(InvalidInput.class, () -> new GroupName(bad)).rejection().problem(), bad);
+        }
+        assertEquals("😀 ok", new GroupName("😀 ok").value());
+    }
+}
