@@ -89,7 +89,7 @@ final class JdbcConversations implements Conversations {
     }
 
     @Override
-    public List<Conversation> page(UserRef user, ConversationQuery query) {
+    public List<Conversation> page(UserRef user, ConversationQuery query, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> params = new ArrayList<>();
         if (query.group().isPresent()) {
@@ -122,7 +122,7 @@ final class JdbcConversations implements Conversations {
             params.add(at.id().toString());
         }
         sql.append(ORDER).append(" LIMIT ?");
-        params.add(query.count());
+        params.add(limit);
         return withGroups(user, jdbc.query(sql.toString(), JdbcConversations::row, params.toArray()));
     }
 

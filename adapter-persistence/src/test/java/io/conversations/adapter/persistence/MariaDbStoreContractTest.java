@@ -2,6 +2,7 @@ package io.conversations.adapter.persistence;
 
 import io.conversations.application.contract.Ports;
 import io.conversations.application.contract.StoreContract;
+import io.conversations.adapter.persistence.testing.MariaDbTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -41,9 +41,8 @@ public final class ConversationService implements ListConversations, GetConversa
             }
             // Read the sequence first: the page then reflects at least every event up to it.
             long eventSeq = events.lastSeq(user);
-            ConversationQuery oneMore = new ConversationQuery(query.group(), query.type(), query.count() + 1,
-                    query.after());
-            List<Conversation> rows = conversations.page(user, oneMore);
+            // One row more than asked tells whether another page follows.
+            List<Conversation> rows = conversations.page(user, query, query.count() + 1);
             if (rows.size() <= query.count()) {
                 return Outcome.done(new ConversationPage(rows, Optional.empty(), eventSeq));
             }

@@ -157,7 +157,7 @@ public abstract class StoreContract {
         Optional<ListPosition> after = Optional.empty();
         while (true) {
             ConversationQuery query = new ConversationQuery(Optional.empty(), Optional.empty(), 5, after);
-            List<Conversation> page = tx(() -> ports.conversations().page(alice, query));
+            List<Conversation> page = tx(() -> ports.conversations().page(alice, query, 5));
             page.forEach(c -> seen.add(c.id()));
             if (page.size() < 5) {
                 break;
@@ -182,10 +182,10 @@ public abstract class StoreContract {
             return null;
         });
         List<Conversation> c2c = tx(() -> ports.conversations().page(alice,
-                new ConversationQuery(Optional.empty(), Optional.of(ChatType.C2C), 10, Optional.empty())));
+                new ConversationQuery(Optional.empty(), Optional.of(ChatType.C2C), 10, Optional.empty()), 10));
         assertEquals(List.of(ConversationId.c2c(bob.user())), c2c.stream().map(Conversation::id).toList());
         List<Conversation> grouped = tx(() -> ports.conversations().page(alice,
-                new ConversationQuery(Optional.of(new GroupName("Suppliers")), Optional.empty(), 10, Optional.empty())));
+                new ConversationQuery(Optional.of(new GroupName("Suppliers")), Optional.empty(), 10, Optional.empty()), 10));
         assertEquals(List.of(ConversationId.group(a)), grouped.stream().map(Conversation::id).toList());
         assertEquals(List.of(new GroupName("Suppliers")), grouped.get(0).groups());
     }

@@ -178,7 +178,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
-    public List<Conversation> page(UserRef user, ConversationQuery query) {
+    public List<Conversation> page(UserRef user, ConversationQuery query, int limit) {
         Comparator<Conversation> order = Comparator.comparing(Conversation::pinned)
                 .thenComparingLong(Conversation::activityAt)
                 .thenComparing(c -> c.id().toString()).reversed();
@@ -190,7 +190,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
                 .filter(e -> inGroup == null || inGroup.contains(e.getKey()))
                 .map(e -> render(user, e.getKey(), e.getValue()))
                 .filter(c -> query.after().map(at -> after(c, at)).orElse(true))
-                .sorted(order).limit(query.count()).toList();
+                .sorted(order).limit(limit).toList();
     }
 
     private static boolean after(Conversation c, ListPosition at) {

@@ -27,6 +27,6 @@ public interface Conversations {
     /** Which of {@code ids} the user has a conversation for. */
     Set<ConversationId> existing(UserRef user, Collection<ConversationId> ids);
 
-    /** One page of the user's list: pinned first, then most recent activity first. */
-    List<Conversation> page(UserRef user, ConversationQuery query);
+    /** Up to {@code limit} conversations of the list after the query's position: pinned first, then most recent activity. */
+    List<Conversation> page(UserRef user, ConversationQuery query, int limit);
 }

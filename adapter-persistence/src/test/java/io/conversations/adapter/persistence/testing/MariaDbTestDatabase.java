@@ -1,4 +1,6 @@
-package io.conversations.adapter.persistence;
+package io.conversations.adapter.persistence.testing;
+
+import io.conversations.adapter.persistence.StoreSettings;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,0 +1,104 @@
+package io.conversations.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A client of the running service over a real socket, as a test drives it. */
+final class Api {
+    static final String ADMIN_KEY = "test-admin-key-0123456789";
+    static final String TOKEN_SECRET = "test-token-secret-0123456789-0123456789";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** One answer: the status, the raw body and (when it is JSON) the parsed body. */
+    record Reply(int status, String text, String contentType) {
+        JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return reader.readObject();
+            }
+        }
+
+        /** Asserts the contract's error shape: the status and the code. */
+        Reply isError(int expectedStatus, int expectedCode) {
+            assertEquals(expectedStatus, status, text);
+            assertEquals(expectedCode, json().getInt("code"), text);
+            // Jetty writes "application/json;charset=utf-8": the same media type as the contract's, spaced differently.
+            assertEquals("application/json;charset=utf-8", contentType.replace(" ", "").toLowerCase(), text);
+            return this;
+        }
+
+        Reply is(int expectedStatus) {
+            assertEquals(expectedStatus, status, text);
+            return this;
+        }
+    }
+
+    Reply call(String method, String path, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply admin(String method, String path, String body) {
+        return call(method, path, ADMIN_KEY, body);
+    }
+
+    /** Provisions a corp, its users, and returns nothing; chats are made by the test. */
+    void corp(String corp, String... users) {
+        admin("PUT", "/v1/admin/corps/" + corp, "{\"name\":\"" + corp + "\"}").is(200);
+        for (String user : users) {
+            admin("PUT", "/v1/admin/corps/" + corp + "/users/" + user, "{\"nick\":\"" + user + " nick\"}").is(200);
+        }
+    }
+
+    String groupChat(String corp, String chatId, String owner, String... members) {
+        StringBuilder ids = new StringBuilder();
+        for (String m : members) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(m).append('"');
+        }
+        return admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"GROUP\",\"chatId\":\"" + chatId
+                + "\",\"title\":\"" + chatId + " title\",\"ownerId\":\"" + owner + "\",\"memberIds\":[" + ids + "]}")
+                .is(201).json().getString("chatId");
+    }
+
+    String token(String corp, String user) {
+        return admin("POST", "/v1/admin/tokens", "{\"corpId\":\"" + corp + "\",\"userId\":\"" + user
+                + "\",\"ttlSeconds\":3600}").is(200).json().getString("token");
+    }
+
+    static String str(JsonValue value) {
+        return ((jakarta.json.JsonString) value).getString();
+    }
+}

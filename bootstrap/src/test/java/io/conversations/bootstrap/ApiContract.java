@@ -1,0 +1,358 @@
+package io.conversations.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.conversations.adapter.http.JwtTokens;
+import io.conversations.domain.identity.UserRef;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * API.md's groups, listing, events and provisioning, end to end: the real wiring on a real
+ * socket. Each store (embedded H2, MariaDB) runs the whole suite.
+ */
+abstract class ApiContract {
+    private Wiring service;
+    protected Api api;
+    private String corp;
+
+    /** The configuration of the store under test (port 0, the test's keys). */
+    protected abstract Config config();
+
+    @BeforeEach
+    void startTheService() {
+        service = Wiring.start(config());
+        api = new Api(service.port());
+        corp = "corp" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void stopTheService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    protected Config baseConfig(java.nio.file.Path dataDir, Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "CONVERSATIONS_HOST", "127.0.0.1",
+                "CONVERSATIONS_PORT", "0",
+                "CONVERSATIONS_DATA_DIR", dataDir.toString(),
+                "CONVERSATIONS_ADMIN_KEY", Api.ADMIN_KEY,
+                "CONVERSATIONS_TOKEN_SECRET", Api.TOKEN_SECRET));
+        env.putAll(extra);
+        return Config.from(env, new String[0]);
+    }
+
+    private static String path(String groupName) {
+        return URLEncoder.encode(groupName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static List<String> names(JsonObject groupList) {
+        return groupList.getJsonArray("groupList").stream().map(v -> v.asJsonObject().getString("groupName")).toList();
+    }
+
+    @Test
+    void walksThroughTheContractsGroupCalls() {
+        api.corp(corp, "alice", "bob", "carol");
+        api.groupChat(corp, "test", "alice", "bob");
+        api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"C2C\",\"memberIds\":[\"alice\",\"carol\"]}")
+                .is(201);
+        api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"C2C\",\"memberIds\":[\"carol\",\"alice\"]}")
+                .is(200);
+        String alice = api.token(corp, "alice");
+
+        JsonObject created = api.call("POST", "/v1/conversation-groups", alice,
+                "{\"conversationIDList\":[\"GROUPtest\",\"C2Cexample\",\"C2Ccarol\"],\"groupName\":\"Suppliers\"}")
+                .is(201).json();
+        assertEquals("Suppliers", created.getString("groupName"));
+        assertEquals(List.of("GROUPtest", "C2Ccarol"),
+                created.getJsonArray("successConversationIDList").stream().map(Api::str).toList());
+        JsonObject failure = created.getJsonArray("failureConversationIDList").getJsonObject(0);
+        assertEquals("C2Cexample", failure.getString("conversationID"));
+        assertEquals(40401, failure.getInt("code"));
+        assertFalse(failure.getString("message").isEmpty());
+
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"需求研发\"}").is(201);
+        api.call("POST", "/v1/conversation-groups/" + path("需求研发") + "/conversations", alice,
+                "{\"conversationIDList\":[\"GROUPtest\",\"GROUPtest\"]}").is(200);
+        JsonObject groups = api.call("GET", "/v1/conversation-groups", alice, null).is(200).json();
+        assertEquals(List.of("Suppliers", "需求研发"), names(groups));
+        assertEquals(2, groups.getJsonArray("groupList").getJsonObject(0).getInt("conversationCount"));
+        assertEquals(0, groups.getJsonArray("groupList").getJsonObject(0).getInt("unreadCount"));
+
+        JsonObject inGroup = api.call("GET", "/v1/conversations?groupName=" + path("需求研发"), alice, null).is(200).json();
+        JsonObject test = inGroup.getJsonArray("conversationList").getJsonObject(0);
+        assertEquals("GROUPtest", test.getString("conversationID"));
+        assertEquals("GROUP", test.getString("type"));
+        assertEquals("test", test.getString("chatId"));
+        assertEquals("test title", test.getString("title"));
+        assertEquals(2, test.getInt("memberCount"));
+        assertEquals(JsonValue.NULL, test.get("lastMessage"));
+        assertEquals(List.of("Suppliers", "需求研发"), test.getJsonArray("groupList").stream().map(Api::str).toList());
+        assertTrue(inGroup.getBoolean("isFinished"));
+
+        api.call("PATCH", "/v1/conversation-groups/" + path("需求研发"), alice, "{\"newName\":\"产品体验\"}")
+                .is(200).json().getString("groupName").equals("产品体验");
+        api.call("DELETE", "/v1/conversation-groups/Suppliers/conversations", alice,
+                "{\"conversationIDList\":[\"C2Ccarol\",\"GROUPnot-there\"]}").is(200);
+        api.call("DELETE", "/v1/conversation-groups/Suppliers", alice, null).is(204);
+        api.call("DELETE", "/v1/conversation-groups/Suppliers", alice, null).isError(404, 51009);
+        assertEquals(List.of("产品体验"), names(api.call("GET", "/v1/conversation-groups", alice, null).json()));
+
+        JsonObject c2c = api.call("GET", "/v1/conversations/C2Ccarol", alice, null).is(200).json();
+        assertEquals("carol nick", c2c.getString("title"));
+        assertEquals(List.of(), c2c.getJsonArray("groupList"));
+        JsonObject all = api.call("GET", "/v1/conversations?count=1", alice, null).is(200).json();
+        assertFalse(all.getBoolean("isFinished"));
+        JsonObject rest = api.call("GET", "/v1/conversations?count=1&cursor=" + all.getString("nextCursor"), alice,
+                null).is(200).json();
+        assertTrue(rest.getBoolean("isFinished"));
+        assertFalse(all.getJsonArray("conversationList").getJsonObject(0).getString("conversationID")
+                .equals(rest.getJsonArray("conversationList").getJsonObject(0).getString("conversationID")));
+    }
+
+    @Test
+    void recordsTheEventsOfEachChangeInOrder() {
+        api.corp(corp, "alice");
+        api.groupChat(corp, "sales", "alice");
+        String alice = api.token(corp, "alice");
+        long before = api.call("GET", "/v1/events?after=0", alice, null).is(200).json().getJsonNumber("last").longValue();
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"A\",\"conversationIDList\":[\"GROUPsales\"]}").is(201);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"B\"}").is(201);
+        api.call("POST", "/v1/conversation-groups/B/conversations", alice, "{\"conversationIDList\":[\"GROUPsales\"]}").is(200);
+        JsonObject page = api.call("GET", "/v1/events?after=" + before, alice, null).is(200).json();
+        List<String> types = page.getJsonArray("events").stream().map(e -> e.asJsonObject().getString("event")).toList();
+        assertEquals(List.of("CONVERSATION_GROUP_LIST_UPDATED", "CONVERSATION_LIST_UPDATED",
+                "CONVERSATION_GROUP_LIST_UPDATED", "CONVERSATION_IN_GROUP_UPDATED", "CONVERSATION_LIST_UPDATED"), types);
+        List<Long> ids = page.getJsonArray("events").stream().map(e -> e.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(List.of(before + 1, before + 2, before + 3, before + 4, before + 5), ids);
+        assertEquals(before + 5, page.getJsonNumber("last").longValue());
+        JsonObject groupList = page.getJsonArray("events").getJsonObject(2);
+        assertEquals(List.of("A", "B"), groupList.getJsonArray("data").stream().map(Api::str).toList());
+        JsonObject inGroup = page.getJsonArray("events").getJsonObject(3).getJsonObject("data");
+        assertEquals("B", inGroup.getString("groupName"));
+        assertEquals("GROUPsales", inGroup.getJsonArray("conversationList").getJsonObject(0).getString("conversationID"));
+        JsonObject listed = page.getJsonArray("events").getJsonObject(4).getJsonArray("data").getJsonObject(0);
+        assertEquals(List.of("A", "B"), listed.getJsonArray("groupList").stream().map(Api::str).toList());
+    }
+
+    @Test
+    void answersEveryBadInputWithTheContractsErrorAndChangesNothing() {
+        api.corp(corp, "alice");
+        api.groupChat(corp, "sales", "alice");
+        String alice = api.token(corp, "alice");
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"A\"}").is(201);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"B\"}").is(201);
+        long seq = api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue();
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            many.append(i == 0 ? "" : ",").append("\"GROUPc").append(i).append('"');
+        }
+        JwtTokens otherSecret = new JwtTokens("another-secret-that-is-long-enough-32b");
+        String forged = otherSecret.issue(UserRef.of(corp, "alice"), System.currentTimeMillis() + 60_000);
+        String expired = new JwtTokens(Api.TOKEN_SECRET).issue(UserRef.of(corp, "alice"), System.currentTimeMillis() - 1000);
+        String stranger = new JwtTokens(Api.TOKEN_SECRET).issue(UserRef.of(corp, "ghost"), System.currentTimeMillis() + 60_000);
+
+        api.call("GET", "/v1/conversation-groups", null, null).isError(401, 40101);
+        api.call("GET", "/v1/conversation-groups", "garbage", null).isError(401, 40101);
+        api.call("GET", "/v1/conversation-groups", forged, null).isError(401, 40101);
+        api.call("GET", "/v1/conversation-groups", expired, null).isError(401, 40101);
+        api.call("GET", "/v1/conversation-groups", stranger, null).isError(401, 40101);
+        api.call("GET", "/v1/conversation-groups", Api.ADMIN_KEY, null).isError(401, 40101);
+        api.call("PUT", "/v1/admin/corps/x", alice, "{\"name\":\"x\"}").isError(401, 40101);
+
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups", alice, "[1,2]").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups", alice, "").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":5}").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups", alice, "{}").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"C\",\"conversationIDList\":\"GROUPsales\"}").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"C\",\"conversationIDList\":[1]}").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"\"}").isError(400, 51011);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"一二三四五六七八九十一\"}").isError(400, 51011);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"a\\u0007b\"}").isError(400, 40002);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"C\",\"conversationIDList\":[" + many + "]}").isError(400, 51006);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"A\"}").isError(409, 40901);
+        api.call("POST", "/v1/conversation-groups/A/conversations", alice, "{\"conversationIDList\":[]}").isError(400, 51006);
+        api.call("POST", "/v1/conversation-groups/A/conversations", alice, "{}").isError(400, 40001);
+        api.call("POST", "/v1/conversation-groups/Z/conversations", alice, "{\"conversationIDList\":[\"GROUPsales\"]}").isError(404, 51009);
+        api.call("DELETE", "/v1/conversation-groups/Z/conversations", alice, "{\"conversationIDList\":[\"GROUPsales\"]}").isError(404, 51009);
+        api.call("PATCH", "/v1/conversation-groups/A", alice, "{\"newName\":\"B\"}").isError(409, 40901);
+        api.call("PATCH", "/v1/conversation-groups/Z", alice, "{\"newName\":\"Y\"}").isError(404, 51009);
+        api.call("PATCH", "/v1/conversation-groups/A", alice, "{\"newName\":null}").isError(400, 40001);
+        api.call("PATCH", "/v1/conversation-groups/%E9%9C", alice, "{\"newName\":\"Y\"}").isError(400, 40001);
+        api.call("DELETE", "/v1/conversation-groups/Z", alice, null).isError(404, 51009);
+        api.call("GET", "/v1/conversations?count=0", alice, null).isError(400, 40001);
+        api.call("GET", "/v1/conversations?count=101", alice, null).isError(400, 40001);
+        api.call("GET", "/v1/conversations?count=ten", alice, null).isError(400, 40001);
+        api.call("GET", "/v1/conversations?cursor=not-a-cursor", alice, null).isError(400, 40001);
+        api.call("GET", "/v1/conversations?type=CHANNEL", alice, null).isError(400, 40001);
+        api.call("GET", "/v1/conversations?groupName=Z", alice, null).isError(404, 51009);
+        api.call("GET", "/v1/conversations/GROUPnope", alice, null).isError(404, 40401);
+        api.call("GET", "/v1/conversations/garbage", alice, null).isError(404, 40401);
+        api.call("GET", "/v1/events?after=-1", alice, null).isError(400, 40001);
+        api.call("GET", "/v1/no-such-route", alice, null).isError(404, 40401);
+
+        api.admin("PUT", "/v1/admin/corps/bad%20id", "{\"name\":\"x\"}").isError(400, 40001);
+        api.admin("PUT", "/v1/admin/corps/" + corp + "/users/u", "{\"nick\":7}").isError(400, 40001);
+        api.admin("PUT", "/v1/admin/corps/nocorp/users/u", "{\"nick\":\"n\"}").isError(404, 40401);
+        api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"GROUP\",\"chatId\":\"sales\",\"memberIds\":[\"alice\"]}").isError(409, 40901);
+        api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"GROUP\",\"memberIds\":[\"ghost\"]}").isError(404, 40401);
+        api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"C2C\",\"memberIds\":[\"alice\"]}").isError(400, 40001);
+        api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"ROOM\",\"memberIds\":[\"alice\"]}").isError(400, 40001);
+        api.admin("POST", "/v1/admin/tokens", "{\"corpId\":\"" + corp + "\",\"userId\":\"ghost\"}").isError(404, 40401);
+        api.admin("POST", "/v1/admin/tokens", "{\"corpId\":\"" + corp + "\",\"userId\":\"alice\",\"ttlSeconds\":\"1h\"}").isError(400, 40001);
+
+        assertEquals(seq, api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue(),
+                "a refused request records no event");
+        assertEquals(List.of("A", "B"), names(api.call("GET", "/v1/conversation-groups", alice, null).json()));
+    }
+
+    @Test
+    void oneCorpNeverSeesAnothersData() {
+        String other = corp + "x";
+        api.corp(corp, "alice");
+        api.corp(other, "alice");
+        api.groupChat(corp, "sales", "alice");
+        String mine = api.token(corp, "alice");
+        String theirs = api.token(other, "alice");
+        api.call("POST", "/v1/conversation-groups", mine, "{\"groupName\":\"Secret\",\"conversationIDList\":[\"GROUPsales\"]}").is(201);
+        api.call("GET", "/v1/conversations/GROUPsales", theirs, null).isError(404, 40401);
+        api.call("GET", "/v1/conversation-groups", theirs, null).is(200).json().getJsonArray("groupList").isEmpty();
+        assertTrue(api.call("GET", "/v1/conversation-groups", theirs, null).json().getJsonArray("groupList").isEmpty());
+        api.call("DELETE", "/v1/conversation-groups/Secret", theirs, null).isError(404, 51009);
+        JsonObject created = api.call("POST", "/v1/conversation-groups", theirs,
+                "{\"groupName\":\"Secret\",\"conversationIDList\":[\"GROUPsales\"]}").is(201).json();
+        assertEquals(40401, created.getJsonArray("failureConversationIDList").getJsonObject(0).getInt("code"));
+        assertEquals(0, api.call("GET", "/v1/events?after=0", theirs, null).json().getJsonArray("events").stream()
+                .filter(e -> e.asJsonObject().getString("event").equals("CONVERSATION_LIST_UPDATED")).count());
+    }
+
+    @Test
+    void fiftyConcurrentCreatesLeaveExactlyTwentyGroups() throws Exception {
+        api.corp(corp, "alice");
+        String alice = api.token(corp, "alice");
+        List<Api.Reply> replies = race(50, i -> api.call("POST", "/v1/conversation-groups", alice,
+                "{\"groupName\":\"g" + i + "\"}"));
+        assertEquals(20, replies.stream().filter(r -> r.status() == 201).count());
+        List<Api.Reply> refused = replies.stream().filter(r -> r.status() != 201).toList();
+        assertEquals(30, refused.size());
+        refused.forEach(r -> r.isError(409, 51010));
+        assertEquals(20, names(api.call("GET", "/v1/conversation-groups", alice, null).json()).size());
+        JsonObject events = api.call("GET", "/v1/events?after=0", alice, null).json();
+        List<Long> ids = events.getJsonArray("events").stream().map(e -> e.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(20, ids.size(), "one event per group created, none for the refused");
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i + 1, ids.get(i), "the sequence has no gaps");
+        }
+        List<Integer> sizes = events.getJsonArray("events").stream().map(e -> e.asJsonObject().getJsonArray("data").size()).toList();
+        for (int i = 0; i < sizes.size(); i++) {
+            assertEquals(i + 1, sizes.get(i), "each group-list event carries the full list as it grew");
+        }
+    }
+
+    @Test
+    void concurrentAddsAndRemovesNeverLoseOrDuplicateAMembership() throws Exception {
+        int chats = 8;
+        int rounds = 5;
+        List<String> users = new ArrayList<>(List.of("alice"));
+        api.corp(corp, "alice");
+        for (int c = 0; c < chats; c++) {
+            api.groupChat(corp, "chat" + c, "alice");
+        }
+        String alice = api.token(corp, "alice");
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"G\"}").is(201);
+        long before = api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue();
+        // Each worker toggles its own conversation in and out, ending "in"; all race on one group.
+        race(chats, c -> {
+            Api.Reply last = null;
+            for (int r = 0; r < rounds; r++) {
+                api.call("POST", "/v1/conversation-groups/G/conversations", alice,
+                        "{\"conversationIDList\":[\"GROUPchat" + c + "\"]}").is(200);
+                api.call("DELETE", "/v1/conversation-groups/G/conversations", alice,
+                        "{\"conversationIDList\":[\"GROUPchat" + c + "\"]}").is(200);
+            }
+            last = api.call("POST", "/v1/conversation-groups/G/conversations", alice,
+                    "{\"conversationIDList\":[\"GROUPchat" + c + "\"]}").is(200);
+            return last;
+        });
+        JsonObject group = api.call("GET", "/v1/conversations?groupName=G&count=100", alice, null).is(200).json();
+        List<String> ids = group.getJsonArray("conversationList").stream()
+                .map(v -> v.asJsonObject().getString("conversationID")).toList();
+        assertEquals(chats, ids.size());
+        assertEquals(chats, new HashSet<>(ids).size());
+        assertEquals(chats, api.call("GET", "/v1/conversation-groups", alice, null).json().getJsonArray("groupList")
+                .getJsonObject(0).getInt("conversationCount"));
+        JsonObject events = api.call("GET", "/v1/events?after=" + before, alice, null).json();
+        int changes = chats * (2 * rounds + 1);
+        assertEquals(2 * changes, events.getJsonArray("events").size(), "an in-group and a list event per change");
+        Set<Long> seqs = events.getJsonArray("events").stream().map(e -> e.asJsonObject().getJsonNumber("id").longValue())
+                .collect(Collectors.toSet());
+        assertEquals(2 * changes, seqs.size());
+        assertEquals(before + 2 * changes, events.getJsonNumber("last").longValue());
+        assertTrue(users.size() == 1);
+    }
+
+    @Test
+    void groupsAndMembershipsSurviveARestart() {
+        api.corp(corp, "alice");
+        api.groupChat(corp, "sales", "alice");
+        String alice = api.token(corp, "alice");
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"需求研发\",\"conversationIDList\":[\"GROUPsales\"]}").is(201);
+        service.close();
+        service = Wiring.start(config());
+        api = new Api(service.port());
+        JsonObject groups = api.call("GET", "/v1/conversation-groups", alice, null).is(200).json();
+        assertEquals(List.of("需求研发"), names(groups));
+        assertEquals(1, groups.getJsonArray("groupList").getJsonObject(0).getInt("conversationCount"));
+    }
+
+    @Test
+    void healthSaysTheStoreAnswers() {
+        assertEquals("UP", api.call("GET", "/health", null, null).is(200).json().getString("status"));
+    }
+
+    private static <T> List<T> race(int workers, java.util.function.IntFunction<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                int n = i;
+                Callable<T> task = () -> {
+                    gate.await();
+                    return work.apply(n);
+                };
+                futures.add(pool.submit(task));
+            }
+            gate.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
