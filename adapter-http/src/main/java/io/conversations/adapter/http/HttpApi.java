@@ -83,7 +83,6 @@ public final class HttpApi implements AutoCloseable {
                     routingError(exchange, ctx, 404);
                 }
             });
-            r.error(405, ctx -> routingError(exchange, ctx, 405));
         });
         return new HttpApi(app);
     }
@@ -127,9 +126,6 @@ public final class HttpApi implements AutoCloseable {
     private static void routingError(Exchange exchange, Context ctx, int status) {
         if (status == 404) {
             exchange.error(ctx, Problem.NOT_FOUND, "no such route: " + ctx.method() + " " + ctx.path());
-        } else if (status == 405) {
-            exchange.json(ctx, 405, new io.conversations.adapter.http.dto.ErrorBody(40501,
-                    "method not allowed: " + ctx.method() + " " + ctx.path()));
         } else if (status == 413) {
             exchange.error(ctx, Problem.MALFORMED, "the body is too large");
         } else {
