@@ -153,14 +153,11 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
     @Override
     public Outcome<Boolean> addMember(CorpId corp, ChatId chatId, UserId user) {
         return transactions.inTransaction(() -> {
-            Outcome<Chat> chat = groupChat(corp, chatId);
-            if (chat instanceof Outcome.Rejected<Chat> rejected) {
+            Outcome<UserRef> checked = groupChatAndUser(corp, chatId, user);
+            if (checked instanceof Outcome.Rejected<UserRef> rejected) {
                 return Outcome.rejected(rejected.rejection());
             }
             UserRef member = new UserRef(corp, user);
-            if (!directory.userExists(member)) {
-                return Outcome.rejected(Problem.NOT_FOUND, "no user " + user + " in corp " + corp);
-            }
             long now = clock.millis();
             if (!chats.addMember(corp, chatId, user, now)) {
                 return Outcome.done(false);
@@ -173,14 +170,11 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
     @Override
     public Outcome<Boolean> removeMember(CorpId corp, ChatId chatId, UserId user) {
         return transactions.inTransaction(() -> {
-            Outcome<Chat> chat = groupChat(corp, chatId);
-            if (chat instanceof Outcome.Rejected<Chat> rejected) {
+            Outcome<UserRef> checked = groupChatAndUser(corp, chatId, user);
+            if (checked instanceof Outcome.Rejected<UserRef> rejected) {
                 return Outcome.rejected(rejected.rejection());
             }
             UserRef member = new UserRef(corp, user);
-            if (!directory.userExists(member)) {
-                return Outcome.rejected(Problem.NOT_FOUND, "no user " + user + " in corp " + corp);
-            }
             // Hold the user's groups first: a group change racing this one sees the conversation or none of it.
             List<ConversationGroup> before = groups.loadForUpdate(member);
             if (!chats.removeMember(corp, chatId, user)) {
@@ -225,7 +219,8 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
         return health.answers();
     }
 
-    private Outcome<Chat> groupChat(CorpId corp, ChatId chatId) {
+    /** Membership changes take a group chat of the corp and a user of the corp. */
+    private Outcome<UserRef> groupChatAndUser(CorpId corp, ChatId chatId, UserId user) {
         Optional<Chat> chat = chats.find(corp, chatId);
         if (chat.isEmpty()) {
             return Outcome.rejected(Problem.NOT_FOUND, "no chat " + chatId + " in corp " + corp);
@@ -233,7 +228,11 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
         if (chat.get().type() != ChatType.GROUP) {
             return Outcome.rejected(Problem.MALFORMED, "the members of a C2C chat are fixed");
         }
-        return Outcome.done(chat.get());
+        UserRef member = new UserRef(corp, user);
+        if (!directory.userExists(member)) {
+            return Outcome.rejected(Problem.NOT_FOUND, "no user " + user + " in corp " + corp);
+        }
+        return Outcome.done(member);
     }
 
     private void openConversation(UserRef member, ConversationId id, ChatId chat, long now) {

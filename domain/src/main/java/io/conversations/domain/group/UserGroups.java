@@ -81,18 +81,16 @@ public final class UserGroups {
 
     /** Adds conversations to a group; one already in it counts as success and changes nothing. */
     public Outcome<BatchResult> add(GroupName name, List<String> ids, Set<ConversationId> usersConversations) {
-        Optional<ConversationGroup> group = find(name);
-        if (group.isEmpty()) {
-            return notFound(name);
-        }
-        if (idsPerCall.mayTake(ids, true) instanceof Verdict.Refused refused) {
-            return Outcome.rejected(refused.rejection());
-        }
-        return Outcome.done(admit(group.get(), ids, usersConversations));
+        return target(name, ids).map(group -> admit(group, ids, usersConversations));
     }
 
     /** Removes conversations from a group; one not in it counts as success and changes nothing. */
     public Outcome<BatchResult> remove(GroupName name, List<String> ids, Set<ConversationId> usersConversations) {
+        return target(name, ids).map(group -> release(group, ids, usersConversations));
+    }
+
+    /** The group a batch change is aimed at, when it exists and the id list is of a size a call may carry. */
+    private Outcome<ConversationGroup> target(GroupName name, List<String> ids) {
         Optional<ConversationGroup> group = find(name);
         if (group.isEmpty()) {
             return notFound(name);
@@ -100,6 +98,10 @@ public final class UserGroups {
         if (idsPerCall.mayTake(ids, true) instanceof Verdict.Refused refused) {
             return Outcome.rejected(refused.rejection());
         }
+        return Outcome.done(group.get());
+    }
+
+    private BatchResult release(ConversationGroup group, List<String> ids, Set<ConversationId> usersConversations) {
         List<String> succeeded = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         Set<ConversationId> changed = new LinkedHashSet<>();
@@ -110,11 +112,11 @@ public final class UserGroups {
                 continue;
             }
             succeeded.add(raw);
-            if (group.get().contains(id)) {
+            if (group.contains(id)) {
                 changed.add(id);
             }
         }
-        return Outcome.done(new BatchResult(name, succeeded, failed, List.copyOf(changed)));
+        return new BatchResult(group.name(), succeeded, failed, List.copyOf(changed));
     }
 
     private BatchResult admit(ConversationGroup target, List<String> ids, Set<ConversationId> usersConversations) {
