@@ -38,13 +38,13 @@ public final class Wiring implements AutoCloseable {
             GroupService groups = new GroupService(store.transactions(), store.conversationGroups(),
                     store.conversations(), store.eventLog(), clock, config.limits());
             ConversationService conversations = new ConversationService(store.transactions(), store.conversations(),
-                    store.conversationGroups(), store.eventLog());
+                    store.conversationGroups(), store.eventLog(), store.directory(), clock);
             EventService events = new EventService(store.transactions(), store.eventLog());
             ProvisioningService provisioning = new ProvisioningService(store.transactions(), store.directory(),
                     store.chats(), store.conversations(), store.conversationGroups(), store.eventLog(), tokens,
                     store.health(), clock);
             UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
-                    conversations, events, provisioning, provisioning, provisioning, provisioning, provisioning,
+                    conversations, conversations, events, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens)).start(config.host(), config.port());
             return new Wiring(store, http);

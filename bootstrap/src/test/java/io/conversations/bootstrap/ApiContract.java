@@ -328,6 +328,52 @@ abstract class ApiContract {
     }
 
     @Test
+    void pinsDraftsMarksReadAndHidesAConversation() {
+        api.corp(corp, "alice", "bob", "carol");
+        api.groupChat(corp, "old", "alice", "bob");
+        api.groupChat(corp, "recent", "alice", "bob");
+        api.groupChat(corp, "private", "carol");
+        String alice = api.token(corp, "alice");
+        long before = api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue();
+
+        JsonObject pinned = api.call("PUT", "/v1/conversations/GROUPold/pin", alice, "{\"isPinned\":true}").is(200).json();
+        assertTrue(pinned.getBoolean("isPinned"));
+        assertEquals("GROUPold", api.call("GET", "/v1/conversations", alice, null).json()
+                .getJsonArray("conversationList").getJsonObject(0).getString("conversationID"), "pinned first");
+        assertEquals("草稿\n第二行", api.call("PUT", "/v1/conversations/GROUPold/draft", alice,
+                "{\"draftText\":\"草稿\\n第二行\"}").is(200).json().getString("draftText"));
+        String data = "d".repeat(256);
+        assertEquals(data, api.call("PUT", "/v1/conversations/GROUPold/custom-data", alice,
+                "{\"customData\":\"" + data + "\"}").is(200).json().getString("customData"));
+        assertEquals(0, api.call("POST", "/v1/conversations/GROUPold/read", alice, null).is(200).json().getInt("unreadCount"));
+        api.call("DELETE", "/v1/conversations/GROUPrecent", alice, null).is(204);
+        List<String> listed = api.call("GET", "/v1/conversations", alice, null).json().getJsonArray("conversationList")
+                .stream().map(v -> v.asJsonObject().getString("conversationID")).toList();
+        assertEquals(List.of("GROUPold"), listed, "a hidden conversation leaves the list");
+        api.call("GET", "/v1/conversations/GROUPrecent", alice, null).is(200);
+
+        JsonObject events = api.call("GET", "/v1/events?after=" + before, alice, null).json();
+        assertEquals(5, events.getJsonArray("events").size(), "one list event per change");
+        assertTrue(events.getJsonArray("events").stream()
+                .allMatch(e -> e.asJsonObject().getString("event").equals("CONVERSATION_LIST_UPDATED")));
+        long seq = events.getJsonNumber("last").longValue();
+
+        api.call("PUT", "/v1/conversations/GROUPold/pin", alice, "{\"isPinned\":\"yes\"}").isError(400, 40001);
+        api.call("PUT", "/v1/conversations/GROUPold/pin", alice, "{}").isError(400, 40001);
+        api.call("PUT", "/v1/conversations/GROUPold/draft", alice, "{\"draftText\":7}").isError(400, 40001);
+        api.call("PUT", "/v1/conversations/GROUPold/custom-data", alice, "{\"customData\":\"" + data + "x\"}").isError(400, 40001);
+        api.call("PUT", "/v1/conversations/GROUPprivate/pin", alice, "{\"isPinned\":true}").isError(404, 40401);
+        api.call("POST", "/v1/conversations/GROUPprivate/read", alice, null).isError(404, 40401);
+        api.call("DELETE", "/v1/conversations/GROUPprivate", alice, null).isError(404, 40401);
+        api.call("PUT", "/v1/conversations/nonsense/draft", alice, "{\"draftText\":\"x\"}").isError(404, 40401);
+        assertEquals(seq, api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue());
+        String bob = api.token(corp, "bob");
+        JsonObject bobs = api.call("GET", "/v1/conversations/GROUPold", bob, null).is(200).json();
+        assertFalse(bobs.getBoolean("isPinned"), "alice's pin is hers alone");
+        assertEquals("", bobs.getString("draftText"));
+    }
+
+    @Test
     void healthSaysTheStoreAnswers() {
         assertEquals("UP", api.call("GET", "/health", null, null).is(200).json().getString("status"));
     }

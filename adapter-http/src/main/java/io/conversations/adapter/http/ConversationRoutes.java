@@ -9,13 +9,15 @@ import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
+import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.group.GroupName;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@code /v1/conversations} and {@code /v1/events}: reading a user's list, one conversation, and events. */
+/** {@code /v1/conversations} and {@code /v1/events}: a user's list, one conversation and its own state, and events. */
 final class ConversationRoutes {
     private final UseCases useCases;
     private final Exchange exchange;
@@ -39,14 +41,52 @@ final class ConversationRoutes {
     }
 
     void get(Context ctx, UserRef user) {
+        Optional<ConversationId> id = conversationId(ctx);
+        if (id.isPresent()) {
+            exchange.outcome(ctx, useCases.getConversation().get(user, id.get()), 200, ConversationBody::from);
+        }
+    }
+
+    void pin(Context ctx, UserRef user) {
+        change(ctx, user, () -> new ConversationChange.Pin(Exchange.body(ctx).requiredBoolean("isPinned")));
+    }
+
+    void draft(Context ctx, UserRef user) {
+        change(ctx, user, () -> new ConversationChange.Draft(Exchange.body(ctx).requiredString("draftText")));
+    }
+
+    void customData(Context ctx, UserRef user) {
+        change(ctx, user, () -> new ConversationChange.CustomData(Exchange.body(ctx).requiredString("customData")));
+    }
+
+    void markRead(Context ctx, UserRef user) {
+        change(ctx, user, ConversationChange.MarkRead::new);
+    }
+
+    void hide(Context ctx, UserRef user) {
+        Optional<ConversationId> id = conversationId(ctx);
+        if (id.isPresent()) {
+            exchange.noContent(ctx, useCases.changeConversation().change(user, id.get(), new ConversationChange.Hide()));
+        }
+    }
+
+    /** Reads the change from the request (refusing a bad one) and answers the conversation as it now is. */
+    private void change(Context ctx, UserRef user, Supplier<ConversationChange> change) {
+        Optional<ConversationId> id = conversationId(ctx);
+        if (id.isPresent()) {
+            exchange.outcome(ctx, useCases.changeConversation().change(user, id.get(), change.get()), 200,
+                    ConversationBody::from);
+        }
+    }
+
+    /** The path's conversation id; one that cannot exist is answered exactly like one that does not. */
+    private Optional<ConversationId> conversationId(Context ctx) {
         String raw = Exchange.path(ctx, "conversationID");
         Optional<ConversationId> id = ConversationId.tryParse(raw);
         if (id.isEmpty()) {
-            // An id that cannot exist answers exactly like one that does not.
             exchange.error(ctx, Problem.NOT_FOUND, "no conversation " + raw + " for this user");
-            return;
         }
-        exchange.outcome(ctx, useCases.getConversation().get(user, id.get()), 200, ConversationBody::from);
+        return id;
     }
 
     void events(Context ctx, UserRef user) {

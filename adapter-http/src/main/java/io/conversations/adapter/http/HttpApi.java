@@ -50,6 +50,11 @@ public final class HttpApi implements AutoCloseable {
 
             r.get("/v1/conversations", user(auth, exchange, conversations::list));
             r.get("/v1/conversations/{conversationID}", user(auth, exchange, conversations::get));
+            r.delete("/v1/conversations/{conversationID}", user(auth, exchange, conversations::hide));
+            r.put("/v1/conversations/{conversationID}/pin", user(auth, exchange, conversations::pin));
+            r.put("/v1/conversations/{conversationID}/draft", user(auth, exchange, conversations::draft));
+            r.put("/v1/conversations/{conversationID}/custom-data", user(auth, exchange, conversations::customData));
+            r.post("/v1/conversations/{conversationID}/read", user(auth, exchange, conversations::markRead));
             r.get("/v1/events", user(auth, exchange, conversations::events));
 
             r.get("/v1/conversation-groups", user(auth, exchange, groups::list));

@@ -23,8 +23,7 @@ final class JdbcConversationGroups implements ConversationGroups {
     @Override
     public List<ConversationGroup> loadForUpdate(UserRef user) {
         // The user's row is the lock every writer of this user's groups and events takes first.
-        jdbc.query("SELECT last_event_seq FROM users WHERE corp_id = ? AND user_id = ? FOR UPDATE",
-                rs -> rs.getLong(1), user.corp().value(), user.user().value());
+        UserRow.lock(jdbc, user);
         Map<String, List<ConversationId>> groups = new LinkedHashMap<>();
         jdbc.query("SELECT g.group_name, gc.conversation_id FROM conversation_groups g "
                         + "LEFT JOIN group_conversations gc ON gc.group_id = g.group_id "

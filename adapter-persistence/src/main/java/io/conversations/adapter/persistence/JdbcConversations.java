@@ -6,6 +6,7 @@ import io.conversations.application.port.out.Conversations;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.group.GroupName;
 import io.conversations.domain.identity.UserRef;
@@ -53,6 +54,31 @@ final class JdbcConversations implements Conversations {
     public void close(UserRef user, ConversationId id) {
         jdbc.update("DELETE FROM conversations WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
                 user.corp().value(), user.user().value(), id.toString());
+    }
+
+    @Override
+    public boolean change(UserRef user, ConversationId id, ConversationChange change, long now) {
+        String set;
+        Object value;
+        if (change instanceof ConversationChange.Pin pin) {
+            set = "is_pinned = ?";
+            value = pin.pinned();
+        } else if (change instanceof ConversationChange.Draft draft) {
+            set = "draft_text = ?";
+            value = draft.text();
+        } else if (change instanceof ConversationChange.CustomData data) {
+            set = "custom_data = ?";
+            value = data.data();
+        } else if (change instanceof ConversationChange.MarkRead) {
+            set = "unread_count = ?";
+            value = 0;
+        } else {
+            set = "hidden = ?";
+            value = true;
+        }
+        return jdbc.update("UPDATE conversations SET " + set + ", updated_at = ? "
+                        + "WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
+                value, now, user.corp().value(), user.user().value(), id.toString()) > 0;
     }
 
     @Override

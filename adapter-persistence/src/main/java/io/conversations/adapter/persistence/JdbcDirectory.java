@@ -31,6 +31,11 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override
+    public void lock(UserRef user) {
+        UserRow.lock(jdbc, user);
+    }
+
+    @Override
     public boolean userExists(UserRef user) {
         return jdbc.queryOne("SELECT 1 FROM users WHERE corp_id = ? AND user_id = ?", rs -> true,
                 user.corp().value(), user.user().value()).isPresent();

@@ -26,8 +26,7 @@ final class JdbcEventLog implements EventLog {
         }
         String corp = user.corp().value();
         String id = user.user().value();
-        long last = jdbc.queryOne("SELECT last_event_seq FROM users WHERE corp_id = ? AND user_id = ? FOR UPDATE",
-                        rs -> rs.getLong(1), corp, id)
+        long last = UserRow.lock(jdbc, user)
                 .orElseThrow(() -> new IllegalStateException("events for an unknown user " + user));
         List<Object[]> rows = new ArrayList<>();
         for (ConversationEvent event : events) {

@@ -1,35 +1,58 @@
 package io.conversations.application.service;
 
+import io.conversations.application.port.in.ChangeConversation;
 import io.conversations.application.port.in.ConversationPage;
 import io.conversations.application.port.in.ConversationQuery;
 import io.conversations.application.port.in.GetConversation;
 import io.conversations.application.port.in.ListConversations;
 import io.conversations.application.port.in.ListPosition;
+import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
+import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.identity.UserRef;
 import java.util.List;
 import java.util.Optional;
 
-/** Reading a user's conversations: the list page by page, and one conversation. */
-public final class ConversationService implements ListConversations, GetConversation {
+/** A user's conversations: the list page by page, one conversation, and the user's own state of it. */
+public final class ConversationService implements ListConversations, GetConversation, ChangeConversation {
     private final Transactions transactions;
     private final Conversations conversations;
     private final ConversationGroups groups;
     private final EventLog events;
+    private final Directory directory;
+    private final Clock clock;
 
     public ConversationService(Transactions transactions, Conversations conversations, ConversationGroups groups,
-                               EventLog events) {
+                               EventLog events, Directory directory, Clock clock) {
         this.transactions = transactions;
         this.conversations = conversations;
         this.groups = groups;
         this.events = events;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<Conversation> change(UserRef user, ConversationId id, ConversationChange change) {
+        return transactions.inTransaction(() -> {
+            directory.lock(user);
+            long now = clock.millis();
+            if (!conversations.change(user, id, change, now)) {
+                return notFound(id);
+            }
+            Conversation changed = conversations.find(user, id).orElseThrow();
+            events.append(user, List.of(new ConversationListUpdated(List.of(changed))), now);
+            return Outcome.done(changed);
+        });
     }
 
     @Override
@@ -57,6 +80,10 @@ public final class ConversationService implements ListConversations, GetConversa
     public Outcome<Conversation> get(UserRef user, ConversationId id) {
         return transactions.inTransaction(() -> conversations.find(user, id)
                 .<Outcome<Conversation>>map(Outcome::done)
-                .orElseGet(() -> Outcome.rejected(Problem.NOT_FOUND, "no conversation " + id + " for this user")));
+                .orElseGet(() -> notFound(id)));
+    }
+
+    private static <T> Outcome<T> notFound(ConversationId id) {
+        return Outcome.rejected(Problem.NOT_FOUND, "no conversation " + id + " for this user");
     }
 }

@@ -13,6 +13,7 @@ import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
@@ -188,6 +189,40 @@ public abstract class StoreContract {
                 new ConversationQuery(Optional.of(new GroupName("Suppliers")), Optional.empty(), 10, Optional.empty()), 10));
         assertEquals(List.of(ConversationId.group(a)), grouped.stream().map(Conversation::id).toList());
         assertEquals(List.of(new GroupName("Suppliers")), grouped.get(0).groups());
+    }
+
+    @Test
+    void changesOnlyTheUsersOwnStateOfAConversation() {
+        ChatId old = groupChat("old", "Old", 1, alice, bob);
+        ChatId recent = groupChat("recent", "Recent", 2, alice, bob);
+        ConversationId oldId = ConversationId.group(old);
+        tx(() -> {
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.Pin(true), 10));
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.Draft("草稿\nline two"), 11));
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.CustomData("{\"k\":1}"), 12));
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.MarkRead(), 13));
+            assertFalse(ports.conversations().change(alice, ConversationId.parse("GROUPnone"),
+                    new ConversationChange.Pin(true), 14));
+            return null;
+        });
+        Conversation mine = tx(() -> ports.conversations().find(alice, oldId)).orElseThrow();
+        assertTrue(mine.pinned());
+        assertEquals("草稿\nline two", mine.draftText());
+        assertEquals("{\"k\":1}", mine.customData());
+        assertEquals(13, mine.updatedAt());
+        assertEquals(1, mine.activityAt(), "changing one's own state is not activity");
+        Conversation bobs = tx(() -> ports.conversations().find(bob, oldId)).orElseThrow();
+        assertFalse(bobs.pinned());
+        assertEquals("", bobs.draftText());
+        ConversationQuery all = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty());
+        assertEquals(List.of(oldId, ConversationId.group(recent)),
+                tx(() -> ports.conversations().page(alice, all, 10)).stream().map(Conversation::id).toList(),
+                "pinned first, however old");
+        tx(() -> ports.conversations().change(alice, oldId, new ConversationChange.Hide(), 20));
+        assertEquals(List.of(ConversationId.group(recent)),
+                tx(() -> ports.conversations().page(alice, all, 10)).stream().map(Conversation::id).toList());
+        assertTrue(tx(() -> ports.conversations().find(alice, oldId)).isPresent(), "hidden, not gone");
+        assertEquals(2, tx(() -> ports.conversations().page(bob, all, 10)).size());
     }
 
     @Test

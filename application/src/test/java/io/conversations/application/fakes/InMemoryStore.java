@@ -14,6 +14,7 @@ import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
@@ -57,6 +58,9 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         ChatId chat;
         boolean pinned;
         boolean hidden;
+        String draft = "";
+        String customData = "";
+        int unread;
         long activityAt;
         long updatedAt;
     }
@@ -91,6 +95,11 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     @Override
     public boolean userExists(UserRef user) {
         return users.containsKey(user);
+    }
+
+    @Override
+    public void lock(UserRef user) {
+        // one lock serialises every transaction already
     }
 
     // ---- Chats
@@ -159,6 +168,27 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
+    public boolean change(UserRef user, ConversationId id, ConversationChange change, long now) {
+        Row row = conversations.getOrDefault(user, Map.of()).get(id);
+        if (row == null) {
+            return false;
+        }
+        if (change instanceof ConversationChange.Pin pin) {
+            row.pinned = pin.pinned();
+        } else if (change instanceof ConversationChange.Draft draft) {
+            row.draft = draft.text();
+        } else if (change instanceof ConversationChange.CustomData data) {
+            row.customData = data.data();
+        } else if (change instanceof ConversationChange.MarkRead) {
+            row.unread = 0;
+        } else {
+            row.hidden = true;
+        }
+        row.updatedAt = now;
+        return true;
+    }
+
+    @Override
     public Optional<Conversation> find(UserRef user, ConversationId id) {
         return findAll(user, List.of(id)).stream().findFirst();
     }
@@ -214,8 +244,8 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             title = peer == null || peer[0].isEmpty() ? id.target() : peer[0];
             avatars = peer == null || peer[1].isEmpty() ? List.of() : List.of(peer[1]);
         }
-        return new Conversation(id, row.chat, title, avatars, chat.memberCount(), 0, row.pinned, in, "", "",
-                row.activityAt, row.updatedAt);
+        return new Conversation(id, row.chat, title, avatars, chat.memberCount(), row.unread, row.pinned, in,
+                row.draft, row.customData, row.activityAt, row.updatedAt);
     }
 
     // ---- ConversationGroups

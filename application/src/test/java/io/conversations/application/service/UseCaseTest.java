@@ -38,7 +38,8 @@ class UseCaseTest {
     private final InMemoryStore store = new InMemoryStore();
     private final GroupService groups = new GroupService(store, store, store, store, now::incrementAndGet,
             GroupLimits.DEFAULTS);
-    private final ConversationService conversations = new ConversationService(store, store, store, store);
+    private final ConversationService conversations = new ConversationService(store, store, store, store, store,
+            now::incrementAndGet);
     private final ProvisioningService provisioning = new ProvisioningService(store, store, store, store, store, store,
             (user, expires) -> "token-for-" + user.user() + "-until-" + expires, () -> true, now::incrementAndGet);
     private final CorpId acme = new CorpId("acme");

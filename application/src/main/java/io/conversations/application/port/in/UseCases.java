@@ -10,6 +10,7 @@ public record UseCases(
         ListGroups listGroups,
         ListConversations listConversations,
         GetConversation getConversation,
+        ChangeConversation changeConversation,
         ReadEvents readEvents,
         ProvisionCorp provisionCorp,
         ProvisionUser provisionUser,

@@ -3,6 +3,7 @@ package io.conversations.application.port.out;
 import io.conversations.application.port.in.ConversationQuery;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.UserRef;
 import java.util.Collection;
@@ -18,6 +19,9 @@ public interface Conversations {
 
     /** Takes the conversation away when the user leaves the chat. */
     void close(UserRef user, ConversationId id);
+
+    /** Applies the user's change to their conversation; false when they have none with that id. */
+    boolean change(UserRef user, ConversationId id, ConversationChange change, long now);
 
     Optional<Conversation> find(UserRef user, ConversationId id);
 

@@ -15,4 +15,7 @@ public interface Directory {
     void putUser(UserRef user, String nick, String avatarUrl, long now);
 
     boolean userExists(UserRef user);
+
+    /** Holds the user against their other writers (group changes, events) until the transaction ends. */
+    void lock(UserRef user);
 }
