@@ -10,6 +10,7 @@ import io.conversations.application.port.out.Clock;
 import io.conversations.application.service.ConversationService;
 import io.conversations.application.service.EventService;
 import io.conversations.application.service.GroupService;
+import io.conversations.application.service.MessageService;
 import io.conversations.application.service.ProvisioningService;
 
 /** Every object of the running service, built with {@code new} in this one place. */
@@ -40,11 +41,13 @@ public final class Wiring implements AutoCloseable {
             ConversationService conversations = new ConversationService(store.transactions(), store.conversations(),
                     store.conversationGroups(), store.eventLog(), store.directory(), clock);
             EventService events = new EventService(store.transactions(), store.eventLog());
+            MessageService messages = new MessageService(store.transactions(), store.chats(), store.messages(),
+                    store.conversations(), store.directory(), store.eventLog(), clock);
             ProvisioningService provisioning = new ProvisioningService(store.transactions(), store.directory(),
                     store.chats(), store.conversations(), store.conversationGroups(), store.eventLog(), tokens,
                     store.health(), clock);
             UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
-                    conversations, conversations, events, provisioning, provisioning, provisioning, provisioning, provisioning,
+                    conversations, conversations, events, messages, messages, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens)).start(config.host(), config.port());
             return new Wiring(store, http);

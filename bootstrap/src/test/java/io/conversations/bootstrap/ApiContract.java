@@ -374,6 +374,93 @@ abstract class ApiContract {
     }
 
     @Test
+    void aMessageMovesTheChatUpForEveryMemberAndCountsUnreadForTheOthers() {
+        api.corp(corp, "alice", "bob", "carol");
+        api.groupChat(corp, "sales", "alice", "bob");
+        api.groupChat(corp, "later", "alice", "bob");
+        String alice = api.token(corp, "alice");
+        String bob = api.token(corp, "bob");
+        String carol = api.token(corp, "carol");
+        api.call("POST", "/v1/conversation-groups", bob, "{\"groupName\":\"Work\",\"conversationIDList\":[\"GROUPsales\",\"GROUPlater\"]}").is(201);
+        long bobBefore = api.call("GET", "/v1/events", bob, null).json().getJsonNumber("last").longValue();
+
+        JsonObject text = api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"text\",\"text\":\"你好\"}").is(201).json();
+        assertEquals("sales", text.getString("chatId"));
+        assertEquals("alice", text.getString("senderId"));
+        assertEquals("text", text.getString("type"));
+        assertEquals(JsonValue.NULL, text.get("attachment"));
+        JsonObject image = api.call("POST", "/v1/chats/sales/messages", alice,
+                "{\"type\":\"image\",\"attachment\":{\"images\":[\"https://i/1.png\"]}}").is(201).json();
+        assertEquals("https://i/1.png", image.getJsonObject("attachment").getJsonArray("images").getString(0));
+        JsonObject link = api.call("POST", "/v1/chats/sales/messages", alice,
+                "{\"type\":\"link\",\"text\":\"see\",\"attachment\":{\"url\":\"https://l\",\"title\":\"L\"}}").is(201).json();
+        assertEquals("L", link.getJsonObject("attachment").getString("title"));
+
+        JsonObject bobsList = api.call("GET", "/v1/conversations", bob, null).is(200).json();
+        JsonObject top = bobsList.getJsonArray("conversationList").getJsonObject(0);
+        assertEquals("GROUPsales", top.getString("conversationID"), "the chat with the newest message comes first");
+        assertEquals(3, top.getInt("unreadCount"));
+        assertEquals(link.getString("messageId"), top.getJsonObject("lastMessage").getString("messageId"));
+        assertEquals(0, api.call("GET", "/v1/conversations/GROUPsales", alice, null).json().getInt("unreadCount"));
+        assertEquals(3, api.call("GET", "/v1/conversation-groups", bob, null).json().getJsonArray("groupList")
+                .getJsonObject(0).getInt("unreadCount"), "the group's badge is the sum of its conversations");
+        assertEquals(3, api.call("GET", "/v1/events?after=" + bobBefore, bob, null).json().getJsonArray("events").size(),
+                "one list event per message");
+        api.call("POST", "/v1/conversations/GROUPsales/read", bob, null).is(200);
+        assertEquals(0, api.call("GET", "/v1/conversation-groups", bob, null).json().getJsonArray("groupList")
+                .getJsonObject(0).getInt("unreadCount"));
+
+        JsonObject page = api.call("GET", "/v1/chats/sales/messages?count=2", bob, null).is(200).json();
+        assertEquals(List.of(link.getString("messageId"), image.getString("messageId")), page.getJsonArray("messageList")
+                .stream().map(v -> v.asJsonObject().getString("messageId")).toList(), "newest first");
+        assertFalse(page.getBoolean("isFinished"));
+        JsonObject rest = api.call("GET", "/v1/chats/sales/messages?count=2&cursor=" + page.getString("nextCursor"), bob,
+                null).is(200).json();
+        assertEquals(List.of(text.getString("messageId")), rest.getJsonArray("messageList").stream()
+                .map(v -> v.asJsonObject().getString("messageId")).toList());
+        assertTrue(rest.getBoolean("isFinished"));
+
+        api.call("POST", "/v1/chats/sales/messages", carol, "{\"type\":\"text\",\"text\":\"hi\"}").isError(404, 40401);
+        api.call("GET", "/v1/chats/sales/messages", carol, null).isError(404, 40401);
+        api.call("POST", "/v1/chats/nochat/messages", alice, "{\"type\":\"text\",\"text\":\"hi\"}").isError(404, 40401);
+        api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"text\"}").isError(400, 40001);
+        api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"video\",\"text\":\"x\"}").isError(400, 40001);
+        api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"image\",\"attachment\":{}}").isError(400, 40001);
+        api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"link\",\"attachment\":\"x\"}").isError(400, 40001);
+        api.call("GET", "/v1/chats/sales/messages?cursor=zzz", alice, null).isError(400, 40001);
+    }
+
+    @Test
+    void sendersRacingIntoOneChatLeaveEveryUnreadCountRight() throws Exception {
+        int senders = 6;
+        int each = 8;
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            users.add("u" + i);
+        }
+        api.corp(corp, users.toArray(new String[0]));
+        api.groupChat(corp, "busy", "u0", users.subList(1, senders).toArray(new String[0]));
+        List<String> tokens = users.stream().map(u -> api.token(corp, u)).toList();
+        race(senders, i -> {
+            for (int m = 0; m < each; m++) {
+                api.call("POST", "/v1/chats/busy/messages", tokens.get(i), "{\"type\":\"text\",\"text\":\"m" + m + "\"}").is(201);
+            }
+            return null;
+        });
+        for (String token : tokens) {
+            JsonObject mine = api.call("GET", "/v1/conversations/GROUPbusy", token, null).is(200).json();
+            assertEquals((senders - 1) * each, mine.getInt("unreadCount"), "every message the others sent, once");
+            JsonObject events = api.call("GET", "/v1/events?after=0", token, null).json();
+            long listed = events.getJsonArray("events").stream().map(e -> e.asJsonObject().getJsonNumber("id").longValue())
+                    .distinct().count();
+            assertEquals(events.getJsonNumber("last").longValue(), listed, "gap-free");
+            assertEquals(1 + senders * each, events.getJsonArray("events").size(), "the new chat, then one per message");
+        }
+        assertEquals(senders * each, api.call("GET", "/v1/chats/busy/messages?count=100", tokens.get(0), null).json()
+                .getJsonArray("messageList").size());
+    }
+
+    @Test
     void healthSaysTheStoreAnswers() {
         assertEquals("UP", api.call("GET", "/health", null, null).is(200).json().getString("status"));
     }

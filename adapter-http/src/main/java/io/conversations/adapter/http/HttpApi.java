@@ -31,6 +31,7 @@ public final class HttpApi implements AutoCloseable {
         GroupRoutes groups = new GroupRoutes(useCases, exchange);
         ConversationRoutes conversations = new ConversationRoutes(useCases, exchange);
         AdminRoutes admin = new AdminRoutes(useCases, exchange);
+        MessageRoutes messages = new MessageRoutes(useCases, exchange);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -56,6 +57,8 @@ public final class HttpApi implements AutoCloseable {
             r.put("/v1/conversations/{conversationID}/custom-data", user(auth, exchange, conversations::customData));
             r.post("/v1/conversations/{conversationID}/read", user(auth, exchange, conversations::markRead));
             r.get("/v1/events", user(auth, exchange, conversations::events));
+            r.post("/v1/chats/{chatId}/messages", user(auth, exchange, messages::send));
+            r.get("/v1/chats/{chatId}/messages", user(auth, exchange, messages::list));
 
             r.get("/v1/conversation-groups", user(auth, exchange, groups::list));
             r.post("/v1/conversation-groups", user(auth, exchange, groups::create));

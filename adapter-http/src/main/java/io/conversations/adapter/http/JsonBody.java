@@ -55,6 +55,18 @@ final class JsonBody {
         throw malformed(field + " must be a string");
     }
 
+    /** A nested object; absent or null is empty. */
+    Optional<JsonBody> optionalObject(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonObject object) {
+            return Optional.of(new JsonBody(object));
+        }
+        throw malformed(field + " must be an object");
+    }
+
     boolean requiredBoolean(String field) {
         JsonValue value = json.get(field);
         if (value == JsonValue.TRUE) {

@@ -1,6 +1,10 @@
 package io.conversations.adapter.persistence;
 
 import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.Message;
+import io.conversations.domain.chat.MessageContent;
+import io.conversations.domain.chat.MessageType;
+import io.conversations.domain.identity.UserId;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
@@ -12,10 +16,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 
 /** How an event's data is kept in the {@code events.data} column: JSON, snapshotted when it happened. */
 final class EventCodec {
@@ -53,6 +60,15 @@ final class EventCodec {
         for (Conversation c : list) {
             JsonArrayBuilder avatars = Json.createArrayBuilder();
             c.avatarIcons().forEach(avatars::add);
+            JsonObjectBuilder last = Json.createObjectBuilder();
+            c.lastMessage().ifPresent(m -> {
+                JsonArrayBuilder images = Json.createArrayBuilder();
+                m.content().images().forEach(images::add);
+                last.add("id", m.id()).add("chatId", m.chat().value()).add("senderId", m.sender().value())
+                        .add("type", m.content().type().name()).add("text", m.content().text()).add("images", images)
+                        .add("linkUrl", m.content().linkUrl()).add("linkTitle", m.content().linkTitle())
+                        .add("sentAt", m.sentAt());
+            });
             array.add(Json.createObjectBuilder()
                     .add("id", c.id().toString())
                     .add("chatId", c.chatId().value())
@@ -60,6 +76,7 @@ final class EventCodec {
                     .add("avatarIcons", avatars)
                     .add("memberCount", c.memberCount())
                     .add("unreadCount", c.unreadCount())
+                    .add("lastMessage", c.lastMessage().isPresent() ? last.build() : JsonValue.NULL)
                     .add("pinned", c.pinned())
                     .add("groups", names(c.groups()))
                     .add("draftText", c.draftText())
@@ -74,9 +91,20 @@ final class EventCodec {
         return array.getValuesAs(JsonObject.class).stream().map(o -> new Conversation(
                 ConversationId.parse(o.getString("id")), new ChatId(o.getString("chatId")), o.getString("title"),
                 strings(o.getJsonArray("avatarIcons")), o.getInt("memberCount"), o.getInt("unreadCount"),
-                o.getBoolean("pinned"), names(o.getJsonArray("groups")), o.getString("draftText"),
+                message(o.get("lastMessage")), o.getBoolean("pinned"), names(o.getJsonArray("groups")), o.getString("draftText"),
                 o.getString("customData"), o.getJsonNumber("activityAt").longValue(),
                 o.getJsonNumber("updatedAt").longValue())).toList();
+    }
+
+    private static Optional<Message> message(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        JsonObject m = value.asJsonObject();
+        MessageContent content = new MessageContent(MessageType.valueOf(m.getString("type")), m.getString("text"),
+                strings(m.getJsonArray("images")), m.getString("linkUrl"), m.getString("linkTitle"));
+        return Optional.of(new Message(m.getJsonNumber("id").longValue(), new ChatId(m.getString("chatId")),
+                new UserId(m.getString("senderId")), content, m.getJsonNumber("sentAt").longValue()));
     }
 
     private static JsonArrayBuilder names(List<GroupName> names) {

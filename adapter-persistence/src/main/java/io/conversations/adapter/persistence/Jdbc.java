@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +30,22 @@ final class Jdbc {
     int update(String sql, Object... params) {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        }
+    }
+
+    /** Inserts one row and answers the key the database generated for it. */
+    long insertReturningKey(String sql, Object... params) {
+        try (PreparedStatement ps = transactions.connection().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new IllegalStateException("no generated key for " + sql);
+                }
+                return keys.getLong(1);
+            }
         } catch (SQLException e) {
             throw translate(sql, e);
         }

@@ -64,6 +64,12 @@ final class JdbcChats implements Chats {
     }
 
     @Override
+    public boolean isMember(CorpId corp, ChatId id, UserId user) {
+        return jdbc.queryOne("SELECT 1 FROM chat_members WHERE corp_id = ? AND chat_id = ? AND user_id = ?",
+                rs -> true, corp.value(), id.value(), user.value()).isPresent();
+    }
+
+    @Override
     public boolean addMember(CorpId corp, ChatId id, UserId user, long now) {
         try {
             jdbc.update("INSERT INTO chat_members (corp_id, chat_id, user_id, joined_at) VALUES (?, ?, ?, ?)",

@@ -5,10 +5,12 @@ import io.conversations.application.port.in.ListPosition;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.chat.Message;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,10 +30,11 @@ import java.util.Set;
 final class JdbcConversations implements Conversations {
     private static final String SELECT = "SELECT c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
             + "c.custom_data, c.unread_count, c.activity_at, c.updated_at, c.chat_type, "
-            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url "
-            + "FROM conversations c "
+            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, " + JdbcMessages.COLUMNS
+            + " FROM conversations c "
             + "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
-            + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id ";
+            + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id "
+            + "LEFT JOIN messages m ON m.message_id = c.last_message_id ";
     private static final String ORDER = " ORDER BY c.is_pinned DESC, c.activity_at DESC, c.conversation_id DESC";
 
     private final Jdbc jdbc;
@@ -54,6 +57,15 @@ final class JdbcConversations implements Conversations {
     public void close(UserRef user, ConversationId id) {
         jdbc.update("DELETE FROM conversations WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
                 user.corp().value(), user.user().value(), id.toString());
+    }
+
+    @Override
+    public void recordMessage(CorpId corp, Message message) {
+        jdbc.update("UPDATE conversations SET activity_at = ?, updated_at = ?, last_message_id = ?, hidden = FALSE, "
+                        + "unread_count = unread_count + CASE WHEN user_id = ? THEN 0 ELSE 1 END "
+                        + "WHERE corp_id = ? AND chat_id = ?",
+                message.sentAt(), message.sentAt(), message.id(), message.sender().value(), corp.value(),
+                message.chat().value());
     }
 
     @Override
@@ -171,20 +183,21 @@ final class JdbcConversations implements Conversations {
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getLong(7), rs.getLong(8), ChatType.valueOf(rs.getString(9)), rs.getString(10),
-                rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15));
+                rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                JdbcMessages.read(rs, 16));
     }
 
     /** One row of the joined select, before the groups are added. */
     private record Row(String id, String chatId, boolean pinned, String draft, String customData, int unread,
                        long activityAt, long updatedAt, ChatType type, String chatTitle, String chatAvatars,
-                       int memberCount, String peerId, String peerNick, String peerAvatar) {
+                       int memberCount, String peerId, String peerNick, String peerAvatar, Message lastMessage) {
         Conversation toConversation(List<GroupName> groups) {
             boolean c2c = type == ChatType.C2C;
             String title = c2c ? (peerNick == null || peerNick.isEmpty() ? peerId : peerNick) : chatTitle;
             List<String> avatars = c2c ? (peerAvatar == null || peerAvatar.isEmpty() ? List.of() : List.of(peerAvatar))
                     : AvatarList.split(chatAvatars);
             return new Conversation(ConversationId.parse(id), new ChatId(chatId), title, avatars, memberCount, unread,
-                    pinned, groups, draft, customData, activityAt, updatedAt);
+                    Optional.ofNullable(lastMessage), pinned, groups, draft, customData, activityAt, updatedAt);
         }
     }
 }

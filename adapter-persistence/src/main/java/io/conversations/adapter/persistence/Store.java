@@ -7,6 +7,7 @@ import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.StoreHealth;
 import io.conversations.application.port.out.Transactions;
 import java.nio.file.Files;
@@ -98,6 +99,10 @@ public final class Store implements AutoCloseable {
 
     public ConversationGroups conversationGroups() {
         return new JdbcConversationGroups(jdbc);
+    }
+
+    public Messages messages() {
+        return new JdbcMessages(jdbc);
     }
 
     public EventLog eventLog() {

@@ -12,6 +12,9 @@ import io.conversations.application.port.in.ListPosition;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.chat.Message;
+import io.conversations.domain.chat.MessageContent;
+import io.conversations.domain.chat.MessageType;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
@@ -189,6 +192,48 @@ public abstract class StoreContract {
                 new ConversationQuery(Optional.of(new GroupName("Suppliers")), Optional.empty(), 10, Optional.empty()), 10));
         assertEquals(List.of(ConversationId.group(a)), grouped.stream().map(Conversation::id).toList());
         assertEquals(List.of(new GroupName("Suppliers")), grouped.get(0).groups());
+    }
+
+    @Test
+    void aMessageMovesEveryMembersConversationAndCountsUnreadForTheOthers() {
+        ChatId quiet = groupChat("quiet", "Quiet", 1, alice, bob);
+        ChatId busy = groupChat("busy", "Busy", 2, alice, bob);
+        tx(() -> ports.conversations().change(bob, ConversationId.group(quiet), new ConversationChange.Hide(), 3));
+        Message sent = tx(() -> {
+            Message m = ports.messages().append(corp, quiet, alice.user(),
+                    new MessageContent(MessageType.LINK, "看这个", List.of(), "https://x/y", "Y"), 10);
+            ports.conversations().recordMessage(corp, m);
+            return m;
+        });
+        Conversation alices = tx(() -> ports.conversations().find(alice, ConversationId.group(quiet))).orElseThrow();
+        Conversation bobs = tx(() -> ports.conversations().find(bob, ConversationId.group(quiet))).orElseThrow();
+        assertEquals(0, alices.unreadCount(), "the sender has read their own message");
+        assertEquals(1, bobs.unreadCount());
+        assertEquals(Optional.of(sent), bobs.lastMessage());
+        assertEquals(10, bobs.activityAt());
+        ConversationQuery all = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty());
+        assertEquals(List.of(ConversationId.group(quiet), ConversationId.group(busy)),
+                tx(() -> ports.conversations().page(bob, all, 10)).stream().map(Conversation::id).toList(),
+                "it moved to the top, and new activity brought it back from hidden");
+        assertTrue(tx(() -> ports.conversations().find(alice, ConversationId.group(busy))).orElseThrow()
+                .lastMessage().isEmpty());
+    }
+
+    @Test
+    void pagesAChatsMessagesNewestFirst() {
+        ChatId chat = groupChat("talk", "Talk", 1, alice, bob);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            int n = i;
+            ids.add(tx(() -> ports.messages().append(corp, chat, bob.user(),
+                    new MessageContent(MessageType.TEXT, "m" + n, List.of(), "", ""), 100 + n)).id());
+        }
+        List<Message> newest = tx(() -> ports.messages().page(corp, chat, Optional.empty(), 3));
+        assertEquals(List.of("m6", "m5", "m4"), newest.stream().map(m -> m.content().text()).toList());
+        List<Message> older = tx(() -> ports.messages().page(corp, chat, Optional.of(newest.get(2).id()), 10));
+        assertEquals(List.of("m3", "m2", "m1", "m0"), older.stream().map(m -> m.content().text()).toList());
+        assertTrue(tx(() -> ports.messages().page(new CorpId("elsewhere"), chat, Optional.empty(), 10)).isEmpty());
+        assertEquals(new MessageContent(MessageType.TEXT, "m0", List.of(), "", ""), older.get(3).content());
     }
 
     @Test

@@ -9,10 +9,13 @@ import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.chat.Message;
+import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
@@ -41,7 +44,7 @@ import java.util.function.Supplier;
  * not roll back (use cases decide before they write; rollback is proven on the real stores).
  */
 public final class InMemoryStore implements Transactions, Directory, Chats, Conversations, ConversationGroups,
-        EventLog {
+        EventLog, Messages {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<CorpId, String> corps = new HashMap<>();
     private final Map<UserRef, String[]> users = new HashMap<>();
@@ -52,6 +55,8 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     private final Map<UserRef, Map<ConversationId, Row>> conversations = new HashMap<>();
     private final Map<UserRef, Map<GroupName, List<ConversationId>>> groups = new HashMap<>();
     private final Map<UserRef, List<RecordedEvent>> events = new HashMap<>();
+    private final Map<String, List<Message>> messages = new HashMap<>();
+    private long lastMessageId;
 
     /** A conversation's own state. */
     private static final class Row {
@@ -61,6 +66,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         String draft = "";
         String customData = "";
         int unread;
+        Message last;
         long activityAt;
         long updatedAt;
     }
@@ -143,6 +149,11 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
+    public boolean isMember(CorpId corp, ChatId id, UserId user) {
+        return members.getOrDefault(key(corp, id), Set.of()).contains(user);
+    }
+
+    @Override
     public boolean addMember(CorpId corp, ChatId id, UserId user, long now) {
         return members.get(key(corp, id)).add(user);
     }
@@ -165,6 +176,21 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     @Override
     public void close(UserRef user, ConversationId id) {
         conversations.getOrDefault(user, new HashMap<>()).remove(id);
+    }
+
+    @Override
+    public void recordMessage(CorpId corp, Message message) {
+        conversations.forEach((user, rows) -> rows.values().forEach(row -> {
+            if (user.corp().equals(corp) && row.chat.equals(message.chat())) {
+                row.activityAt = message.sentAt();
+                row.updatedAt = message.sentAt();
+                row.last = message;
+                row.hidden = false;
+                if (!user.user().equals(message.sender())) {
+                    row.unread++;
+                }
+            }
+        }));
     }
 
     @Override
@@ -244,7 +270,8 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             title = peer == null || peer[0].isEmpty() ? id.target() : peer[0];
             avatars = peer == null || peer[1].isEmpty() ? List.of() : List.of(peer[1]);
         }
-        return new Conversation(id, row.chat, title, avatars, chat.memberCount(), row.unread, row.pinned, in,
+        return new Conversation(id, row.chat, title, avatars, chat.memberCount(), row.unread,
+                Optional.ofNullable(row.last), row.pinned, in,
                 row.draft, row.customData, row.activityAt, row.updatedAt);
     }
 
@@ -308,6 +335,21 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             }
         });
         return names;
+    }
+
+    // ---- Messages
+    @Override
+    public Message append(CorpId corp, ChatId chat, UserId sender, MessageContent content, long now) {
+        Message message = new Message(++lastMessageId, chat, sender, content, now);
+        messages.computeIfAbsent(key(corp, chat), k -> new ArrayList<>()).add(message);
+        return message;
+    }
+
+    @Override
+    public List<Message> page(CorpId corp, ChatId chat, Optional<Long> before, int limit) {
+        List<Message> all = new ArrayList<>(messages.getOrDefault(key(corp, chat), List.of()));
+        java.util.Collections.reverse(all);
+        return all.stream().filter(m -> before.map(b -> m.id() < b).orElse(true)).limit(limit).toList();
     }
 
     // ---- EventLog

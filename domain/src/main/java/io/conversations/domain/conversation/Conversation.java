@@ -1,19 +1,23 @@
 package io.conversations.domain.conversation;
 
 import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.Message;
 import io.conversations.domain.group.GroupName;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One user's view of a chat they are in: what their conversation list shows for it. The title and
  * avatars of a one-to-one chat are the peer's.
  */
 public record Conversation(ConversationId id, ChatId chatId, String title, List<String> avatarIcons,
-                           int memberCount, int unreadCount, boolean pinned, List<GroupName> groups,
-                           String draftText, String customData, long activityAt, long updatedAt) {
+                           int memberCount, int unreadCount, Optional<Message> lastMessage, boolean pinned,
+                           List<GroupName> groups, String draftText, String customData, long activityAt,
+                           long updatedAt) {
     public Conversation {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(lastMessage, "lastMessage");
         Objects.requireNonNull(chatId, "chatId");
         avatarIcons = List.copyOf(avatarIcons);
         groups = List.copyOf(groups);

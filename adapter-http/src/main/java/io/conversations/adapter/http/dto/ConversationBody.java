@@ -6,7 +6,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
-/** A conversation as API.md shows it. {@code lastMessage} stays null until messages exist. */
+/** A conversation as API.md shows it; {@code lastMessage} is null until the chat has one. */
 @JsonbPropertyOrder({"conversationID", "type", "chatId", "title", "avatarIcons", "memberCount", "unreadCount",
         "lastMessage", "isPinned", "groupList", "draftText", "customData", "updatedAt"})
 public record ConversationBody(
@@ -17,7 +17,7 @@ public record ConversationBody(
         List<String> avatarIcons,
         int memberCount,
         int unreadCount,
-        Object lastMessage,
+        MessageBody lastMessage,
         @JsonbProperty("isPinned") boolean isPinned,
         List<String> groupList,
         String draftText,
@@ -26,7 +26,8 @@ public record ConversationBody(
 
     public static ConversationBody from(Conversation c) {
         return new ConversationBody(c.id().toString(), c.id().type().name(), c.chatId().value(), c.title(),
-                c.avatarIcons(), c.memberCount(), c.unreadCount(), null, c.pinned(),
+                c.avatarIcons(), c.memberCount(), c.unreadCount(), c.lastMessage().map(MessageBody::from).orElse(null),
+                c.pinned(),
                 c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.updatedAt());
     }
 

@@ -12,6 +12,8 @@ public record UseCases(
         GetConversation getConversation,
         ChangeConversation changeConversation,
         ReadEvents readEvents,
+        SendMessage sendMessage,
+        ReadMessages readMessages,
         ProvisionCorp provisionCorp,
         ProvisionUser provisionUser,
         CreateChat createChat,

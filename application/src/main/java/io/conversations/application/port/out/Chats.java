@@ -20,6 +20,8 @@ public interface Chats {
 
     List<UserId> members(CorpId corp, ChatId id);
 
+    boolean isMember(CorpId corp, ChatId id, UserId user);
+
     /** Adds a member; false when they already were one. */
     boolean addMember(CorpId corp, ChatId id, UserId user, long now);
 

@@ -2,6 +2,8 @@ package io.conversations.application.port.out;
 
 import io.conversations.application.port.in.ConversationQuery;
 import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.Message;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
@@ -19,6 +21,12 @@ public interface Conversations {
 
     /** Takes the conversation away when the user leaves the chat. */
     void close(UserRef user, ConversationId id);
+
+    /**
+     * Shows a new message in every member's conversation of its chat: it moves up, shows the
+     * message, comes back if hidden, and counts one more unread for everyone but the sender.
+     */
+    void recordMessage(CorpId corp, Message message);
 
     /** Applies the user's change to their conversation; false when they have none with that id. */
     boolean change(UserRef user, ConversationId id, ConversationChange change, long now);

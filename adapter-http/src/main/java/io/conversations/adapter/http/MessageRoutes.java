@@ -1,0 +1,90 @@
+package io.conversations.adapter.http;
+
+import io.conversations.adapter.http.dto.MessageBody;
+import io.conversations.adapter.http.dto.MessageListBody;
+import io.conversations.application.port.in.ReadMessages;
+import io.conversations.application.port.in.UseCases;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.MessageContent;
+import io.conversations.domain.chat.MessageType;
+import io.conversations.domain.common.Ids;
+import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.identity.UserRef;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code /v1/chats/{chatId}/messages}: sending into a chat and reading its history, members only. */
+final class MessageRoutes {
+    private final UseCases useCases;
+    private final Exchange exchange;
+
+    MessageRoutes(UseCases useCases, Exchange exchange) {
+        this.useCases = useCases;
+        this.exchange = exchange;
+    }
+
+    void send(Context ctx, UserRef user) {
+        Optional<ChatId> chat = chatId(ctx);
+        if (chat.isEmpty()) {
+            return;
+        }
+        JsonBody body = Exchange.body(ctx);
+        MessageType type;
+        try {
+            type = MessageType.valueOf(body.requiredString("type").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(Problem.MALFORMED, "type must be text, image or link");
+        }
+        Optional<JsonBody> attachment = body.optionalObject("attachment");
+        MessageContent content = new MessageContent(type, body.optionalString("text").orElse(""),
+                attachment.map(a -> a.stringList("images", false)).orElse(List.of()),
+                attachment.flatMap(a -> a.optionalString("url")).orElse(""),
+                attachment.flatMap(a -> a.optionalString("title")).orElse(""));
+        exchange.outcome(ctx, useCases.sendMessage().send(user, chat.get(), content), 201, MessageBody::from);
+    }
+
+    void list(Context ctx, UserRef user) {
+        Optional<ChatId> chat = chatId(ctx);
+        if (chat.isEmpty()) {
+            return;
+        }
+        int count = Exchange.intQuery(ctx, "count", ReadMessages.DEFAULT_COUNT, 1, ReadMessages.MAX_COUNT);
+        exchange.outcome(ctx, useCases.readMessages().read(user, chat.get(), count, cursor(ctx.queryParam("cursor"))),
+                200, page -> new MessageListBody(page.messages().stream().map(MessageBody::from).toList(),
+                        page.nextBefore().map(MessageRoutes::cursor).orElse(""), page.nextBefore().isEmpty()));
+    }
+
+    /** The path's chat id; one that cannot exist answers exactly like one the caller is not in. */
+    private Optional<ChatId> chatId(Context ctx) {
+        String raw = Exchange.path(ctx, "chatId");
+        if (!Ids.isValid(raw)) {
+            exchange.error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
+            return Optional.empty();
+        }
+        return Optional.of(new ChatId(raw));
+    }
+
+    private static String cursor(long before) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("m1|" + before).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<Long> cursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (raw.startsWith("m1|")) {
+                return Optional.of(Long.parseLong(raw.substring(3)));
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new InvalidInput(Problem.MALFORMED, "cursor is not one this service gave out");
+    }
+}

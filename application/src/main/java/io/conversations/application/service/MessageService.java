@@ -1,0 +1,88 @@
+package io.conversations.application.service;
+
+import io.conversations.application.port.in.MessagePage;
+import io.conversations.application.port.in.ReadMessages;
+import io.conversations.application.port.in.SendMessage;
+import io.conversations.application.port.out.Chats;
+import io.conversations.application.port.out.Clock;
+import io.conversations.application.port.out.Conversations;
+import io.conversations.application.port.out.Directory;
+import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.Messages;
+import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.chat.Message;
+import io.conversations.domain.chat.MessageContent;
+import io.conversations.domain.common.Outcome;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
+import io.conversations.domain.identity.UserId;
+import io.conversations.domain.identity.UserRef;
+import java.util.List;
+import java.util.Optional;
+
+/** Sending and reading a chat's messages; a sent message moves every member's conversation in one transaction. */
+public final class MessageService implements SendMessage, ReadMessages {
+    private final Transactions transactions;
+    private final Chats chats;
+    private final Messages messages;
+    private final Conversations conversations;
+    private final Directory directory;
+    private final EventLog events;
+    private final Clock clock;
+
+    public MessageService(Transactions transactions, Chats chats, Messages messages, Conversations conversations,
+                          Directory directory, EventLog events, Clock clock) {
+        this.transactions = transactions;
+        this.chats = chats;
+        this.messages = messages;
+        this.conversations = conversations;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<Message> send(UserRef sender, ChatId chat, MessageContent content) {
+        return transactions.inTransaction(() -> {
+            if (!chats.isMember(sender.corp(), chat, sender.user())) {
+                return notFound(chat);
+            }
+            // Every member's row, in userId order: their counters and event sequences move together.
+            List<UserId> members = chats.members(sender.corp(), chat);
+            members.forEach(member -> directory.lock(new UserRef(sender.corp(), member)));
+            long now = clock.millis();
+            Message message = messages.append(sender.corp(), chat, sender.user(), content, now);
+            conversations.recordMessage(sender.corp(), message);
+            ChatType type = chats.find(sender.corp(), chat).orElseThrow().type();
+            for (UserId member : members) {
+                UserRef user = new UserRef(sender.corp(), member);
+                ConversationId id = type == ChatType.GROUP ? ConversationId.group(chat)
+                        : ConversationId.c2c(members.stream().filter(m -> !m.equals(member)).findFirst().orElseThrow());
+                events.append(user, List.of(new ConversationListUpdated(conversations.findAll(user, List.of(id)))), now);
+            }
+            return Outcome.done(message);
+        });
+    }
+
+    @Override
+    public Outcome<MessagePage> read(UserRef reader, ChatId chat, int count, Optional<Long> before) {
+        return transactions.inTransaction(() -> {
+            if (!chats.isMember(reader.corp(), chat, reader.user())) {
+                return notFound(chat);
+            }
+            List<Message> rows = messages.page(reader.corp(), chat, before, count + 1);
+            if (rows.size() <= count) {
+                return Outcome.done(new MessagePage(rows, Optional.empty()));
+            }
+            List<Message> page = rows.subList(0, count);
+            return Outcome.done(new MessagePage(page, Optional.of(page.get(page.size() - 1).id())));
+        });
+    }
+
+    private static <T> Outcome<T> notFound(ChatId chat) {
+        return Outcome.rejected(Problem.NOT_FOUND, "no chat " + chat + " for this user");
+    }
+}
