@@ -47,7 +47,7 @@ public final class Wiring implements AutoCloseable {
                     store.chats(), store.conversations(), store.conversationGroups(), store.eventLog(), tokens,
                     store.health(), clock);
             UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
-                    conversations, conversations, events, messages, messages, provisioning, provisioning, provisioning, provisioning, provisioning,
+                    conversations, conversations, events, messages, messages, conversations, conversations, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens)).start(config.host(), config.port());
             return new Wiring(store, http);

@@ -461,6 +461,52 @@ abstract class ApiContract {
     }
 
     @Test
+    void answersDingTalksChatCallsForTheCallersOwnCorpAndChatsOnly() {
+        api.corp(corp, "alice", "bob", "carol");
+        api.corp(corp + "x", "alice");
+        api.groupChat(corp, "rd", "alice", "bob");
+        api.groupChat(corp, "secret", "carol");
+        api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"C2C\",\"memberIds\":[\"alice\",\"bob\"]}").is(201);
+        api.admin("PUT", "/v1/admin/corps/" + corp + "/users/bob", "{\"nick\":\"鲍勃\",\"avatarUrl\":\"https://a/bob.png\"}").is(200);
+        String alice = api.token(corp, "alice");
+        api.call("DELETE", "/v1/conversations/GROUPrd", alice, null).is(204);
+
+        JsonObject all = api.call("GET", "/v1/corps/" + corp + "/chats", alice, null).is(200).json();
+        List<String> cids = all.getJsonArray("chats").stream().map(v -> v.asJsonObject().getString("cid")).toList();
+        assertEquals(Set.of("GROUPrd", "C2Cbob"), new HashSet<>(cids), "hidden chats can still be picked; others' cannot");
+        assertTrue(all.getBoolean("isFinished"));
+        JsonObject found = api.call("GET", "/v1/corps/" + corp + "/chats?query=" + path("鲍"), alice, null).is(200).json();
+        JsonObject bob = found.getJsonArray("chats").getJsonObject(0);
+        assertEquals("C2Cbob", bob.getString("cid"));
+        assertEquals("鲍勃", bob.getString("title"));
+        assertEquals(1, found.getJsonArray("chats").size());
+        JsonObject paged = api.call("GET", "/v1/corps/" + corp + "/chats?count=1", alice, null).is(200).json();
+        assertFalse(paged.getBoolean("isFinished"));
+        assertEquals(1, api.call("GET", "/v1/corps/" + corp + "/chats?count=1&cursor=" + paged.getString("nextCursor"),
+                alice, null).is(200).json().getJsonArray("chats").size());
+
+        JsonObject resolved = api.call("GET", "/v1/corps/" + corp + "/chats/rd", alice, null).is(200).json();
+        assertEquals("rd", resolved.getString("chatId"));
+        assertEquals("GROUPrd", resolved.getString("conversationID"));
+        assertEquals("rd title", resolved.getString("title"));
+        JsonObject info = api.call("GET", "/v1/chats/C2Cbob/info", alice, null).is(200).json();
+        assertEquals("鲍勃", info.getString("title"));
+        assertEquals(List.of("https://a/bob.png"), info.getJsonArray("avatarIcons").stream().map(Api::str).toList());
+        assertEquals(2, info.getInt("memberCount"));
+
+        Api.Reply notMine = api.call("GET", "/v1/corps/" + corp + "/chats/secret", alice, null).isError(404, 40401);
+        Api.Reply absent = api.call("GET", "/v1/corps/" + corp + "/chats/absent", alice, null).isError(404, 40401);
+        assertEquals(notMine.json().getString("message").replace("secret", "X"),
+                absent.json().getString("message").replace("absent", "X"), "not a member answers like not there");
+        api.call("GET", "/v1/chats/GROUPsecret/info", alice, null).isError(404, 40401);
+        api.call("GET", "/v1/chats/nonsense/info", alice, null).isError(404, 40401);
+        api.call("GET", "/v1/corps/" + corp + "x/chats", alice, null).isError(403, 40301);
+        api.call("GET", "/v1/corps/" + corp + "x/chats/rd", alice, null).isError(403, 40301);
+        api.call("GET", "/v1/corps/" + corp + "/chats?count=0", alice, null).isError(400, 40001);
+        api.call("GET", "/v1/corps/" + corp + "/chats?query=" + "q".repeat(65), alice, null).isError(400, 40001);
+    }
+
+    @Test
     void healthSaysTheStoreAnswers() {
         assertEquals("UP", api.call("GET", "/health", null, null).is(200).json().getString("status"));
     }

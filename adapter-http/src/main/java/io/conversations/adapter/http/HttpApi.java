@@ -32,6 +32,7 @@ public final class HttpApi implements AutoCloseable {
         ConversationRoutes conversations = new ConversationRoutes(useCases, exchange);
         AdminRoutes admin = new AdminRoutes(useCases, exchange);
         MessageRoutes messages = new MessageRoutes(useCases, exchange);
+        ChatRoutes chats = new ChatRoutes(useCases, exchange);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -59,6 +60,9 @@ public final class HttpApi implements AutoCloseable {
             r.get("/v1/events", user(auth, exchange, conversations::events));
             r.post("/v1/chats/{chatId}/messages", user(auth, exchange, messages::send));
             r.get("/v1/chats/{chatId}/messages", user(auth, exchange, messages::list));
+            r.get("/v1/chats/{cid}/info", user(auth, exchange, chats::info));
+            r.get("/v1/corps/{corpId}/chats", user(auth, exchange, chats::pickable));
+            r.get("/v1/corps/{corpId}/chats/{chatId}", user(auth, exchange, chats::resolve));
 
             r.get("/v1/conversation-groups", user(auth, exchange, groups::list));
             r.post("/v1/conversation-groups", user(auth, exchange, groups::create));

@@ -100,6 +100,13 @@ final class JdbcConversations implements Conversations {
     }
 
     @Override
+    public Optional<Conversation> findByChat(UserRef user, ChatId chat) {
+        List<Row> rows = jdbc.query(SELECT + "WHERE c.corp_id = ? AND c.user_id = ? AND c.chat_id = ?",
+                JdbcConversations::row, user.corp().value(), user.user().value(), chat.value());
+        return withGroups(user, rows).stream().findFirst();
+    }
+
+    @Override
     public List<Conversation> findAll(UserRef user, Collection<ConversationId> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -136,9 +143,19 @@ final class JdbcConversations implements Conversations {
                     + "JOIN conversation_groups g ON g.group_id = gc.group_id AND g.group_name = ? ");
             params.add(query.group().get().value());
         }
-        sql.append("WHERE c.corp_id = ? AND c.user_id = ? AND c.hidden = FALSE");
+        sql.append("WHERE c.corp_id = ? AND c.user_id = ?");
         params.add(user.corp().value());
         params.add(user.user().value());
+        if (!query.includeHidden()) {
+            sql.append(" AND c.hidden = FALSE");
+        }
+        query.titleContains().ifPresent(text -> {
+            // The title as the user sees it: the chat's, or for a one-to-one chat the peer's nick (or id).
+            sql.append(" AND LOWER(CASE WHEN c.chat_type = 'C2C' THEN COALESCE(NULLIF(p.nick, ''), c.peer_id) "
+                    + "ELSE ch.title END) LIKE ? ESCAPE '!'");
+            params.add("%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        });
         if (query.group().isPresent()) {
             sql.append(" AND g.corp_id = ? AND g.user_id = ?");
             params.add(user.corp().value());

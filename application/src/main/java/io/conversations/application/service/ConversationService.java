@@ -5,6 +5,8 @@ import io.conversations.application.port.in.ConversationPage;
 import io.conversations.application.port.in.ConversationQuery;
 import io.conversations.application.port.in.GetConversation;
 import io.conversations.application.port.in.ListConversations;
+import io.conversations.application.port.in.PickableChats;
+import io.conversations.application.port.in.ResolveChat;
 import io.conversations.application.port.in.ListPosition;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.ConversationGroups;
@@ -12,18 +14,21 @@ import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import java.util.List;
 import java.util.Optional;
 
 /** A user's conversations: the list page by page, one conversation, and the user's own state of it. */
-public final class ConversationService implements ListConversations, GetConversation, ChangeConversation {
+public final class ConversationService implements ListConversations, GetConversation, ChangeConversation,
+        PickableChats, ResolveChat {
     private final Transactions transactions;
     private final Conversations conversations;
     private final ConversationGroups groups;
@@ -77,10 +82,33 @@ public final class ConversationService implements ListConversations, GetConversa
     }
 
     @Override
+    public Outcome<ConversationPage> pickable(UserRef user, CorpId corp, Optional<String> titleContains, int count,
+                                              Optional<ListPosition> after) {
+        if (!corp.equals(user.corp())) {
+            return foreignCorp(corp);
+        }
+        return list(user, new ConversationQuery(Optional.empty(), Optional.empty(), count, after, titleContains, true));
+    }
+
+    @Override
+    public Outcome<Conversation> resolve(UserRef user, CorpId corp, ChatId chat) {
+        if (!corp.equals(user.corp())) {
+            return foreignCorp(corp);
+        }
+        return transactions.inTransaction(() -> conversations.findByChat(user, chat)
+                .<Outcome<Conversation>>map(Outcome::done)
+                .orElseGet(() -> Outcome.rejected(Problem.NOT_FOUND, "no chat " + chat + " for this user")));
+    }
+
+    @Override
     public Outcome<Conversation> get(UserRef user, ConversationId id) {
         return transactions.inTransaction(() -> conversations.find(user, id)
                 .<Outcome<Conversation>>map(Outcome::done)
                 .orElseGet(() -> notFound(id)));
+    }
+
+    private static <T> Outcome<T> foreignCorp(CorpId corp) {
+        return Outcome.rejected(Problem.FOREIGN_CORP, "corp " + corp + " is not the caller's own");
     }
 
     private static <T> Outcome<T> notFound(ConversationId id) {

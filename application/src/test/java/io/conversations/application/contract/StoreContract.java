@@ -220,6 +220,31 @@ public abstract class StoreContract {
     }
 
     @Test
+    void findsChatsByTheTitleTheUserSeesIncludingHiddenOnesWhenAsked() {
+        ChatId sales = groupChat("sales", "Sales 销售部", 1, alice, bob);
+        groupChat("ops", "Ops 100%_done", 2, alice);
+        ChatId direct = new ChatId("c2c.ab");
+        tx(() -> {
+            ports.chats().create(new Chat(corp, direct, ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(alice.user(), bob.user()), 3);
+            ports.conversations().open(alice, ConversationId.c2c(bob.user()), direct, 3);
+            ports.conversations().change(alice, ConversationId.group(sales), new ConversationChange.Hide(), 4);
+            return null;
+        });
+        java.util.function.Function<String, List<String>> search = text -> tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty(), Optional.of(text), true), 10))
+                .stream().map(c -> c.id().toString()).toList();
+        assertEquals(List.of("GROUPsales"), search.apply("销售"));
+        assertEquals(List.of("GROUPsales"), search.apply("sALes"), "case does not matter");
+        assertEquals(List.of("C2Cbob"), search.apply("bob"), "a one-to-one chat is found by the peer's nick");
+        assertEquals(List.of("GROUPops"), search.apply("%_"), "wildcards are plain text");
+        assertEquals(List.of(), search.apply("%x"));
+        assertEquals(Optional.of(ConversationId.c2c(bob.user())),
+                tx(() -> ports.conversations().findByChat(alice, direct)).map(Conversation::id));
+        assertTrue(tx(() -> ports.conversations().findByChat(bob, direct)).isEmpty(), "bob has no side of it here");
+    }
+
+    @Test
     void pagesAChatsMessagesNewestFirst() {
         ChatId chat = groupChat("talk", "Talk", 1, alice, bob);
         List<Long> ids = new ArrayList<>();

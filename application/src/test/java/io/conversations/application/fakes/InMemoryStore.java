@@ -220,6 +220,12 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
+    public Optional<Conversation> findByChat(UserRef user, ChatId chat) {
+        return conversations.getOrDefault(user, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().chat.equals(chat)).map(e -> render(user, e.getKey(), e.getValue())).findFirst();
+    }
+
+    @Override
     public List<Conversation> findAll(UserRef user, Collection<ConversationId> ids) {
         Map<ConversationId, Row> mine = conversations.getOrDefault(user, Map.of());
         return ids.stream().distinct().filter(mine::containsKey).map(id -> render(user, id, mine.get(id))).toList();
@@ -241,11 +247,13 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         Map<ConversationId, Row> mine = conversations.getOrDefault(user, Map.of());
         List<ConversationId> inGroup = query.group().map(g -> groups.getOrDefault(user, Map.of()).get(g)).orElse(null);
         return mine.entrySet().stream()
-                .filter(e -> !e.getValue().hidden)
+                .filter(e -> query.includeHidden() || !e.getValue().hidden)
                 .filter(e -> query.type().map(t -> t == e.getKey().type()).orElse(true))
                 .filter(e -> inGroup == null || inGroup.contains(e.getKey()))
                 .map(e -> render(user, e.getKey(), e.getValue()))
                 .filter(c -> query.after().map(at -> after(c, at)).orElse(true))
+                .filter(c -> query.titleContains().map(t -> c.title().toLowerCase(java.util.Locale.ROOT)
+                        .contains(t.toLowerCase(java.util.Locale.ROOT))).orElse(true))
                 .sorted(order).limit(limit).toList();
     }
 

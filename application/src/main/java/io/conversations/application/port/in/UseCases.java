@@ -14,6 +14,8 @@ public record UseCases(
         ReadEvents readEvents,
         SendMessage sendMessage,
         ReadMessages readMessages,
+        PickableChats pickableChats,
+        ResolveChat resolveChat,
         ProvisionCorp provisionCorp,
         ProvisionUser provisionUser,
         CreateChat createChat,

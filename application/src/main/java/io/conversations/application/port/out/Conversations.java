@@ -33,6 +33,9 @@ public interface Conversations {
 
     Optional<Conversation> find(UserRef user, ConversationId id);
 
+    /** The user's conversation of a chat, if they are in it. */
+    Optional<Conversation> findByChat(UserRef user, ChatId chat);
+
     /** The user's conversations among {@code ids}, in the order of {@code ids}; unknown ids are skipped. */
     List<Conversation> findAll(UserRef user, Collection<ConversationId> ids);
 

@@ -1,0 +1,62 @@
+package io.conversations.adapter.http;
+
+import io.conversations.adapter.http.dto.ChatBodies;
+import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.port.in.UseCases;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.common.Ids;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserRef;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** DingTalk's chat calls: pick a chat in the corp, jump to one, describe one. The {@code cid} is the caller's conversation id. */
+final class ChatRoutes {
+    private final UseCases useCases;
+    private final Exchange exchange;
+
+    ChatRoutes(UseCases useCases, Exchange exchange) {
+        this.useCases = useCases;
+        this.exchange = exchange;
+    }
+
+    void pickable(Context ctx, UserRef user) {
+        CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
+        String query = ctx.queryParam("query");
+        exchange.outcome(ctx, useCases.pickableChats().pickable(user, corp,
+                        query == null || query.isEmpty() ? Optional.empty() : Optional.of(query),
+                        Exchange.intQuery(ctx, "count", ConversationQuery.DEFAULT_COUNT, 1, ConversationQuery.MAX_COUNT),
+                        ListCursor.decode(ctx.queryParam("cursor"))), 200,
+                page -> new ChatBodies.PickableList(page.conversations().stream()
+                        .map(c -> new ChatBodies.Pickable(c.id().toString(), c.chatId().value(), c.title())).toList(),
+                        page.next().map(ListCursor::encode).orElse(""), page.finished()));
+    }
+
+    void resolve(Context ctx, UserRef user) {
+        CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
+        String raw = Exchange.path(ctx, "chatId");
+        if (!corp.equals(user.corp())) {
+            exchange.error(ctx, Problem.FOREIGN_CORP, "corp " + corp + " is not the caller's own");
+            return;
+        }
+        if (!Ids.isValid(raw)) {
+            exchange.error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
+            return;
+        }
+        exchange.outcome(ctx, useCases.resolveChat().resolve(user, corp, new ChatId(raw)), 200,
+                c -> new ChatBodies.Resolved(c.chatId().value(), c.id().toString(), c.title()));
+    }
+
+    void info(Context ctx, UserRef user) {
+        String raw = Exchange.path(ctx, "cid");
+        Optional<ConversationId> cid = ConversationId.tryParse(raw);
+        if (cid.isEmpty()) {
+            exchange.error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
+            return;
+        }
+        exchange.outcome(ctx, useCases.getConversation().get(user, cid.get()), 200,
+                c -> new ChatBodies.Info(c.id().toString(), c.title(), c.avatarIcons(), c.memberCount()));
+    }
+}
