@@ -507,6 +507,80 @@ abstract class ApiContract {
     }
 
     @Test
+    void pagingHoldsWhileMessagesArriveAndPinsChange() throws Exception {
+        int total = 1000;
+        api.corp(corp, "alice", "bob");
+        for (int i = 0; i < total; i++) {
+            api.admin("POST", "/v1/admin/corps/" + corp + "/chats", "{\"type\":\"GROUP\",\"chatId\":\"c" + i
+                    + "\",\"ownerId\":\"alice\",\"memberIds\":[\"bob\"]}").is(201);
+        }
+        String alice = api.token(corp, "alice");
+        String bob = api.token(corp, "bob");
+        for (int i = 0; i < 30; i++) {
+            api.call("PUT", "/v1/conversations/GROUPc" + (i * 31) + "/pin", alice, "{\"isPinned\":true}").is(200);
+        }
+        Set<String> touched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean paging = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // Once the first page is read: unpin what it showed (those move down, into pages still to come),
+        // then keep sending messages into random chats (those move up, into pages already read).
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 30 && paging.get(); i++) {
+                touched.add("GROUPc" + (i * 31));
+                api.call("PUT", "/v1/conversations/GROUPc" + (i * 31) + "/pin", alice, "{\"isPinned\":false}").is(200);
+            }
+            java.util.Random random = new java.util.Random(7);
+            while (paging.get()) {
+                int n = random.nextInt(total);
+                touched.add("GROUPc" + n);
+                api.call("POST", "/v1/chats/c" + n + "/messages", bob, "{\"type\":\"text\",\"text\":\"x\"}").is(201);
+            }
+        });
+        List<String> seen = new ArrayList<>();
+        long firstSeq;
+        try {
+            JsonObject page = api.call("GET", "/v1/conversations?count=37", alice, null).is(200).json();
+            firstSeq = page.getJsonNumber("eventSeq").longValue();
+            writer.start();
+            while (true) {
+                page.getJsonArray("conversationList").forEach(c -> seen.add(c.asJsonObject().getString("conversationID")));
+                if (page.getBoolean("isFinished")) {
+                    break;
+                }
+                assertEquals(firstSeq, page.getJsonNumber("eventSeq").longValue(), "every page answers as of the first");
+                page = api.call("GET", "/v1/conversations?count=37&cursor=" + page.getString("nextCursor"), alice, null)
+                        .is(200).json();
+            }
+        } finally {
+            paging.set(false);
+            writer.join();
+        }
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no conversation twice across the pages");
+        assertTrue(touched.size() > 5, "the list changed while it was paged: " + touched.size());
+        Set<String> missing = new HashSet<>();
+        for (int i = 0; i < total; i++) {
+            missing.add("GROUPc" + i);
+        }
+        missing.removeAll(seen);
+        assertTrue(touched.containsAll(missing), "every conversation that did not change was listed: " + missing);
+        Set<String> reported = new HashSet<>();
+        long after = firstSeq;
+        while (true) {
+            JsonObject events = api.call("GET", "/v1/events?after=" + after, alice, null).json();
+            events.getJsonArray("events").forEach(e -> {
+                if (e.asJsonObject().getString("event").equals("CONVERSATION_LIST_UPDATED")) {
+                    e.asJsonObject().getJsonArray("data").forEach(c -> reported.add(c.asJsonObject().getString("conversationID")));
+                }
+            });
+            if (events.getJsonArray("events").isEmpty()) {
+                break;
+            }
+            after = events.getJsonArray("events").getJsonObject(events.getJsonArray("events").size() - 1)
+                    .getJsonNumber("id").longValue();
+        }
+        assertTrue(reported.containsAll(missing), "what the pages left out arrives as events after eventSeq");
+    }
+
+    @Test
     void healthSaysTheStoreAnswers() {
         assertEquals("UP", api.call("GET", "/health", null, null).is(200).json().getString("status"));
     }

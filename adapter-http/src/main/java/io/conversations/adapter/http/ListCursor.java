@@ -12,7 +12,8 @@ final class ListCursor {
     private ListCursor() {}
 
     static String encode(ListPosition position) {
-        String raw = "1|" + (position.pinned() ? 1 : 0) + "|" + position.activityAt() + "|" + position.id();
+        String raw = "2|" + (position.pinned() ? 1 : 0) + "|" + position.activityAt() + "|" + position.asOfSeq() + "|"
+                + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -22,12 +23,12 @@ final class ListCursor {
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = raw.split("\\|", 4);
-            if (parts.length != 4 || !parts[0].equals("1") || !(parts[1].equals("0") || parts[1].equals("1"))) {
+            String[] parts = raw.split("\\|", 5);
+            if (parts.length != 5 || !parts[0].equals("2") || !(parts[1].equals("0") || parts[1].equals("1"))) {
                 throw JsonBody.malformed("cursor is not one this service gave out");
             }
             return Optional.of(new ListPosition(parts[1].equals("1"), Long.parseLong(parts[2]),
-                    ConversationId.parse(parts[3])));
+                    ConversationId.parse(parts[4]), Long.parseLong(parts[3])));
         } catch (IllegalArgumentException | InvalidInput e) {
             throw JsonBody.malformed("cursor is not one this service gave out");
         }

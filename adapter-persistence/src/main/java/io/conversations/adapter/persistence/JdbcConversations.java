@@ -168,8 +168,9 @@ final class JdbcConversations implements Conversations {
         if (query.after().isPresent()) {
             ListPosition at = query.after().get();
             // Keyset, in the list's order (pinned DESC, activity DESC, id DESC): strictly after the last row.
-            sql.append(" AND (c.is_pinned < ? OR (c.is_pinned = ? AND (c.activity_at < ? "
+            sql.append(" AND c.changed_seq <= ? AND (c.is_pinned < ? OR (c.is_pinned = ? AND (c.activity_at < ? "
                     + "OR (c.activity_at = ? AND c.conversation_id < ?))))");
+            params.add(at.asOfSeq());
             params.add(at.pinned());
             params.add(at.pinned());
             params.add(at.activityAt());

@@ -29,9 +29,18 @@ final class JdbcEventLog implements EventLog {
         long last = UserRow.lock(jdbc, user)
                 .orElseThrow(() -> new IllegalStateException("events for an unknown user " + user));
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> changed = new ArrayList<>();
         for (ConversationEvent event : events) {
             rows.add(new Object[] {corp, id, ++last, event.type(), EventCodec.encode(event), now});
+            if (event instanceof ConversationEvent.ConversationListUpdated listed) {
+                for (var conversation : listed.conversations()) {
+                    changed.add(new Object[] {last, corp, id, conversation.id().toString()});
+                }
+            }
         }
+        // A list cursor leaves out conversations listed by an event after its first page (see ListPosition).
+        jdbc.batch("UPDATE conversations SET changed_seq = ? WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
+                changed);
         jdbc.batch("INSERT INTO events (corp_id, user_id, seq, event_type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 rows);
         jdbc.update("UPDATE users SET last_event_seq = ? WHERE corp_id = ? AND user_id = ?", last, corp, id);

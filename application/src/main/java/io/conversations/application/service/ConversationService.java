@@ -67,8 +67,9 @@ public final class ConversationService implements ListConversations, GetConversa
                 return Outcome.rejected(Problem.GROUP_NOT_FOUND,
                         "no conversation group named '" + query.group().get() + "'");
             }
-            // Read the sequence first: the page then reflects at least every event up to it.
-            long eventSeq = events.lastSeq(user);
+            // Read the sequence first: the page then reflects at least every event up to it. Later pages
+            // answer as of the first page's sequence, leaving out what changed since (events carry it).
+            long eventSeq = query.after().map(ListPosition::asOfSeq).orElseGet(() -> events.lastSeq(user));
             // One row more than asked tells whether another page follows.
             List<Conversation> rows = conversations.page(user, query, query.count() + 1);
             if (rows.size() <= query.count()) {
@@ -76,7 +77,7 @@ public final class ConversationService implements ListConversations, GetConversa
             }
             List<Conversation> page = rows.subList(0, query.count());
             Conversation last = page.get(page.size() - 1);
-            ListPosition next = new ListPosition(last.pinned(), last.activityAt(), last.id());
+            ListPosition next = new ListPosition(last.pinned(), last.activityAt(), last.id(), eventSeq);
             return Outcome.done(new ConversationPage(List.copyOf(page), Optional.of(next), eventSeq));
         });
     }

@@ -167,9 +167,28 @@ public abstract class StoreContract {
                 break;
             }
             Conversation last = page.get(page.size() - 1);
-            after = Optional.of(new ListPosition(last.pinned(), last.activityAt(), last.id()));
+            after = Optional.of(new ListPosition(last.pinned(), last.activityAt(), last.id(), Long.MAX_VALUE));
         }
         assertEquals(expected, seen);
+    }
+
+    @Test
+    void aCursorLeavesOutConversationsAnEventListedAfterItsFirstPage() {
+        ChatId a = groupChat("a", "A", 1, alice);
+        ChatId b = groupChat("b", "B", 2, alice);
+        long asOf = tx(() -> ports.events().lastSeq(alice));
+        Conversation changed = tx(() -> ports.conversations().find(alice, ConversationId.group(a))).orElseThrow();
+        tx(() -> {
+            ports.events().append(alice, List.of(new ConversationEvent.ConversationListUpdated(List.of(changed))), 3);
+            return null;
+        });
+        ListPosition top = new ListPosition(true, Long.MAX_VALUE, ConversationId.parse("GROUPzzz"), asOf);
+        ConversationQuery next = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.of(top));
+        assertEquals(List.of(ConversationId.group(b)),
+                tx(() -> ports.conversations().page(alice, next, 10)).stream().map(Conversation::id).toList());
+        ListPosition later = new ListPosition(true, Long.MAX_VALUE, ConversationId.parse("GROUPzzz"), asOf + 1);
+        assertEquals(2, tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.of(later)), 10)).size());
     }
 
     @Test

@@ -67,6 +67,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         String customData = "";
         int unread;
         Message last;
+        long changedSeq;
         long activityAt;
         long updatedAt;
     }
@@ -250,6 +251,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
                 .filter(e -> query.includeHidden() || !e.getValue().hidden)
                 .filter(e -> query.type().map(t -> t == e.getKey().type()).orElse(true))
                 .filter(e -> inGroup == null || inGroup.contains(e.getKey()))
+                .filter(e -> query.after().map(at -> e.getValue().changedSeq <= at.asOfSeq()).orElse(true))
                 .map(e -> render(user, e.getKey(), e.getValue()))
                 .filter(c -> query.after().map(at -> after(c, at)).orElse(true))
                 .filter(c -> query.titleContains().map(t -> c.title().toLowerCase(java.util.Locale.ROOT)
@@ -367,6 +369,14 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         List<RecordedEvent> log = events.computeIfAbsent(user, u -> new ArrayList<>());
         for (ConversationEvent event : happened) {
             log.add(new RecordedEvent(++seq, event, now));
+            if (event instanceof ConversationEvent.ConversationListUpdated listed) {
+                for (Conversation c : listed.conversations()) {
+                    Row row = conversations.getOrDefault(user, Map.of()).get(c.id());
+                    if (row != null) {
+                        row.changedSeq = seq;
+                    }
+                }
+            }
         }
         lastSeq.put(user, seq);
     }
