@@ -432,8 +432,9 @@ abstract class ApiContract {
 
     @Test
     void sendersRacingIntoOneChatLeaveEveryUnreadCountRight() throws Exception {
-        int senders = 6;
-        int each = 8;
+        // The example: 20 members all sending at once, 50 messages each.
+        int senders = 20;
+        int each = 50;
         List<String> users = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
             users.add("u" + i);
@@ -450,14 +451,24 @@ abstract class ApiContract {
         for (String token : tokens) {
             JsonObject mine = api.call("GET", "/v1/conversations/GROUPbusy", token, null).is(200).json();
             assertEquals((senders - 1) * each, mine.getInt("unreadCount"), "every message the others sent, once");
-            JsonObject events = api.call("GET", "/v1/events?after=0", token, null).json();
-            long listed = events.getJsonArray("events").stream().map(e -> e.asJsonObject().getJsonNumber("id").longValue())
-                    .distinct().count();
-            assertEquals(events.getJsonNumber("last").longValue(), listed, "gap-free");
-            assertEquals(1 + senders * each, events.getJsonArray("events").size(), "the new chat, then one per message");
+            List<Long> ids = allEventIds(token);
+            assertEquals(1 + senders * each, ids.size(), "the new chat, then one per message");
+            for (int i = 0; i < ids.size(); i++) {
+                assertEquals(i + 1, ids.get(i), "gap-free and in order");
+            }
         }
-        assertEquals(senders * each, api.call("GET", "/v1/chats/busy/messages?count=100", tokens.get(0), null).json()
-                .getJsonArray("messageList").size());
+        Set<String> stored = new HashSet<>();
+        String cursor = "";
+        while (true) {
+            JsonObject page = api.call("GET", "/v1/chats/busy/messages?count=100&cursor=" + cursor, tokens.get(0), null)
+                    .is(200).json();
+            page.getJsonArray("messageList").forEach(m -> stored.add(m.asJsonObject().getString("messageId")));
+            if (page.getBoolean("isFinished")) {
+                break;
+            }
+            cursor = page.getString("nextCursor");
+        }
+        assertEquals(senders * each, stored.size(), "every message stored once");
     }
 
     @Test
@@ -578,6 +589,110 @@ abstract class ApiContract {
                     .getJsonNumber("id").longValue();
         }
         assertTrue(reported.containsAll(missing), "what the pages left out arrives as events after eventSeq");
+    }
+
+    @Test
+    void nobodyElseSeesOrChangesAConversationAndTheAnswerDoesNotRevealIt() {
+        String other = corp + "x";
+        api.corp(corp, "alice", "bob", "carol");
+        api.corp(other, "alice", "bob");
+        api.groupChat(corp, "sales", "alice", "bob");
+        api.groupChat(other, "sales", "alice");
+        api.call("PUT", "/v1/conversations/GROUPsales/draft", api.token(corp, "alice"), "{\"draftText\":\"mine\"}").is(200);
+        api.call("POST", "/v1/chats/sales/messages", api.token(corp, "bob"), "{\"type\":\"text\",\"text\":\"hi\"}").is(201);
+        String owner = api.token(corp, "alice");
+        String before = api.call("GET", "/v1/conversations/GROUPsales", owner, null).is(200).text();
+        long seq = api.call("GET", "/v1/events", owner, null).json().getJsonNumber("last").longValue();
+
+        // carol: same corp, not in the chat; the other corp's alice: same ids, another tenant (her own "sales" aside).
+        Map<String, String> outsiders = Map.of("carol", api.token(corp, "carol"), "otherCorpBob", api.token(other, "bob"));
+        String[][] routes = {
+            {"GET", "/v1/conversations/%s", null},
+            {"PUT", "/v1/conversations/%s/pin", "{\"isPinned\":true}"},
+            {"PUT", "/v1/conversations/%s/draft", "{\"draftText\":\"theirs\"}"},
+            {"PUT", "/v1/conversations/%s/custom-data", "{\"customData\":\"theirs\"}"},
+            {"POST", "/v1/conversations/%s/read", null},
+            {"DELETE", "/v1/conversations/%s", null},
+            {"GET", "/v1/chats/%s/info", null},
+        };
+        String[][] chatRoutes = {
+            {"POST", "/v1/chats/%s/messages", "{\"type\":\"text\",\"text\":\"intrusion\"}"},
+            {"GET", "/v1/chats/%s/messages", null},
+            {"GET", "/v1/corps/" + corp + "/chats/%s", null},
+        };
+        for (Map.Entry<String, String> outsider : outsiders.entrySet()) {
+            for (String[] route : routes) {
+                Api.Reply existing = api.call(route[0], String.format(route[1], "GROUPsales"), outsider.getValue(), route[2]);
+                Api.Reply absent = api.call(route[0], String.format(route[1], "GROUPabsent"), outsider.getValue(), route[2]);
+                assertSameRefusal(outsider.getKey() + " " + route[0] + " " + route[1], existing, absent, "sales", "absent");
+            }
+            for (String[] route : chatRoutes) {
+                Api.Reply existing = api.call(route[0], String.format(route[1], "sales"), outsider.getValue(), route[2]);
+                Api.Reply absent = api.call(route[0], String.format(route[1], "absent"), outsider.getValue(), route[2]);
+                assertSameRefusal(outsider.getKey() + " " + route[0] + " " + route[1], existing, absent, "sales", "absent");
+            }
+            JsonObject grouped = api.call("POST", "/v1/conversation-groups", outsider.getValue(),
+                    "{\"groupName\":\"G\",\"conversationIDList\":[\"GROUPsales\",\"GROUPabsent\"]}").is(201).json();
+            if (outsider.getKey().equals("carol")) {
+                assertEquals(2, grouped.getJsonArray("failureConversationIDList").size());
+                assertEquals(40401, grouped.getJsonArray("failureConversationIDList").getJsonObject(0).getInt("code"));
+            }
+        }
+        assertEquals(before, api.call("GET", "/v1/conversations/GROUPsales", owner, null).is(200).text(),
+                "the owner's conversation is exactly as it was");
+        assertEquals(seq, api.call("GET", "/v1/events", owner, null).json().getJsonNumber("last").longValue(),
+                "and nothing was recorded for them");
+        assertEquals(1, api.call("GET", "/v1/chats/sales/messages", owner, null).json().getJsonArray("messageList").size());
+        // The other corp's alice has her own "sales": same ids, another tenant's data.
+        JsonObject theirs = api.call("GET", "/v1/conversations/GROUPsales", api.token(other, "alice"), null).is(200).json();
+        assertEquals("", theirs.getString("draftText"));
+        assertEquals(JsonValue.NULL, theirs.get("lastMessage"));
+    }
+
+    /** Every event id of the user, read 500 at a time as the contract pages them. */
+    private List<Long> allEventIds(String token) {
+        List<Long> ids = new ArrayList<>();
+        while (true) {
+            JsonObject page = api.call("GET", "/v1/events?after=" + (ids.isEmpty() ? 0 : ids.get(ids.size() - 1)), token,
+                    null).is(200).json();
+            if (page.getJsonArray("events").isEmpty()) {
+                return ids;
+            }
+            page.getJsonArray("events").forEach(e -> ids.add(e.asJsonObject().getJsonNumber("id").longValue()));
+        }
+    }
+
+    private static void assertSameRefusal(String what, Api.Reply existing, Api.Reply absent, String id, String absentId) {
+        // 404/40401 everywhere, but 403/40301 where the path names a corp that is not the caller's own.
+        assertTrue(existing.status() == 404 || (existing.status() == 403 && existing.json().getInt("code") == 40301),
+                what + ": " + existing.text());
+        assertEquals(absent.status(), existing.status(), what);
+        assertEquals(absent.json().getInt("code"), existing.json().getInt("code"), what);
+        assertEquals(absent.json().getString("message").replace(absentId, "ID"),
+                existing.json().getString("message").replace(id, "ID"), what + ": the message reveals nothing either");
+    }
+
+    @Test
+    void aMemberRemovedAndAddedBackStartsAfreshAndLeavesTheirGroups() {
+        api.corp(corp, "alice", "bob");
+        api.groupChat(corp, "sales", "alice", "bob");
+        String bob = api.token(corp, "bob");
+        String alice = api.token(corp, "alice");
+        api.call("POST", "/v1/conversation-groups", bob, "{\"groupName\":\"Work\",\"conversationIDList\":[\"GROUPsales\"]}").is(201);
+        api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"text\",\"text\":\"1\"}").is(201);
+        api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"text\",\"text\":\"2\"}").is(201);
+        api.admin("DELETE", "/v1/admin/corps/" + corp + "/chats/sales/members/bob", null).is(204);
+        api.call("GET", "/v1/conversations/GROUPsales", bob, null).isError(404, 40401);
+        api.call("GET", "/v1/chats/sales/messages", bob, null).isError(404, 40401);
+        assertEquals(0, api.call("GET", "/v1/conversation-groups", bob, null).json().getJsonArray("groupList")
+                .getJsonObject(0).getInt("conversationCount"));
+        assertTrue(api.call("GET", "/v1/conversations", bob, null).json().getJsonArray("conversationList").isEmpty());
+        assertEquals(1, api.call("GET", "/v1/conversations/GROUPsales", alice, null).json().getInt("memberCount"));
+        api.admin("PUT", "/v1/admin/corps/" + corp + "/chats/sales/members/bob", null).is(204);
+        JsonObject back = api.call("GET", "/v1/conversations/GROUPsales", bob, null).is(200).json();
+        assertEquals(0, back.getInt("unreadCount"), "added back without old unread counts");
+        assertEquals(List.of(), back.getJsonArray("groupList"));
+        assertEquals(2, back.getInt("memberCount"));
     }
 
     @Test
