@@ -681,7 +681,12 @@ abstract class ApiContract {
         api.call("POST", "/v1/conversation-groups", bob, "{\"groupName\":\"Work\",\"conversationIDList\":[\"GROUPsales\"]}").is(201);
         api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"text\",\"text\":\"1\"}").is(201);
         api.call("POST", "/v1/chats/sales/messages", alice, "{\"type\":\"text\",\"text\":\"2\"}").is(201);
+        long aliceBefore = api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue();
         api.admin("DELETE", "/v1/admin/corps/" + corp + "/chats/sales/members/bob", null).is(204);
+        JsonObject told = api.call("GET", "/v1/events?after=" + aliceBefore, alice, null).json();
+        assertEquals(1, told.getJsonArray("events").size(), "the other member learns the chat got smaller");
+        assertEquals(1, told.getJsonArray("events").getJsonObject(0).getJsonArray("data").getJsonObject(0)
+                .getInt("memberCount"));
         api.call("GET", "/v1/conversations/GROUPsales", bob, null).isError(404, 40401);
         api.call("GET", "/v1/chats/sales/messages", bob, null).isError(404, 40401);
         assertEquals(0, api.call("GET", "/v1/conversation-groups", bob, null).json().getJsonArray("groupList")
@@ -689,6 +694,11 @@ abstract class ApiContract {
         assertTrue(api.call("GET", "/v1/conversations", bob, null).json().getJsonArray("conversationList").isEmpty());
         assertEquals(1, api.call("GET", "/v1/conversations/GROUPsales", alice, null).json().getInt("memberCount"));
         api.admin("PUT", "/v1/admin/corps/" + corp + "/chats/sales/members/bob", null).is(204);
+        api.admin("PUT", "/v1/admin/corps/" + corp + "/chats/sales/members/bob", null).is(204);
+        JsonObject grown = api.call("GET", "/v1/events?after=" + (aliceBefore + 1), alice, null).json();
+        assertEquals(1, grown.getJsonArray("events").size(), "one event when bob came back, none for adding him twice");
+        assertEquals(2, grown.getJsonArray("events").getJsonObject(0).getJsonArray("data").getJsonObject(0)
+                .getInt("memberCount"));
         JsonObject back = api.call("GET", "/v1/conversations/GROUPsales", bob, null).is(200).json();
         assertEquals(0, back.getInt("unreadCount"), "added back without old unread counts");
         assertEquals(List.of(), back.getJsonArray("groupList"));

@@ -158,11 +158,13 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
                 return Outcome.rejected(rejected.rejection());
             }
             UserRef member = new UserRef(corp, user);
+            List<UserId> others = lockMembersAnd(corp, chatId, user);
             long now = clock.millis();
             if (!chats.addMember(corp, chatId, user, now)) {
                 return Outcome.done(false);
             }
             openConversation(member, ConversationId.group(chatId), chatId, now);
+            announceMemberCount(corp, chatId, others, now);
             return Outcome.done(true);
         });
     }
@@ -175,7 +177,8 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
                 return Outcome.rejected(rejected.rejection());
             }
             UserRef member = new UserRef(corp, user);
-            // Hold the user's groups first: a group change racing this one sees the conversation or none of it.
+            List<UserId> others = lockMembersAnd(corp, chatId, user);
+            // The user's groups as they are, held: a group change racing this one sees the conversation or none of it.
             List<ConversationGroup> before = groups.loadForUpdate(member);
             if (!chats.removeMember(corp, chatId, user)) {
                 return Outcome.done(false);
@@ -190,9 +193,11 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
                     happened.add(new InGroupUpdated(group.name(), conversations.findAll(member, remaining)));
                 }
             }
+            long now = clock.millis();
             if (!happened.isEmpty()) {
-                events.append(member, happened, clock.millis());
+                events.append(member, happened, now);
             }
+            announceMemberCount(corp, chatId, others, now);
             return Outcome.done(true);
         });
     }
@@ -233,6 +238,27 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
             return Outcome.rejected(Problem.NOT_FOUND, "no user " + user + " in corp " + corp);
         }
         return Outcome.done(member);
+    }
+
+    /**
+     * Locks the chat's members and {@code user} in userId order (the order a message's send takes
+     * them in, so the two never wait on each other) and answers the members other than {@code user}.
+     */
+    private List<UserId> lockMembersAnd(CorpId corp, ChatId chat, UserId user) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        chats.members(corp, chat).forEach(m -> ids.add(m.value()));
+        ids.add(user.value());
+        ids.forEach(id -> directory.lock(new UserRef(corp, new UserId(id))));
+        return ids.stream().filter(id -> !id.equals(user.value())).map(UserId::new).toList();
+    }
+
+    /** The chat's size changed: each of these members' conversation of it did too. */
+    private void announceMemberCount(CorpId corp, ChatId chat, List<UserId> members, long now) {
+        for (UserId other : members) {
+            UserRef ref = new UserRef(corp, other);
+            events.append(ref, List.of(new ConversationListUpdated(
+                    conversations.findAll(ref, List.of(ConversationId.group(chat))))), now);
+        }
     }
 
     private void openConversation(UserRef member, ConversationId id, ChatId chat, long now) {
