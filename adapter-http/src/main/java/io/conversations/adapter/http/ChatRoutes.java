@@ -4,7 +4,6 @@ import io.conversations.adapter.http.dto.ChatBodies;
 import io.conversations.application.port.in.ConversationQuery;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatId;
-import io.conversations.domain.common.Ids;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.CorpId;
@@ -36,24 +35,21 @@ final class ChatRoutes {
 
     void resolve(Context ctx, UserRef user) {
         CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
-        String raw = Exchange.path(ctx, "chatId");
         if (!corp.equals(user.corp())) {
             exchange.error(ctx, Problem.FOREIGN_CORP, "corp " + corp + " is not the caller's own");
             return;
         }
-        if (!Ids.isValid(raw)) {
-            exchange.error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
+        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
+        if (chat.isEmpty()) {
             return;
         }
-        exchange.outcome(ctx, useCases.resolveChat().resolve(user, corp, new ChatId(raw)), 200,
+        exchange.outcome(ctx, useCases.resolveChat().resolve(user, corp, chat.get()), 200,
                 c -> new ChatBodies.Resolved(c.chatId().value(), c.id().toString(), c.title()));
     }
 
     void info(Context ctx, UserRef user) {
-        String raw = Exchange.path(ctx, "cid");
-        Optional<ConversationId> cid = ConversationId.tryParse(raw);
+        Optional<ConversationId> cid = exchange.conversationId(ctx, "cid");
         if (cid.isEmpty()) {
-            exchange.error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
             return;
         }
         exchange.outcome(ctx, useCases.getConversation().get(user, cid.get()), 200,

@@ -41,7 +41,7 @@ final class ConversationRoutes {
     }
 
     void get(Context ctx, UserRef user) {
-        Optional<ConversationId> id = conversationId(ctx);
+        Optional<ConversationId> id = exchange.conversationId(ctx, "conversationID");
         if (id.isPresent()) {
             exchange.outcome(ctx, useCases.getConversation().get(user, id.get()), 200, ConversationBody::from);
         }
@@ -64,7 +64,7 @@ final class ConversationRoutes {
     }
 
     void hide(Context ctx, UserRef user) {
-        Optional<ConversationId> id = conversationId(ctx);
+        Optional<ConversationId> id = exchange.conversationId(ctx, "conversationID");
         if (id.isPresent()) {
             exchange.noContent(ctx, useCases.changeConversation().change(user, id.get(), new ConversationChange.Hide()));
         }
@@ -72,21 +72,11 @@ final class ConversationRoutes {
 
     /** Reads the change from the request (refusing a bad one) and answers the conversation as it now is. */
     private void change(Context ctx, UserRef user, Supplier<ConversationChange> change) {
-        Optional<ConversationId> id = conversationId(ctx);
+        Optional<ConversationId> id = exchange.conversationId(ctx, "conversationID");
         if (id.isPresent()) {
             exchange.outcome(ctx, useCases.changeConversation().change(user, id.get(), change.get()), 200,
                     ConversationBody::from);
         }
-    }
-
-    /** The path's conversation id; one that cannot exist is answered exactly like one that does not. */
-    private Optional<ConversationId> conversationId(Context ctx) {
-        String raw = Exchange.path(ctx, "conversationID");
-        Optional<ConversationId> id = ConversationId.tryParse(raw);
-        if (id.isEmpty()) {
-            exchange.error(ctx, Problem.NOT_FOUND, "no conversation " + raw + " for this user");
-        }
-        return id;
     }
 
     void events(Context ctx, UserRef user) {

@@ -1,11 +1,15 @@
 package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.ErrorBody;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.common.Ids;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
+import io.conversations.domain.conversation.ConversationId;
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Writing answers: JSON bodies with the contract's content type, outcomes and refusals alike. */
@@ -45,6 +49,26 @@ final class Exchange {
         } else {
             ctx.status(204);
         }
+    }
+
+    /** The path's conversation id; one that cannot exist is answered exactly like one that does not (40401). */
+    Optional<ConversationId> conversationId(Context ctx, String param) {
+        String raw = path(ctx, param);
+        Optional<ConversationId> id = ConversationId.tryParse(raw);
+        if (id.isEmpty()) {
+            error(ctx, Problem.NOT_FOUND, "no conversation " + raw + " for this user");
+        }
+        return id;
+    }
+
+    /** The path's chat id; one that cannot exist is answered exactly like one the caller is not in (40401). */
+    Optional<ChatId> chatId(Context ctx, String param) {
+        String raw = path(ctx, param);
+        if (!Ids.isValid(raw)) {
+            error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
+            return Optional.empty();
+        }
+        return Optional.of(new ChatId(raw));
     }
 
     static JsonBody body(Context ctx) {

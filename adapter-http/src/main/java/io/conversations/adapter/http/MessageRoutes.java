@@ -7,7 +7,6 @@ import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.chat.MessageType;
-import io.conversations.domain.common.Ids;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.identity.UserRef;
@@ -29,7 +28,7 @@ final class MessageRoutes {
     }
 
     void send(Context ctx, UserRef user) {
-        Optional<ChatId> chat = chatId(ctx);
+        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
         if (chat.isEmpty()) {
             return;
         }
@@ -49,7 +48,7 @@ final class MessageRoutes {
     }
 
     void list(Context ctx, UserRef user) {
-        Optional<ChatId> chat = chatId(ctx);
+        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
         if (chat.isEmpty()) {
             return;
         }
@@ -57,16 +56,6 @@ final class MessageRoutes {
         exchange.outcome(ctx, useCases.readMessages().read(user, chat.get(), count, cursor(ctx.queryParam("cursor"))),
                 200, page -> new MessageListBody(page.messages().stream().map(MessageBody::from).toList(),
                         page.nextBefore().map(MessageRoutes::cursor).orElse(""), page.nextBefore().isEmpty()));
-    }
-
-    /** The path's chat id; one that cannot exist answers exactly like one the caller is not in. */
-    private Optional<ChatId> chatId(Context ctx) {
-        String raw = Exchange.path(ctx, "chatId");
-        if (!Ids.isValid(raw)) {
-            exchange.error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
-            return Optional.empty();
-        }
-        return Optional.of(new ChatId(raw));
     }
 
     private static String cursor(long before) {
