@@ -5,7 +5,6 @@ import io.conversations.adapter.http.dto.AdminBodies.CorpBody;
 import io.conversations.adapter.http.dto.AdminBodies.TokenBody;
 import io.conversations.adapter.http.dto.AdminBodies.UserBody;
 import io.conversations.application.port.in.ChatCreated;
-import io.conversations.application.port.in.IssueToken;
 import io.conversations.application.port.in.NewChat;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatId;
@@ -78,7 +77,7 @@ final class AdminRoutes {
         JsonBody body = Exchange.body(ctx);
         UserRef user = UserRef.of(body.requiredString("corpId"), body.requiredString("userId"));
         long ttl = body.optionalLong("ttlSeconds").orElse(DEFAULT_TTL_SECONDS);
-        long expiresAt = System.currentTimeMillis() + Math.min(ttl, IssueToken.MAX_TTL_SECONDS) * 1000;
-        exchange.outcome(ctx, useCases.issueToken().issue(user, ttl), 200, token -> new TokenBody(token, expiresAt));
+        exchange.outcome(ctx, useCases.issueToken().issue(user, ttl), 200,
+                issued -> new TokenBody(issued.token(), issued.expiresAt()));
     }
 }

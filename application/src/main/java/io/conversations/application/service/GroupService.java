@@ -102,11 +102,16 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
     @Override
     public Outcome<BatchResult> add(UserRef user, GroupName name, List<String> conversationIds) {
         return transactions.inTransaction(() -> {
-            Outcome<BatchResult> outcome = load(user).add(name, conversationIds, mine(user, conversationIds));
+            UserGroups current = load(user);
+            Outcome<BatchResult> outcome = current.add(name, conversationIds, mine(user, conversationIds));
             if (outcome instanceof Outcome.Done<BatchResult> done && !done.value().changed().isEmpty()) {
                 long now = clock.millis();
-                groups.add(user, name, done.value().changed(), now);
-                recordMembershipChange(user, name, done.value().changed(), now);
+                List<ConversationId> added = done.value().changed();
+                groups.add(user, name, added, now);
+                // The store appends in this order, so the group is now its old conversations, then the added ones.
+                List<ConversationId> after = new ArrayList<>(current.find(name).orElseThrow().conversations());
+                after.addAll(added);
+                recordMembershipChange(user, name, after, added, now);
             }
             return outcome;
         });
@@ -115,11 +120,15 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
     @Override
     public Outcome<BatchResult> remove(UserRef user, GroupName name, List<String> conversationIds) {
         return transactions.inTransaction(() -> {
-            Outcome<BatchResult> outcome = load(user).remove(name, conversationIds, mine(user, conversationIds));
+            UserGroups current = load(user);
+            Outcome<BatchResult> outcome = current.remove(name, conversationIds, mine(user, conversationIds));
             if (outcome instanceof Outcome.Done<BatchResult> done && !done.value().changed().isEmpty()) {
                 long now = clock.millis();
-                groups.remove(user, name, done.value().changed());
-                recordMembershipChange(user, name, done.value().changed(), now);
+                List<ConversationId> removed = done.value().changed();
+                groups.remove(user, name, removed);
+                List<ConversationId> after = current.find(name).orElseThrow().conversations().stream()
+                        .filter(id -> !removed.contains(id)).toList();
+                recordMembershipChange(user, name, after, removed, now);
             }
             return outcome;
         });
@@ -139,11 +148,9 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
         return parsed.isEmpty() ? Set.of() : conversations.existing(user, parsed);
     }
 
-    private void recordMembershipChange(UserRef user, GroupName name, List<ConversationId> changed, long now) {
-        ConversationGroup after = groups.loadForUpdate(user).stream()
-                .filter(g -> g.name().equals(name)).findFirst().orElseThrow();
-        record(user, now, new InGroupUpdated(name, conversations.findAll(user, after.conversations())),
-                listUpdated(user, changed));
+    private void recordMembershipChange(UserRef user, GroupName name, List<ConversationId> after,
+                                        List<ConversationId> changed, long now) {
+        record(user, now, new InGroupUpdated(name, conversations.findAll(user, after)), listUpdated(user, changed));
     }
 
     /** The list event for conversations whose group list changed; null when none did. */

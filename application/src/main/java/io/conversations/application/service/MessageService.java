@@ -11,12 +11,10 @@ import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.chat.ChatId;
-import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.chat.Message;
 import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
-import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
@@ -56,12 +54,10 @@ public final class MessageService implements SendMessage, ReadMessages {
             long now = clock.millis();
             Message message = messages.append(sender.corp(), chat, sender.user(), content, now);
             conversations.recordMessage(sender.corp(), message);
-            ChatType type = chats.find(sender.corp(), chat).orElseThrow().type();
             for (UserId member : members) {
                 UserRef user = new UserRef(sender.corp(), member);
-                ConversationId id = type == ChatType.GROUP ? ConversationId.group(chat)
-                        : ConversationId.c2c(members.stream().filter(m -> !m.equals(member)).findFirst().orElseThrow());
-                events.append(user, List.of(new ConversationListUpdated(conversations.findAll(user, List.of(id)))), now);
+                events.append(user, List.of(new ConversationListUpdated(
+                        conversations.findByChat(user, chat).stream().toList())), now);
             }
             return Outcome.done(message);
         });

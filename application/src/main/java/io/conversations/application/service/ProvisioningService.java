@@ -6,6 +6,7 @@ import io.conversations.application.port.in.CheckHealth;
 import io.conversations.application.port.in.CreateChat;
 import io.conversations.application.port.in.IdentifyUser;
 import io.conversations.application.port.in.IssueToken;
+import io.conversations.application.port.in.IssuedToken;
 import io.conversations.application.port.in.NewChat;
 import io.conversations.application.port.in.ProvisionCorp;
 import io.conversations.application.port.in.ProvisionUser;
@@ -203,7 +204,7 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
     }
 
     @Override
-    public Outcome<String> issue(UserRef user, long ttlSeconds) {
+    public Outcome<IssuedToken> issue(UserRef user, long ttlSeconds) {
         if (ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
             return Outcome.rejected(Problem.MALFORMED, "ttlSeconds must be 1.." + MAX_TTL_SECONDS);
         }
@@ -211,7 +212,8 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
         if (!known) {
             return Outcome.rejected(Problem.NOT_FOUND, "no user " + user.user() + " in corp " + user.corp());
         }
-        return Outcome.done(tokens.issue(user, clock.millis() + ttlSeconds * 1000));
+        long expiresAt = clock.millis() + ttlSeconds * 1000;
+        return Outcome.done(new IssuedToken(tokens.issue(user, expiresAt), expiresAt));
     }
 
     @Override

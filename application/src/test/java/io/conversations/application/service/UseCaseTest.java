@@ -8,6 +8,7 @@ import io.conversations.application.fakes.InMemoryStore;
 import io.conversations.application.port.in.ChatCreated;
 import io.conversations.application.port.in.ConversationPage;
 import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.port.in.IssuedToken;
 import io.conversations.application.port.in.NewChat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
@@ -173,7 +174,9 @@ class UseCaseTest {
 
     @Test
     void aTokenIsOnlyIssuedForAKnownUserAndASaneLifetime() {
-        assertTrue(done(provisioning.issue(alice, 60)).startsWith("token-for-alice"));
+        IssuedToken issued = done(provisioning.issue(alice, 60));
+        assertTrue(issued.token().startsWith("token-for-alice"));
+        assertTrue(issued.token().endsWith("-until-" + issued.expiresAt()), "the token expires when the answer says");
         assertEquals(Problem.NOT_FOUND, rejected(provisioning.issue(new UserRef(acme, new UserId("ghost")), 60)));
         assertEquals(Problem.MALFORMED, rejected(provisioning.issue(alice, 0)));
     }

@@ -7,5 +7,5 @@ import io.conversations.domain.identity.UserRef;
 public interface IssueToken {
     long MAX_TTL_SECONDS = 30L * 24 * 3600;
 
-    Outcome<String> issue(UserRef user, long ttlSeconds);
+    Outcome<IssuedToken> issue(UserRef user, long ttlSeconds);
 }
