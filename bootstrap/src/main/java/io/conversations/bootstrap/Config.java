@@ -11,7 +11,11 @@ import java.util.Optional;
  * same names as flags in lower-case kebab form ({@code --conversations-port=7070}); a flag wins.
  */
 public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
-                     Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits) {
+                     Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events) {
+
+    /** Event delivery: stream caps, how often a node looks for other nodes' events, retention, heartbeat. */
+    public record Events(int streamsPerUser, int streamsPerNode, int pollMillis, int retentionDays,
+                         int heartbeatMillis) {}
 
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
@@ -36,7 +40,14 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                         integer(values, "CONVERSATIONS_MAX_GROUPS", defaults.maxGroups(), defaults.maxGroups(), 10_000),
                         integer(values, "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS", defaults.maxGroupedConversations(),
                                 defaults.maxGroupedConversations(), 1_000_000),
-                        defaults.maxIdsPerCall()));
+                        defaults.maxIdsPerCall()),
+                new Events(
+                        integer(values, "CONVERSATIONS_MAX_STREAMS_PER_USER", 5, 1, 1_000),
+                        integer(values, "CONVERSATIONS_MAX_STREAMS", 2_000, 1, 100_000),
+                        integer(values, "CONVERSATIONS_EVENT_POLL_MS", 100, 10, 60_000),
+                        // API.md promises at least 7 days.
+                        integer(values, "CONVERSATIONS_EVENT_RETENTION_DAYS", 7, 7, 3_650),
+                        integer(values, "CONVERSATIONS_SSE_HEARTBEAT_MS", 15_000, 100, 300_000)));
     }
 
     private static Optional<String> value(Map<String, String> values, String name) {

@@ -9,18 +9,33 @@ import io.conversations.application.port.in.UseCases;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.service.ConversationService;
 import io.conversations.application.service.EventService;
+import io.conversations.application.service.EventStreams;
 import io.conversations.application.service.GroupService;
 import io.conversations.application.service.MessageService;
 import io.conversations.application.service.ProvisioningService;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** Every object of the running service, built with {@code new} in this one place. */
 public final class Wiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     private final Store store;
     private final HttpApi http;
+    private final EventStreams streams;
+    private final EventService events;
+    private final ScheduledExecutorService housekeeping;
 
-    private Wiring(Store store, HttpApi http) {
+    private Wiring(Store store, HttpApi http, EventStreams streams, EventService events,
+                   ScheduledExecutorService housekeeping) {
         this.store = store;
         this.http = http;
+        this.streams = streams;
+        this.events = events;
+        this.housekeeping = housekeeping;
     }
 
     /** Opens the store, wires the use cases and starts listening. */
@@ -34,24 +49,42 @@ public final class Wiring implements AutoCloseable {
         JwtTokens tokens = new JwtTokens(tokenSecret);
 
         Store store = Store.open(storeSettings);
+        EventStreams streams = null;
         try {
             Clock clock = System::currentTimeMillis;
             GroupService groups = new GroupService(store.transactions(), store.conversationGroups(),
                     store.conversations(), store.eventLog(), clock, config.limits());
             ConversationService conversations = new ConversationService(store.transactions(), store.conversations(),
                     store.conversationGroups(), store.eventLog(), store.directory(), clock);
-            EventService events = new EventService(store.transactions(), store.eventLog());
+            Config.Events eventConfig = config.events();
+            EventService events = new EventService(store.transactions(), store.eventLog(), clock,
+                    TimeUnit.DAYS.toMillis(eventConfig.retentionDays()));
+            streams = new EventStreams(store.transactions(), store.eventLog(), store.eventFeed(), clock,
+                    new EventStreams.Settings(eventConfig.streamsPerUser(), eventConfig.streamsPerNode(),
+                            eventConfig.pollMillis())).start();
+            store.onEventsCommitted(streams::wake);
             MessageService messages = new MessageService(store.transactions(), store.chats(), store.messages(),
                     store.conversations(), store.directory(), store.eventLog(), clock);
             ProvisioningService provisioning = new ProvisioningService(store.transactions(), store.directory(),
                     store.chats(), store.conversations(), store.conversationGroups(), store.eventLog(), tokens,
                     store.health(), clock);
             UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
-                    conversations, conversations, events, messages, messages, conversations, conversations, provisioning, provisioning, provisioning, provisioning, provisioning,
+                    conversations, conversations, events, streams, messages, messages, conversations, conversations, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning);
-            HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens)).start(config.host(), config.port());
-            return new Wiring(store, http);
+            HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis()))
+                    .start(config.host(), config.port());
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "event-retention");
+                t.setDaemon(true);
+                return t;
+            });
+            // Every node prunes; deleting what another node already deleted costs nothing.
+            housekeeping.scheduleWithFixedDelay(() -> prune(events), 1, 60, TimeUnit.MINUTES);
+            return new Wiring(store, http, streams, events, housekeeping);
         } catch (RuntimeException e) {
+            if (streams != null) {
+                streams.close();
+            }
             store.close();
             throw e;
         }
@@ -65,8 +98,26 @@ public final class Wiring implements AutoCloseable {
         return store.description();
     }
 
+    /** Prunes the events recorded before {@code cutoff} now (the scheduled pruning uses the retention). */
+    long pruneEventsRecordedBefore(long cutoff) {
+        return events.pruneRecordedBefore(cutoff);
+    }
+
+    private static void prune(EventService events) {
+        try {
+            long pruned = events.pruneExpired();
+            if (pruned > 0) {
+                LOG.info("pruned {} events older than the retention", pruned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("pruning events failed; trying again within the hour: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        housekeeping.shutdownNow();
+        streams.close();
         http.close();
         store.close();
     }

@@ -22,6 +22,18 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
+    /** The service's configuration for a test: loopback, any free port, the test's keys, plus {@code extra}. */
+    static Config config(java.nio.file.Path dataDir, java.util.Map<String, String> extra) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
+                "CONVERSATIONS_HOST", "127.0.0.1",
+                "CONVERSATIONS_PORT", "0",
+                "CONVERSATIONS_DATA_DIR", dataDir.toString(),
+                "CONVERSATIONS_ADMIN_KEY", ADMIN_KEY,
+                "CONVERSATIONS_TOKEN_SECRET", TOKEN_SECRET));
+        env.putAll(extra);
+        return Config.from(env, new String[0]);
+    }
+
     Api(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
@@ -96,6 +108,12 @@ final class Api {
     String token(String corp, String user) {
         return admin("POST", "/v1/admin/tokens", "{\"corpId\":\"" + corp + "\",\"userId\":\"" + user
                 + "\",\"ttlSeconds\":3600}").is(200).json().getString("token");
+    }
+
+    static JsonObject parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
     }
 
     static String str(JsonValue value) {

@@ -53,14 +53,7 @@ abstract class ApiContract {
     }
 
     protected Config baseConfig(java.nio.file.Path dataDir, Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "CONVERSATIONS_HOST", "127.0.0.1",
-                "CONVERSATIONS_PORT", "0",
-                "CONVERSATIONS_DATA_DIR", dataDir.toString(),
-                "CONVERSATIONS_ADMIN_KEY", Api.ADMIN_KEY,
-                "CONVERSATIONS_TOKEN_SECRET", Api.TOKEN_SECRET));
-        env.putAll(extra);
-        return Config.from(env, new String[0]);
+        return Api.config(dataDir, extra);
     }
 
     private static String path(String groupName) {

@@ -2,9 +2,7 @@ package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.ConversationBody;
 import io.conversations.adapter.http.dto.ConversationListBody;
-import io.conversations.adapter.http.dto.EventsBody;
 import io.conversations.application.port.in.ConversationQuery;
-import io.conversations.application.port.in.ReadEvents;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.InvalidInput;
@@ -17,7 +15,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** {@code /v1/conversations} and {@code /v1/events}: a user's list, one conversation and its own state, and events. */
+/** {@code /v1/conversations}: a user's list, one conversation and its own state. */
 final class ConversationRoutes {
     private final UseCases useCases;
     private final Exchange exchange;
@@ -77,14 +75,6 @@ final class ConversationRoutes {
             exchange.outcome(ctx, useCases.changeConversation().change(user, id.get(), change.get()), 200,
                     ConversationBody::from);
         }
-    }
-
-    void events(Context ctx, UserRef user) {
-        long after = Exchange.longQuery(ctx, "after", 0);
-        int limit = Exchange.intQuery(ctx, "limit", ReadEvents.MAX_BATCH, 1, ReadEvents.MAX_BATCH);
-        var page = useCases.readEvents().readAfter(user, after, limit);
-        exchange.json(ctx, 200, new EventsBody(page.events().stream().map(EventsBody.EventBody::from).toList(),
-                page.last()));
     }
 
     private static ChatType chatType(String type) {

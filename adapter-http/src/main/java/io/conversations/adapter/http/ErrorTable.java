@@ -13,7 +13,8 @@ final class ErrorTable {
             case FOREIGN_CORP -> 403;
             case GROUP_NOT_FOUND, NOT_FOUND -> 404;
             case GROUP_LIMIT, ALREADY_EXISTS, GROUPED_CONVERSATION_LIMIT -> 409;
-            case STORE_UNAVAILABLE -> 503;
+            case TOO_MANY_STREAMS -> 429;
+            case STORE_UNAVAILABLE, NODE_FULL -> 503;
         };
     }
 }

@@ -18,9 +18,11 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private final Javalin app;
+    private final EventRoutes events;
 
-    private HttpApi(Javalin app) {
+    private HttpApi(Javalin app, EventRoutes events) {
         this.app = app;
+        this.events = events;
     }
 
     /** Builds the API on the given use cases; call {@link #start} to listen. */
@@ -33,6 +35,7 @@ public final class HttpApi implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(useCases, exchange);
         MessageRoutes messages = new MessageRoutes(useCases, exchange);
         ChatRoutes chats = new ChatRoutes(useCases, exchange);
+        EventRoutes events = new EventRoutes(useCases, exchange, json, settings.heartbeatMillis());
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -57,7 +60,7 @@ public final class HttpApi implements AutoCloseable {
             r.put("/v1/conversations/{conversationID}/draft", user(auth, exchange, conversations::draft));
             r.put("/v1/conversations/{conversationID}/custom-data", user(auth, exchange, conversations::customData));
             r.post("/v1/conversations/{conversationID}/read", user(auth, exchange, conversations::markRead));
-            r.get("/v1/events", user(auth, exchange, conversations::events));
+            r.get("/v1/events", user(auth, exchange, events::events));
             r.post("/v1/chats/{chatId}/messages", user(auth, exchange, messages::send));
             r.get("/v1/chats/{chatId}/messages", user(auth, exchange, messages::list));
             r.get("/v1/chats/{cid}/info", user(auth, exchange, chats::info));
@@ -96,7 +99,7 @@ public final class HttpApi implements AutoCloseable {
                 }
             });
         });
-        return new HttpApi(app);
+        return new HttpApi(app, events);
     }
 
     public HttpApi start(String host, int port) {
@@ -112,6 +115,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        events.close();
     }
 
     private static Handler user(Authentication auth, Exchange exchange, UserHandler handler) {

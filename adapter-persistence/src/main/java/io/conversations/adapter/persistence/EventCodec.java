@@ -8,6 +8,7 @@ import io.conversations.domain.identity.UserId;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
@@ -35,6 +36,11 @@ final class EventCodec {
         if (event instanceof GroupListUpdated e) {
             return Json.createObjectBuilder().add("groupNames", names(e.groupNames())).build().toString();
         }
+        if (event instanceof ConversationDeleted e) {
+            JsonArrayBuilder ids = Json.createArrayBuilder();
+            e.conversationIds().forEach(id -> ids.add(id.toString()));
+            return Json.createObjectBuilder().add("conversationIds", ids).build().toString();
+        }
         InGroupUpdated e = (InGroupUpdated) event;
         return Json.createObjectBuilder()
                 .add("groupName", e.groupName().value())
@@ -51,6 +57,8 @@ final class EventCodec {
             case "CONVERSATION_GROUP_LIST_UPDATED" -> new GroupListUpdated(names(json.getJsonArray("groupNames")));
             case "CONVERSATION_IN_GROUP_UPDATED" -> new InGroupUpdated(new GroupName(json.getString("groupName")),
                     conversations(json.getJsonArray("conversations")));
+            case "CONVERSATION_DELETED" -> new ConversationDeleted(strings(json.getJsonArray("conversationIds")).stream()
+                    .map(ConversationId::parse).toList());
             default -> throw new IllegalStateException("unknown event type in the log: " + type);
         };
     }
@@ -81,6 +89,7 @@ final class EventCodec {
                     .add("groups", names(c.groups()))
                     .add("draftText", c.draftText())
                     .add("customData", c.customData())
+                    .add("hidden", c.hidden())
                     .add("activityAt", c.activityAt())
                     .add("updatedAt", c.updatedAt()));
         }
@@ -92,7 +101,7 @@ final class EventCodec {
                 ConversationId.parse(o.getString("id")), new ChatId(o.getString("chatId")), o.getString("title"),
                 strings(o.getJsonArray("avatarIcons")), o.getInt("memberCount"), o.getInt("unreadCount"),
                 message(o.get("lastMessage")), o.getBoolean("pinned"), names(o.getJsonArray("groups")), o.getString("draftText"),
-                o.getString("customData"), o.getJsonNumber("activityAt").longValue(),
+                o.getString("customData"), o.getBoolean("hidden", false), o.getJsonNumber("activityAt").longValue(),
                 o.getJsonNumber("updatedAt").longValue())).toList();
     }
 

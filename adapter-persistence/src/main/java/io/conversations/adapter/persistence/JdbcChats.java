@@ -64,6 +64,15 @@ final class JdbcChats implements Chats {
     }
 
     @Override
+    public List<UserId> oneToOnePeers(CorpId corp, UserId user) {
+        return jdbc.query("SELECT p.user_id FROM chat_members m "
+                        + "JOIN chats c ON c.corp_id = m.corp_id AND c.chat_id = m.chat_id AND c.chat_type = 'C2C' "
+                        + "JOIN chat_members p ON p.corp_id = m.corp_id AND p.chat_id = m.chat_id AND p.user_id <> m.user_id "
+                        + "WHERE m.corp_id = ? AND m.user_id = ? ORDER BY p.user_id",
+                rs -> new UserId(rs.getString(1)), corp.value(), user.value());
+    }
+
+    @Override
     public boolean isMember(CorpId corp, ChatId id, UserId user) {
         return jdbc.queryOne("SELECT 1 FROM chat_members WHERE corp_id = ? AND chat_id = ? AND user_id = ?",
                 rs -> true, corp.value(), id.value(), user.value()).isPresent();

@@ -30,7 +30,7 @@ import java.util.Set;
 final class JdbcConversations implements Conversations {
     private static final String SELECT = "SELECT c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
             + "c.custom_data, c.unread_count, c.activity_at, c.updated_at, c.chat_type, "
-            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, " + JdbcMessages.COLUMNS
+            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, c.hidden, " + JdbcMessages.COLUMNS
             + " FROM conversations c "
             + "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
             + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id "
@@ -202,20 +202,21 @@ final class JdbcConversations implements Conversations {
         return new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getLong(7), rs.getLong(8), ChatType.valueOf(rs.getString(9)), rs.getString(10),
                 rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                JdbcMessages.read(rs, 16));
+                rs.getBoolean(16), JdbcMessages.read(rs, 17));
     }
 
     /** One row of the joined select, before the groups are added. */
     private record Row(String id, String chatId, boolean pinned, String draft, String customData, int unread,
                        long activityAt, long updatedAt, ChatType type, String chatTitle, String chatAvatars,
-                       int memberCount, String peerId, String peerNick, String peerAvatar, Message lastMessage) {
+                       int memberCount, String peerId, String peerNick, String peerAvatar, boolean hidden,
+                       Message lastMessage) {
         Conversation toConversation(List<GroupName> groups) {
             boolean c2c = type == ChatType.C2C;
             String title = c2c ? (peerNick == null || peerNick.isEmpty() ? peerId : peerNick) : chatTitle;
             List<String> avatars = c2c ? (peerAvatar == null || peerAvatar.isEmpty() ? List.of() : List.of(peerAvatar))
                     : AvatarList.split(chatAvatars);
             return new Conversation(ConversationId.parse(id), new ChatId(chatId), title, avatars, memberCount, unread,
-                    Optional.ofNullable(lastMessage), pinned, groups, draft, customData, activityAt, updatedAt);
+                    Optional.ofNullable(lastMessage), pinned, groups, draft, customData, hidden, activityAt, updatedAt);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.conversations.adapter.persistence;
 import io.conversations.application.port.out.Directory;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
+import java.util.List;
 
 /** Corps and users in the {@code corps} and {@code users} tables. */
 final class JdbcDirectory implements Directory {
@@ -24,10 +25,16 @@ final class JdbcDirectory implements Directory {
     }
 
     @Override
-    public void putUser(UserRef user, String nick, String avatarUrl, long now) {
+    public boolean putUser(UserRef user, String nick, String avatarUrl, long now) {
+        var before = jdbc.queryOne("SELECT nick, avatar_url FROM users WHERE corp_id = ? AND user_id = ?",
+                rs -> List.of(rs.getString(1), rs.getString(2)), user.corp().value(), user.user().value());
+        if (before.isPresent() && before.get().equals(List.of(nick, avatarUrl))) {
+            return false;
+        }
         jdbc.update("INSERT INTO users (corp_id, user_id, nick, avatar_url, last_event_seq, created_at) "
                         + "VALUES (?, ?, ?, ?, 0, ?) ON DUPLICATE KEY UPDATE nick = ?, avatar_url = ?",
                 user.corp().value(), user.user().value(), nick, avatarUrl, now, nick, avatarUrl);
+        return before.isPresent();
     }
 
     @Override

@@ -14,9 +14,11 @@ import java.util.List;
  */
 final class JdbcEventLog implements EventLog {
     private final Jdbc jdbc;
+    private final JdbcTransactions transactions;
 
-    JdbcEventLog(Jdbc jdbc) {
+    JdbcEventLog(Jdbc jdbc, JdbcTransactions transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @Override
@@ -44,6 +46,7 @@ final class JdbcEventLog implements EventLog {
         jdbc.batch("INSERT INTO events (corp_id, user_id, seq, event_type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 rows);
         jdbc.update("UPDATE users SET last_event_seq = ? WHERE corp_id = ? AND user_id = ?", last, corp, id);
+        transactions.eventsAppended();
     }
 
     @Override
@@ -55,6 +58,11 @@ final class JdbcEventLog implements EventLog {
                         rs.getLong(4)),
                 user.corp().value(), user.user().value(), after, limit);
         return new EventPage(events, last);
+    }
+
+    @Override
+    public int prune(long recordedBefore, int limit) {
+        return jdbc.update("DELETE FROM events WHERE created_at < ? LIMIT ?", recordedBefore, limit);
     }
 
     @Override

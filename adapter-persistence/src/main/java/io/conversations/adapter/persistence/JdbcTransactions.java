@@ -15,6 +15,8 @@ final class JdbcTransactions implements Transactions {
     private static final int ATTEMPTS = 5;
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> appended = ThreadLocal.withInitial(() -> false);
+    private volatile Runnable eventsCommitted = () -> {};
 
     JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -36,6 +38,16 @@ final class JdbcTransactions implements Transactions {
         }
     }
 
+    /** Called after every commit that appended events, on the committing thread (keep it short). */
+    void onEventsCommitted(Runnable listener) {
+        this.eventsCommitted = listener;
+    }
+
+    /** The current transaction appended events: tell the listener once it commits. */
+    void eventsAppended() {
+        appended.set(true);
+    }
+
     Connection connection() {
         Connection c = current.get();
         if (c == null) {
@@ -54,8 +66,12 @@ final class JdbcTransactions implements Transactions {
         current.set(c);
         try {
             c.setAutoCommit(false);
+            appended.set(false);
             T result = work.get();
             c.commit();
+            if (appended.get()) {
+                eventsCommitted.run();
+            }
             return result;
         } catch (SQLException e) {
             rollback(c);

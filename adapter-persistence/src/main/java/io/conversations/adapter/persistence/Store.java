@@ -6,6 +6,7 @@ import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
+import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.StoreHealth;
@@ -106,7 +107,16 @@ public final class Store implements AutoCloseable {
     }
 
     public EventLog eventLog() {
-        return new JdbcEventLog(jdbc);
+        return new JdbcEventLog(jdbc, transactions);
+    }
+
+    public EventFeed eventFeed() {
+        return new JdbcEventFeed(jdbc);
+    }
+
+    /** Runs {@code listener} after each commit of this process that recorded events (a hint: the feed is the truth). */
+    public void onEventsCommitted(Runnable listener) {
+        transactions.onEventsCommitted(listener);
     }
 
     public StoreHealth health() {

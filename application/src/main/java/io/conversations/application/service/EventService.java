@@ -2,23 +2,58 @@ package io.conversations.application.service;
 
 import io.conversations.application.port.in.EventPage;
 import io.conversations.application.port.in.ReadEvents;
+import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;
 
-/** Reading a user's event log from a sequence number on. */
+/** Reading a user's event log from a sequence number on, and pruning what is older than the retention. */
 public final class EventService implements ReadEvents {
+    /** Events deleted per transaction while pruning. */
+    static final int PRUNE_BATCH = 5_000;
+
     private final Transactions transactions;
     private final EventLog events;
+    private final Clock clock;
+    private final long retentionMillis;
 
-    public EventService(Transactions transactions, EventLog events) {
+    public EventService(Transactions transactions, EventLog events, Clock clock, long retentionMillis) {
         this.transactions = transactions;
         this.events = events;
+        this.clock = clock;
+        this.retentionMillis = retentionMillis;
     }
 
     @Override
     public EventPage readAfter(UserRef user, long after, int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_BATCH));
-        return transactions.inTransaction(() -> events.readAfter(user, Math.max(0, after), bounded));
+        return transactions.inTransaction(() -> replay(events, user, Math.max(0, after), bounded));
+    }
+
+    /** Deletes every user's events older than the retention, a batch per transaction; answers how many. */
+    public long pruneExpired() {
+        return pruneRecordedBefore(clock.millis() - retentionMillis);
+    }
+
+    public long pruneRecordedBefore(long cutoff) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = transactions.inTransaction(() -> events.prune(cutoff, PRUNE_BATCH));
+            total += deleted;
+        } while (deleted == PRUNE_BATCH);
+        return total;
+    }
+
+    /**
+     * The log after {@code after}; a resync when those events are no longer all kept (pruned), or
+     * when {@code after} is past anything this log has numbered (a client of another database).
+     */
+    static EventPage replay(EventLog log, UserRef user, long after, int limit) {
+        EventPage page = log.readAfter(user, after, limit);
+        boolean fromTheFuture = after > page.last();
+        boolean pruned = after < page.last()
+                && (page.events().isEmpty() || page.events().get(0).seq() != after + 1);
+        return fromTheFuture || pruned ? EventPage.resync(page.last()) : page;
     }
 }

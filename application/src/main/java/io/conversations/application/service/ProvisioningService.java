@@ -26,6 +26,7 @@ import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.group.ConversationGroup;
@@ -39,6 +40,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** What a corp's backend does with the admin key: corps, users, chats, membership and user tokens. */
 public final class ProvisioningService implements ProvisionCorp, ProvisionUser, CreateChat, ChangeChatMembership,
@@ -88,7 +90,18 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
             if (!directory.corpExists(user.corp())) {
                 return noCorp(user.corp());
             }
-            directory.putUser(user, checkedNick, checkedAvatar, clock.millis());
+            // The user and their one-to-one peers, in userId order: the peers' conversations show this profile.
+            List<UserId> peers = chats.oneToOnePeers(user.corp(), user.user());
+            lockInOrder(user.corp(), peers, user.user());
+            long now = clock.millis();
+            if (directory.putUser(user, checkedNick, checkedAvatar, now)) {
+                ConversationId shown = ConversationId.c2c(user.user());
+                for (UserId peer : peers) {
+                    UserRef ref = new UserRef(user.corp(), peer);
+                    events.append(ref, List.of(new ConversationListUpdated(conversations.findAll(ref, List.of(shown)))),
+                            now);
+                }
+            }
             return Outcome.done(user);
         });
     }
@@ -194,10 +207,9 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
                     happened.add(new InGroupUpdated(group.name(), conversations.findAll(member, remaining)));
                 }
             }
+            happened.add(new ConversationDeleted(List.of(id)));
             long now = clock.millis();
-            if (!happened.isEmpty()) {
-                events.append(member, happened, now);
-            }
+            events.append(member, happened, now);
             announceMemberCount(corp, chatId, others, now);
             return Outcome.done(true);
         });
@@ -247,8 +259,13 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
      * them in, so the two never wait on each other) and answers the members other than {@code user}.
      */
     private List<UserId> lockMembersAnd(CorpId corp, ChatId chat, UserId user) {
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-        chats.members(corp, chat).forEach(m -> ids.add(m.value()));
+        return lockInOrder(corp, chats.members(corp, chat), user);
+    }
+
+    /** Locks {@code users} and {@code user} in userId order; answers the others, in that order. */
+    private List<UserId> lockInOrder(CorpId corp, List<UserId> users, UserId user) {
+        TreeSet<String> ids = new TreeSet<>();
+        users.forEach(m -> ids.add(m.value()));
         ids.add(user.value());
         ids.forEach(id -> directory.lock(new UserRef(corp, new UserId(id))));
         return ids.stream().filter(id -> !id.equals(user.value())).map(UserId::new).toList();

@@ -4,6 +4,7 @@ import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
+import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.Transactions;
@@ -11,8 +12,8 @@ import io.conversations.application.fakes.InMemoryStore;
 
 /** The out-ports of one store under test. */
 public record Ports(Transactions transactions, Directory directory, Chats chats, Conversations conversations,
-                    ConversationGroups groups, EventLog events, Messages messages) {
+                    ConversationGroups groups, EventLog events, EventFeed feed, Messages messages) {
     public static Ports of(InMemoryStore store) {
-        return new Ports(store, store, store, store, store, store, store);
+        return new Ports(store, store, store, store, store, store, store, store);
     }
 }

@@ -9,6 +9,7 @@ import io.conversations.application.port.in.ConversationQuery;
 import io.conversations.application.port.in.EventPage;
 import io.conversations.application.port.in.GroupSummary;
 import io.conversations.application.port.in.ListPosition;
+import io.conversations.application.port.out.EventFeed;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
@@ -111,6 +112,27 @@ public abstract class StoreContract {
         assertFalse(tx(() -> ports.chats().removeMember(corp, chat, bob.user())));
         assertEquals(1, tx(() -> ports.chats().find(corp, chat)).orElseThrow().memberCount());
         assertTrue(tx(() -> ports.chats().find(new CorpId("elsewhere"), chat)).isEmpty());
+    }
+
+    @Test
+    void saysWhenAUsersProfileChangedAndWhoSeesItInAOneToOneChat() {
+        UserRef carol = new UserRef(corp, new UserId("carol"));
+        assertFalse(tx(() -> ports.directory().putUser(carol, "Carol", "", 1)), "a new user shows nowhere yet");
+        assertFalse(tx(() -> ports.directory().putUser(carol, "Carol", "", 2)), "nothing changed");
+        assertTrue(tx(() -> ports.directory().putUser(carol, "Carol C", "", 3)));
+        assertTrue(tx(() -> ports.directory().putUser(carol, "Carol C", "https://a/c.png", 4)));
+        tx(() -> {
+            ports.chats().create(new Chat(corp, new ChatId("c2c.ca"), ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(carol.user(), alice.user()), 5);
+            ports.chats().create(new Chat(corp, new ChatId("c2c.cb"), ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(bob.user(), carol.user()), 5);
+            ports.chats().create(new Chat(corp, new ChatId("g"), ChatType.GROUP, "G", List.of(), Optional.empty(), 2),
+                    List.of(carol.user(), new UserId("dave")), 5);
+            return null;
+        });
+        assertEquals(List.of(alice.user(), bob.user()), tx(() -> ports.chats().oneToOnePeers(corp, carol.user())));
+        assertEquals(List.of(carol.user()), tx(() -> ports.chats().oneToOnePeers(corp, alice.user())));
+        assertEquals(List.of(), tx(() -> ports.chats().oneToOnePeers(new CorpId("elsewhere"), carol.user())));
     }
 
     @Test
@@ -310,7 +332,8 @@ public abstract class StoreContract {
         tx(() -> ports.conversations().change(alice, oldId, new ConversationChange.Hide(), 20));
         assertEquals(List.of(ConversationId.group(recent)),
                 tx(() -> ports.conversations().page(alice, all, 10)).stream().map(Conversation::id).toList());
-        assertTrue(tx(() -> ports.conversations().find(alice, oldId)).isPresent(), "hidden, not gone");
+        assertTrue(tx(() -> ports.conversations().find(alice, oldId)).orElseThrow().hidden(), "hidden, not gone");
+        assertFalse(tx(() -> ports.conversations().find(bob, oldId)).orElseThrow().hidden());
         assertEquals(2, tx(() -> ports.conversations().page(bob, all, 10)).size());
     }
 
@@ -390,13 +413,69 @@ public abstract class StoreContract {
     @Test
     void anEventCarriesConversationsAsTheyWereWhenItHappened() {
         ChatId x = groupChat("x", "Title then", 1, alice);
+        tx(() -> ports.conversations().change(alice, ConversationId.group(x), new ConversationChange.Hide(), 2));
         Conversation then = tx(() -> ports.conversations().find(alice, ConversationId.group(x))).orElseThrow();
+        List<ConversationEvent> happened = List.of(new ConversationEvent.ConversationListUpdated(List.of(then)),
+                new ConversationEvent.ConversationDeleted(List.of(ConversationId.group(x), ConversationId.c2c(bob.user()))));
         tx(() -> {
-            ports.events().append(alice, List.of(new ConversationEvent.ConversationListUpdated(List.of(then))), 5);
+            ports.events().append(alice, happened, 5);
             return null;
         });
-        ConversationEvent read = tx(() -> ports.events().readAfter(alice, 0, 10)).events().get(0).event();
-        assertEquals(new ConversationEvent.ConversationListUpdated(List.of(then)), read);
+        List<ConversationEvent> read = tx(() -> ports.events().readAfter(alice, 0, 10)).events().stream()
+                .map(RecordedEvent::event).toList();
+        assertEquals(happened, read);
+    }
+
+    @Test
+    void theFeedListsEveryUsersNewEventsInWriteOrderAndLoadsThem() {
+        long before = tx(() -> ports.feed().positionBefore(Long.MAX_VALUE));
+        long t = 9_000_000_000_000L;
+        tx(() -> {
+            ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(List.of())), t);
+            ports.events().append(bob, List.of(new ConversationEvent.GroupListUpdated(List.of(new GroupName("B")))), t + 1);
+            return null;
+        });
+        tx(() -> {
+            ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(List.of(new GroupName("A")))), t + 2);
+            return null;
+        });
+        List<EventFeed.Entry> entries = tx(() -> ports.feed().after(before, List.of(), 100));
+        assertEquals(List.of(alice, bob, alice), entries.stream().map(EventFeed.Entry::user).toList());
+        assertEquals(List.of(1L, 1L, 2L), entries.stream().map(EventFeed.Entry::seq).toList());
+        List<Long> positions = entries.stream().map(EventFeed.Entry::position).toList();
+        assertTrue(positions.get(0) > before && positions.get(0) < positions.get(1) && positions.get(1) < positions.get(2));
+        assertEquals(positions.subList(0, 2), tx(() -> ports.feed().after(before, List.of(), 2))
+                .stream().map(EventFeed.Entry::position).toList(), "at most the limit, oldest first");
+        assertEquals(List.of(positions.get(0)), tx(() -> ports.feed().after(positions.get(2),
+                List.of(positions.get(0), positions.get(2) + 1000), 10)).stream().map(EventFeed.Entry::position).toList(),
+                "a position asked for again is answered once it is there");
+        assertEquals(List.of(), tx(() -> ports.feed().after(positions.get(2), List.of(), 10)));
+
+        List<EventFeed.UserEvent> loaded = tx(() -> ports.feed().load(List.of(positions.get(2), positions.get(1))));
+        assertEquals(List.of(bob, alice), loaded.stream().map(EventFeed.UserEvent::user).toList());
+        assertEquals(new RecordedEvent(2, new ConversationEvent.GroupListUpdated(List.of(new GroupName("A"))), t + 2),
+                loaded.get(1).event());
+        assertEquals(positions.get(1), tx(() -> ports.feed().positionBefore(t + 2)));
+    }
+
+    @Test
+    void prunesEventsRecordedBeforeACutoffInBatchesAndKeepsTheNumbering() {
+        long t = 8_000_000_000_000L;
+        tx(() -> {
+            for (int i = 0; i < 3; i++) {
+                ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(List.of())), t + i);
+            }
+            return null;
+        });
+        while (tx(() -> ports.events().prune(t, 1000)) > 0) {
+            // events other tests left behind, recorded earlier
+        }
+        assertEquals(1, tx(() -> ports.events().prune(t + 2, 1)), "one at a time when asked");
+        assertEquals(1, tx(() -> ports.events().prune(t + 2, 100)));
+        assertEquals(0, tx(() -> ports.events().prune(t + 2, 100)));
+        EventPage left = tx(() -> ports.events().readAfter(alice, 0, 10));
+        assertEquals(List.of(3L), left.events().stream().map(RecordedEvent::seq).toList());
+        assertEquals(3, left.last(), "pruning never renumbers");
     }
 
     @Test

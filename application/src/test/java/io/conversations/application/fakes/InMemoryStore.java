@@ -8,6 +8,7 @@ import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
+import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.Transactions;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -44,7 +46,7 @@ import java.util.function.Supplier;
  * not roll back (use cases decide before they write; rollback is proven on the real stores).
  */
 public final class InMemoryStore implements Transactions, Directory, Chats, Conversations, ConversationGroups,
-        EventLog, Messages {
+        EventLog, EventFeed, Messages {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<CorpId, String> corps = new HashMap<>();
     private final Map<UserRef, String[]> users = new HashMap<>();
@@ -57,6 +59,10 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     private final Map<UserRef, List<RecordedEvent>> events = new HashMap<>();
     private final Map<String, List<Message>> messages = new HashMap<>();
     private long lastMessageId;
+    private final TreeMap<Long, UserEvent> feed = new TreeMap<>();
+    private long lastPosition;
+    private boolean appended;
+    private volatile Runnable eventsCommitted = () -> {};
 
     /** A conversation's own state. */
     private static final class Row {
@@ -74,12 +80,24 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        boolean outermost = !lock.isHeldByCurrentThread();
         lock.lock();
         try {
-            return work.get();
+            T result = work.get();
+            if (outermost && appended) {
+                appended = false;
+                eventsCommitted.run();
+            }
+            return result;
         } finally {
+            appended = outermost ? false : appended;
             lock.unlock();
         }
+    }
+
+    /** Runs {@code listener} after each transaction that recorded events, as the real store does. */
+    public void onEventsCommitted(Runnable listener) {
+        this.eventsCommitted = listener;
     }
 
     // ---- Directory
@@ -94,9 +112,10 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
-    public void putUser(UserRef user, String nick, String avatarUrl, long now) {
-        users.put(user, new String[] {nick, avatarUrl});
+    public boolean putUser(UserRef user, String nick, String avatarUrl, long now) {
+        String[] before = users.put(user, new String[] {nick, avatarUrl});
         lastSeq.putIfAbsent(user, 0L);
+        return before != null && !(before[0].equals(nick) && before[1].equals(avatarUrl));
     }
 
     @Override
@@ -147,6 +166,16 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     @Override
     public List<UserId> members(CorpId corp, ChatId id) {
         return members.getOrDefault(key(corp, id), Set.of()).stream().sorted(Comparator.comparing(UserId::value)).toList();
+    }
+
+    @Override
+    public List<UserId> oneToOnePeers(CorpId corp, UserId user) {
+        return chats.values().stream()
+                .filter(c -> c.corp().equals(corp) && c.type() == ChatType.C2C)
+                .map(c -> members.get(key(corp, c.id())))
+                .filter(m -> m.contains(user))
+                .flatMap(m -> m.stream().filter(u -> !u.equals(user)))
+                .sorted(Comparator.comparing(UserId::value)).toList();
     }
 
     @Override
@@ -282,7 +311,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         }
         return new Conversation(id, row.chat, title, avatars, chat.memberCount(), row.unread,
                 Optional.ofNullable(row.last), row.pinned, in,
-                row.draft, row.customData, row.activityAt, row.updatedAt);
+                row.draft, row.customData, row.hidden, row.activityAt, row.updatedAt);
     }
 
     // ---- ConversationGroups
@@ -368,7 +397,10 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         long seq = lastSeq.getOrDefault(user, 0L);
         List<RecordedEvent> log = events.computeIfAbsent(user, u -> new ArrayList<>());
         for (ConversationEvent event : happened) {
-            log.add(new RecordedEvent(++seq, event, now));
+            RecordedEvent recorded = new RecordedEvent(++seq, event, now);
+            log.add(recorded);
+            feed.put(++lastPosition, new UserEvent(user, recorded));
+            appended = true;
             if (event instanceof ConversationEvent.ConversationListUpdated listed) {
                 for (Conversation c : listed.conversations()) {
                     Row row = conversations.getOrDefault(user, Map.of()).get(c.id());
@@ -390,5 +422,34 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     @Override
     public long lastSeq(UserRef user) {
         return lastSeq.getOrDefault(user, 0L);
+    }
+
+    @Override
+    public int prune(long recordedBefore, int limit) {
+        List<Long> gone = feed.entrySet().stream().filter(e -> e.getValue().event().at() < recordedBefore)
+                .limit(limit).map(Map.Entry::getKey).toList();
+        for (Long position : gone) {
+            UserEvent removed = feed.remove(position);
+            events.get(removed.user()).remove(removed.event());
+        }
+        return gone.size();
+    }
+
+    // ---- EventFeed
+    @Override
+    public long positionBefore(long recordedBefore) {
+        return feed.entrySet().stream().filter(e -> e.getValue().event().at() < recordedBefore)
+                .mapToLong(Map.Entry::getKey).max().orElse(0L);
+    }
+
+    @Override
+    public List<Entry> after(long after, Collection<Long> missing, int limit) {
+        return feed.entrySet().stream().filter(e -> e.getKey() > after || missing.contains(e.getKey())).limit(limit)
+                .map(e -> new Entry(e.getKey(), e.getValue().user(), e.getValue().event().seq())).toList();
+    }
+
+    @Override
+    public List<UserEvent> load(Collection<Long> positions) {
+        return positions.stream().sorted().map(feed::get).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -17,6 +17,7 @@ import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
@@ -151,10 +152,30 @@ class UseCaseTest {
         long before = store.lastSeq(alice);
         assertEquals(true, done(provisioning.removeMember(acme, new ChatId("sales"), alice.user())));
         assertEquals(Problem.NOT_FOUND, rejected(conversations.get(alice, ConversationId.parse("GROUPsales"))));
-        InGroupUpdated event = (InGroupUpdated) eventsAfter(alice, before).get(0);
+        List<ConversationEvent> told = eventsAfter(alice, before);
+        InGroupUpdated event = (InGroupUpdated) told.get(0);
         assertEquals(List.of(ConversationId.parse("C2Cbob")),
                 event.conversations().stream().map(Conversation::id).toList());
+        assertEquals(new ConversationDeleted(List.of(ConversationId.parse("GROUPsales"))), told.get(1),
+                "then the conversation itself is gone");
+        assertEquals(2, told.size());
         assertEquals(1, groups.list(alice).get(0).conversationCount());
+    }
+
+    @Test
+    void aNewNickOrAvatarReachesTheOneToOnePeersAndNobodyElse() {
+        long bobBefore = store.lastSeq(bob);
+        long aliceBefore = store.lastSeq(alice);
+        done(provisioning.put(alice, "Alice", ""));
+        assertEquals(List.of(), eventsAfter(bob, bobBefore), "nothing changed, nothing to tell");
+        done(provisioning.put(alice, "Alice Liddell", "https://a/alice.png"));
+        List<ConversationEvent> bobs = eventsAfter(bob, bobBefore);
+        assertEquals(1, bobs.size());
+        Conversation shown = ((ConversationListUpdated) bobs.get(0)).conversations().get(0);
+        assertEquals(ConversationId.parse("C2Calice"), shown.id());
+        assertEquals("Alice Liddell", shown.title());
+        assertEquals(List.of("https://a/alice.png"), shown.avatarIcons());
+        assertEquals(List.of(), eventsAfter(alice, aliceBefore), "her own conversations do not show her");
     }
 
     @Test

@@ -16,7 +16,9 @@ public enum Problem {
     FOREIGN_CORP(40301),
     NOT_FOUND(40401),
     ALREADY_EXISTS(40901),
-    STORE_UNAVAILABLE(50301);
+    TOO_MANY_STREAMS(42901),
+    STORE_UNAVAILABLE(50301),
+    NODE_FULL(50302);
 
     private final int code;
 

@@ -9,11 +9,11 @@ import java.util.Optional;
 
 /**
  * One user's view of a chat they are in: what their conversation list shows for it. The title and
- * avatars of a one-to-one chat are the peer's.
+ * avatars of a one-to-one chat are the peer's. A hidden conversation is off the list until new activity.
  */
 public record Conversation(ConversationId id, ChatId chatId, String title, List<String> avatarIcons,
                            int memberCount, int unreadCount, Optional<Message> lastMessage, boolean pinned,
-                           List<GroupName> groups, String draftText, String customData, long activityAt,
+                           List<GroupName> groups, String draftText, String customData, boolean hidden, long activityAt,
                            long updatedAt) {
     public Conversation {
         Objects.requireNonNull(id, "id");

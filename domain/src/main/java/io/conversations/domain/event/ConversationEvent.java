@@ -1,6 +1,7 @@
 package io.conversations.domain.event;
 
 import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.group.GroupName;
 import java.util.List;
 
@@ -43,6 +44,21 @@ public sealed interface ConversationEvent {
         @Override
         public String type() {
             return "CONVERSATION_IN_GROUP_UPDATED";
+        }
+    }
+
+    /**
+     * {@code CONVERSATION_DELETED}: conversations the user no longer has (they left the chat), as the
+     * native SDKs' {@code onConversationDeleted}. A hidden conversation is not deleted: it is listed as updated.
+     */
+    record ConversationDeleted(List<ConversationId> conversationIds) implements ConversationEvent {
+        public ConversationDeleted {
+            conversationIds = List.copyOf(conversationIds);
+        }
+
+        @Override
+        public String type() {
+            return "CONVERSATION_DELETED";
         }
     }
 }

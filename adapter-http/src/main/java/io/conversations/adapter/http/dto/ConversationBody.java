@@ -6,9 +6,12 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
-/** A conversation as API.md shows it; {@code lastMessage} is null until the chat has one. */
+/**
+ * A conversation as API.md shows it; {@code lastMessage} is null until the chat has one. {@code isHidden}
+ * (an addition to the contract's shape) tells an event's reader that the conversation left the list.
+ */
 @JsonbPropertyOrder({"conversationID", "type", "chatId", "title", "avatarIcons", "memberCount", "unreadCount",
-        "lastMessage", "isPinned", "groupList", "draftText", "customData", "updatedAt"})
+        "lastMessage", "isPinned", "groupList", "draftText", "customData", "isHidden", "updatedAt"})
 public record ConversationBody(
         @JsonbProperty("conversationID") String conversationID,
         String type,
@@ -22,13 +25,14 @@ public record ConversationBody(
         List<String> groupList,
         String draftText,
         String customData,
+        @JsonbProperty("isHidden") boolean isHidden,
         long updatedAt) {
 
     public static ConversationBody from(Conversation c) {
         return new ConversationBody(c.id().toString(), c.id().type().name(), c.chatId().value(), c.title(),
                 c.avatarIcons(), c.memberCount(), c.unreadCount(), c.lastMessage().map(MessageBody::from).orElse(null),
                 c.pinned(),
-                c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.updatedAt());
+                c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.hidden(), c.updatedAt());
     }
 
     public static List<ConversationBody> from(List<Conversation> list) {

@@ -12,6 +12,7 @@ public record UseCases(
         GetConversation getConversation,
         ChangeConversation changeConversation,
         ReadEvents readEvents,
+        FollowEvents followEvents,
         SendMessage sendMessage,
         ReadMessages readMessages,
         PickableChats pickableChats,

@@ -20,6 +20,9 @@ public interface Chats {
 
     List<UserId> members(CorpId corp, ChatId id);
 
+    /** The users who share a one-to-one chat with {@code user}, in userId order. */
+    List<UserId> oneToOnePeers(CorpId corp, UserId user);
+
     boolean isMember(CorpId corp, ChatId id, UserId user);
 
     /** Adds a member; false when they already were one. */

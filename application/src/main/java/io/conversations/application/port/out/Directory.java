@@ -11,8 +11,11 @@ public interface Directory {
 
     boolean corpExists(CorpId corp);
 
-    /** Creates or updates a user of an existing corp. */
-    void putUser(UserRef user, String nick, String avatarUrl, long now);
+    /**
+     * Creates or updates a user of an existing corp; true when an existing user's nick or avatar changed
+     * (what their one-to-one peers show).
+     */
+    boolean putUser(UserRef user, String nick, String avatarUrl, long now);
 
     boolean userExists(UserRef user);
 

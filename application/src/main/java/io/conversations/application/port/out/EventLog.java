@@ -19,4 +19,7 @@ public interface EventLog {
 
     /** The user's newest sequence number (0 before the first event). */
     long lastSeq(UserRef user);
+
+    /** Deletes up to {@code limit} events of any user recorded before {@code recordedBefore}; answers how many. */
+    int prune(long recordedBefore, int limit);
 }

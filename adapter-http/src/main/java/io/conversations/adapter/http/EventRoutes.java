@@ -1,0 +1,144 @@
+package io.conversations.adapter.http;
+
+import io.conversations.adapter.http.dto.EventsBody;
+import io.conversations.adapter.http.dto.EventsBody.EventBody;
+import io.conversations.application.port.in.EventPage;
+import io.conversations.application.port.in.EventStream;
+import io.conversations.application.port.in.ReadEvents;
+import io.conversations.application.port.in.UseCases;
+import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Outcome;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.identity.UserRef;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code GET /v1/events}: the caller's events as Server-Sent Events (replay after {@code Last-Event-ID}
+ * or {@code ?after=}, then live, with a comment as heartbeat), or as a JSON batch for
+ * {@code Accept: application/json}. Each stream is written by a thread of its own, which takes
+ * events at the pace its client reads them: a slow client waits alone.
+ */
+final class EventRoutes implements AutoCloseable {
+    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+    /** How long a browser's EventSource waits before it reconnects (with Last-Event-ID). */
+    private static final long RETRY_MILLIS = 2_000;
+
+    private final UseCases useCases;
+    private final Exchange exchange;
+    private final JsonbMapper json;
+    private final long heartbeatMillis;
+    private final ExecutorService writers;
+
+    EventRoutes(UseCases useCases, Exchange exchange, JsonbMapper json, long heartbeatMillis) {
+        this.useCases = useCases;
+        this.exchange = exchange;
+        this.json = json;
+        this.heartbeatMillis = heartbeatMillis;
+        AtomicInteger n = new AtomicInteger();
+        // Small stacks: a writer only waits for events and writes them.
+        this.writers = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(null, task, "event-stream-" + n.incrementAndGet(), 256 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void events(Context ctx, UserRef user) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/event-stream")) {
+            stream(ctx, user);
+        } else {
+            long after = Exchange.longQuery(ctx, "after", 0);
+            int limit = Exchange.intQuery(ctx, "limit", ReadEvents.MAX_BATCH, 1, ReadEvents.MAX_BATCH);
+            EventPage page = useCases.readEvents().readAfter(user, after, limit);
+            exchange.json(ctx, 200, EventsBody.from(page, System.currentTimeMillis()));
+        }
+    }
+
+    private void stream(Context ctx, UserRef user) {
+        long after = lastEventId(ctx);
+        Outcome<EventStream> opened = useCases.followEvents().follow(user, after);
+        if (opened instanceof Outcome.Rejected<EventStream> refused) {
+            exchange.error(ctx, refused.rejection());
+            return;
+        }
+        EventStream stream = ((Outcome.Done<EventStream>) opened).value();
+        ctx.status(200);
+        ctx.res().setContentType("text/event-stream;charset=utf-8");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        ctx.async(config -> {
+            config.executor = writers;
+            config.timeout = 0;
+        }, () -> write(ctx, stream));
+    }
+
+    /** Writes the stream until the client goes away or the service stops. */
+    private void write(Context ctx, EventStream stream) {
+        try (stream) {
+            OutputStream out = ctx.res().getOutputStream();
+            out.write(("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (stream.isOpen()) {
+                EventPage page = stream.next(heartbeatMillis);
+                if (page.resync()) {
+                    out.write(frame(EventBody.resync(page.last(), System.currentTimeMillis())));
+                } else if (page.events().isEmpty()) {
+                    if (!stream.isOpen()) {
+                        break;
+                    }
+                    out.write(HEARTBEAT);
+                } else {
+                    for (var event : page.events()) {
+                        out.write(frame(EventBody.from(event)));
+                    }
+                }
+                out.flush();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went away (Jetty says so either way): its stream closes; it reconnects with Last-Event-ID.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private byte[] frame(EventBody event) {
+        // JSON-B writes one line, so one data field carries the whole value.
+        return ("id: " + event.id() + "\nevent: " + event.event() + "\ndata: " + json.write(event.data()) + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code Last-Event-ID} (what a reconnecting EventSource sends) wins over {@code ?after=}. */
+    private static long lastEventId(Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        if (header == null || header.isBlank()) {
+            return Exchange.longQuery(ctx, "after", 0);
+        }
+        try {
+            long value = Long.parseLong(header.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new InvalidInput(Problem.MALFORMED, "Last-Event-ID must be a non-negative integer");
+    }
+
+    @Override
+    public void close() {
+        writers.shutdown();
+        try {
+            writers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

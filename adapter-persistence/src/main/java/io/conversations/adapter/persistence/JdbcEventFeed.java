@@ -1,0 +1,52 @@
+package io.conversations.adapter.persistence;
+
+import io.conversations.application.port.out.EventFeed;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The feed over {@code events.feed_id}: small rows to learn what is new, then the bodies only where wanted. */
+final class JdbcEventFeed implements EventFeed {
+    private final Jdbc jdbc;
+
+    JdbcEventFeed(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long positionBefore(long recordedBefore) {
+        return jdbc.queryOne("SELECT feed_id FROM events WHERE created_at < ? ORDER BY created_at DESC, feed_id DESC "
+                + "LIMIT 1", rs -> rs.getLong(1), recordedBefore).orElse(0L);
+    }
+
+    @Override
+    public List<Entry> after(long after, Collection<Long> missing, int limit) {
+        String gaps = missing.isEmpty() ? "" : " OR feed_id IN (" + Jdbc.placeholders(missing.size()) + ")";
+        List<Object> params = new ArrayList<>();
+        params.add(after);
+        params.addAll(missing);
+        params.add(limit);
+        return jdbc.query("SELECT feed_id, corp_id, user_id, seq FROM events WHERE feed_id > ?" + gaps
+                        + " ORDER BY feed_id LIMIT ?",
+                rs -> new Entry(rs.getLong(1), new UserRef(new CorpId(rs.getString(2)), new UserId(rs.getString(3))),
+                        rs.getLong(4)),
+                params.toArray());
+    }
+
+    @Override
+    public List<UserEvent> load(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT corp_id, user_id, seq, event_type, data, created_at FROM events WHERE feed_id IN ("
+                        + Jdbc.placeholders(positions.size()) + ") ORDER BY feed_id",
+                rs -> new UserEvent(new UserRef(new CorpId(rs.getString(1)), new UserId(rs.getString(2))),
+                        new RecordedEvent(rs.getLong(3), EventCodec.decode(rs.getString(4), rs.getString(5)),
+                                rs.getLong(6))),
+                positions.toArray());
+    }
+}

@@ -1,0 +1,198 @@
+package io.conversations.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.conversations.application.fakes.InMemoryStore;
+import io.conversations.application.port.in.EventPage;
+import io.conversations.application.port.in.EventStream;
+import io.conversations.application.port.out.EventFeed;
+import io.conversations.domain.common.Outcome;
+import io.conversations.domain.common.Problem;
+import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The node's streams and their tail, on the in-memory store, with the tail's rounds run by hand. */
+class EventStreamsTest {
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final InMemoryStore store = new InMemoryStore();
+    /** Positions the feed does not show yet: an event whose transaction has not committed. */
+    private final Set<Long> uncommitted = new HashSet<>();
+    private final EventFeed feed = new EventFeed() {
+        @Override
+        public long positionBefore(long recordedBefore) {
+            return store.positionBefore(recordedBefore);
+        }
+
+        @Override
+        public List<Entry> after(long after, Collection<Long> missing, int limit) {
+            return store.after(after, missing, limit).stream().filter(e -> !uncommitted.contains(e.position())).toList();
+        }
+
+        @Override
+        public List<UserEvent> load(Collection<Long> positions) {
+            return store.load(positions);
+        }
+    };
+    private final CorpId acme = new CorpId("acme");
+    private final UserRef alice = new UserRef(acme, new UserId("alice"));
+    private final UserRef bob = new UserRef(acme, new UserId("bob"));
+    private EventStreams streams = streams(2, 10);
+
+    private EventStreams streams(int perUser, int perNode) {
+        return new EventStreams(store, store, feed, now::get, new EventStreams.Settings(perUser, perNode, 50));
+    }
+
+    @BeforeEach
+    void twoUsers() {
+        store.putCorp(acme, "Acme", 1);
+        store.putUser(alice, "Alice", "", 1);
+        store.putUser(bob, "Bob", "", 1);
+    }
+
+    /** Records one event for the user, named after its number, and answers that number. */
+    private long record(UserRef user) {
+        return store.inTransaction(() -> {
+            long next = store.lastSeq(user) + 1;
+            store.append(user, List.of(new GroupListUpdated(List.of(new GroupName("g" + next)))), now.get());
+            return next;
+        });
+    }
+
+    private EventStream open(UserRef user, long after) {
+        Outcome<EventStream> opened = streams.follow(user, after);
+        return ((Outcome.Done<EventStream>) assertInstanceOf(Outcome.Done.class, opened)).value();
+    }
+
+    private static List<Long> seqs(EventPage page) {
+        return page.events().stream().map(RecordedEvent::seq).toList();
+    }
+
+    @Test
+    void replaysWhatCameAfterTheGivenIdThenDeliversWhatTheTailFinds() throws Exception {
+        LongStream.range(0, 3).forEach(i -> record(alice));
+        EventStream stream = open(alice, 1);
+        assertEquals(List.of(2L, 3L), seqs(stream.next(0)));
+        assertTrue(stream.next(0).events().isEmpty(), "nothing new: an empty page, for a heartbeat");
+
+        record(bob);
+        record(alice);
+        record(alice);
+        streams.tailOnce();
+        EventPage live = stream.next(0);
+        assertEquals(List.of(4L, 5L), seqs(live));
+        assertEquals(new GroupListUpdated(List.of(new GroupName("g5"))), live.events().get(1).event());
+        assertEquals(5, live.last());
+    }
+
+    @Test
+    void aClientThatFallsFarBehindStillGetsEveryEventInOrderFromTheLog() throws Exception {
+        EventStream slow = open(alice, 0);
+        assertTrue(slow.next(0).events().isEmpty());
+        int total = EventStreams.BUFFER * 3 + 7;
+        for (int i = 0; i < total; i++) {
+            record(alice);
+            if (i % 50 == 0) {
+                streams.tailOnce();
+            }
+        }
+        streams.tailOnce();
+        List<Long> got = new ArrayList<>();
+        EventPage page;
+        while (!(page = slow.next(0)).events().isEmpty()) {
+            got.addAll(seqs(page));
+        }
+        assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), got);
+    }
+
+    @Test
+    void anEventThatCommitsLateStillReachesItsStreamInOrder() throws Exception {
+        EventStream stream = open(alice, 0);
+        stream.next(0);
+        record(alice);
+        long latePosition = store.positionBefore(Long.MAX_VALUE);
+        uncommitted.add(latePosition);
+        record(bob);
+        streams.tailOnce();
+        assertTrue(stream.next(0).events().isEmpty(), "alice's event is not visible yet");
+
+        uncommitted.clear();
+        streams.tailOnce();
+        assertEquals(List.of(1L), seqs(stream.next(0)), "the tail asked for the gap again");
+    }
+
+    @Test
+    void aStreamThatSeesANumberSkippedReadsTheMissingOnesFromTheLog() throws Exception {
+        EventStream stream = open(alice, 0);
+        stream.next(0);
+        record(alice);
+        uncommitted.add(store.positionBefore(Long.MAX_VALUE));
+        record(alice);
+        streams.tailOnce();
+        assertEquals(List.of(1L, 2L), seqs(stream.next(0)), "event 2 arrived without 1: the log has both");
+    }
+
+    @Test
+    void tellsAClientToResyncWhenItsPlaceIsPrunedOrUnknown() throws Exception {
+        LongStream.range(0, 4).forEach(i -> record(alice));
+        store.prune(now.get() + 1, 2);
+        EventPage resync = open(alice, 1).next(0);
+        assertTrue(resync.resync());
+        assertEquals(4, resync.last());
+        assertEquals(List.of(3L, 4L), seqs(open(alice, 2).next(0)), "1 and 2 were pruned; what came after 2 is kept");
+
+        EventPage unknown = open(bob, 99).next(0);
+        assertTrue(unknown.resync(), "an id the log never gave");
+        assertEquals(0, unknown.last());
+    }
+
+    @Test
+    void capsTheStreamsOfAUserAndOfTheNode() {
+        EventStream first = open(alice, 0);
+        open(alice, 0);
+        assertEquals(Problem.TOO_MANY_STREAMS, ((Outcome.Rejected<EventStream>) streams.follow(alice, 0)).rejection()
+                .problem());
+        first.close();
+        assertFalse(first.isOpen());
+        open(alice, 0);
+
+        streams = streams(5, 1);
+        open(bob, 0);
+        assertEquals(Problem.NODE_FULL, ((Outcome.Rejected<EventStream>) streams.follow(alice, 0)).rejection().problem());
+        assertEquals(1, streams.openStreams());
+    }
+
+    @Test
+    void aRunningTailWakesAWaitingStreamAndClosingEndsIt() throws Exception {
+        streams.start();
+        try {
+            EventStream stream = open(alice, 0);
+            stream.next(0);
+            Thread writer = new Thread(() -> {
+                record(alice);
+                streams.wake();
+            });
+            writer.start();
+            assertEquals(List.of(1L), seqs(stream.next(10_000)));
+            writer.join();
+        } finally {
+            streams.close();
+        }
+        assertEquals(0, streams.openStreams(), "closing the node closes its streams");
+    }
+}
