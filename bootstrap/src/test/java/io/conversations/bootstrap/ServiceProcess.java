@@ -1,0 +1,68 @@
+package io.conversations.bootstrap;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The service as a separate process ({@code Main} on the test class path), as an operator runs it. */
+final class ServiceProcess implements AutoCloseable {
+    private final Process process;
+    final int port;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code Main} on a free port with the test's keys and {@code flags}; its log goes to {@code log}. */
+    static ServiceProcess start(Path dataDir, Path log, String... flags) throws IOException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--conversations-host=127.0.0.1", "--conversations-port=" + port,
+                "--conversations-data-dir=" + dataDir, "--conversations-admin-key=" + Api.ADMIN_KEY,
+                "--conversations-token-secret=" + Api.TOKEN_SECRET));
+        command.addAll(List.of(flags));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServiceProcess(process, port);
+    }
+
+    /** A client once the service answers its health check (within 60 s). */
+    Api awaitUp() throws InterruptedException {
+        Api api = new Api(port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service process exited with " + process.exitValue());
+            }
+            try {
+                if (api.call("GET", "/health", null, null).status() == 200) {
+                    return api;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the service did not answer within 60 s");
+    }
+
+    /** SIGKILL: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

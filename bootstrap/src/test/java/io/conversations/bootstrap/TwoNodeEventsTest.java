@@ -1,0 +1,108 @@
+package io.conversations.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.conversations.adapter.persistence.testing.MariaDbTestDatabase;
+import io.conversations.bootstrap.SseClient.Frame;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two service nodes on one MariaDB, as behind a load balancer: node 1 runs in this JVM, node 2 is
+ * a process of its own. A client streaming from one node receives, in order and without gaps, the
+ * events of changes made through the other; it learns of them only from the shared log.
+ */
+class TwoNodeEventsTest {
+    @TempDir
+    static Path dataDir;
+    private static MariaDbTestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = MariaDbTestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aClientOnOneNodeReceivesEveryEventOfChangesMadeThroughTheOther() throws Exception {
+        try (Wiring node1 = Wiring.start(Api.config(dataDir, Map.of("CONVERSATIONS_DB_URL", database.url(),
+                "CONVERSATIONS_DB_USER", MariaDbTestDatabase.user(),
+                "CONVERSATIONS_DB_PASSWORD", MariaDbTestDatabase.password())));
+             ServiceProcess node2 = ServiceProcess.start(dataDir, dataDir.resolve("node2.log"),
+                     "--conversations-db-url=" + database.url(), "--conversations-db-user=" + MariaDbTestDatabase.user(),
+                     "--conversations-db-password=" + MariaDbTestDatabase.password())) {
+            Api one = new Api(node1.port());
+            Api two = node2.awaitUp();
+            one.corp("acme", "alice", "bob", "carol", "dave");
+            one.groupChat("acme", "sales", "alice", "bob", "carol", "dave");
+            String alice = one.token("acme", "alice");
+            long start = one.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue();
+
+            int senders = 3;
+            int each = 40;
+            List<Frame> received;
+            try (SseClient onNode1 = SseClient.connect(node1.port(), alice, Long.toString(start), "");
+                 SseClient onNode2 = SseClient.connect(node2.port, alice, Long.toString(start), "")) {
+                assertEquals(200, onNode1.status(), onNode1.body());
+                ExecutorService pool = Executors.newFixedThreadPool(senders + 1);
+                try {
+                    List<Future<?>> work = new ArrayList<>();
+                    for (String sender : List.of("bob", "carol", "dave")) {
+                        String token = two.token("acme", sender);
+                        work.add(pool.submit(() -> {
+                            for (int i = 0; i < each; i++) {
+                                two.call("POST", "/v1/chats/sales/messages", token,
+                                        "{\"type\":\"text\",\"text\":\"" + sender + i + "\"}").is(201);
+                            }
+                            return null;
+                        }));
+                    }
+                    work.add(pool.submit(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            two.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"n" + i + "\"}").is(201);
+                        }
+                        return null;
+                    }));
+                    for (Future<?> f : work) {
+                        f.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                int total = senders * each + 10;
+                received = onNode1.await(total, Duration.ofSeconds(30));
+                List<Long> expected = LongStream.rangeClosed(start + 1, start + total).boxed().toList();
+                assertEquals(expected, received.stream().map(Frame::id).toList(), "in order, without gaps");
+                assertEquals(List.of(), onNode1.drain(Duration.ofMillis(500)), "and nothing twice");
+                assertEquals(expected, onNode2.await(total, Duration.ofSeconds(30)).stream().map(Frame::id).toList(),
+                        "the node that wrote them delivers the same");
+                List<Object> logged = one.call("GET", "/v1/events?after=" + start, alice, null).json()
+                        .getJsonArray("events").stream().map(e -> (Object) e.asJsonObject().get("data")).toList();
+                assertEquals(logged, received.stream().map(f -> (Object) f.json()).toList());
+            }
+            // And the other way round: a change through node 1 reaches a client of node 2.
+            try (SseClient onNode2 = SseClient.connect(node2.port, alice, Long.toString(received.get(received.size() - 1)
+                    .id()), "")) {
+                one.call("PUT", "/v1/conversations/GROUPsales/pin", alice, "{\"isPinned\":true}").is(200);
+                assertEquals("CONVERSATION_LIST_UPDATED", onNode2.await(1, Duration.ofSeconds(30)).get(0).event());
+            }
+        }
+    }
+}
