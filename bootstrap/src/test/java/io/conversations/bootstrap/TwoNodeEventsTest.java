@@ -2,20 +2,17 @@ package io.conversations.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.conversations.adapter.persistence.testing.MariaDbTestDatabase;
 import io.conversations.bootstrap.SseClient.Frame;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,28 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoNodeEventsTest {
     @TempDir
     static Path dataDir;
-    private static MariaDbTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = MariaDbTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final MariaDb DATABASE = new MariaDb();
 
     @Test
     void aClientOnOneNodeReceivesEveryEventOfChangesMadeThroughTheOther() throws Exception {
-        try (Wiring node1 = Wiring.start(Api.config(dataDir, Map.of("CONVERSATIONS_DB_URL", database.url(),
-                "CONVERSATIONS_DB_USER", MariaDbTestDatabase.user(),
-                "CONVERSATIONS_DB_PASSWORD", MariaDbTestDatabase.password())));
+        try (Wiring node1 = Wiring.start(Api.config(dataDir, DATABASE.settings()));
              ServiceProcess node2 = ServiceProcess.start(dataDir, dataDir.resolve("node2.log"),
-                     "--conversations-db-url=" + database.url(), "--conversations-db-user=" + MariaDbTestDatabase.user(),
-                     "--conversations-db-password=" + MariaDbTestDatabase.password())) {
+                     DATABASE.flags().toArray(String[]::new))) {
             Api one = new Api(node1.port());
             Api two = node2.awaitUp();
             one.corp("acme", "alice", "bob", "carol", "dave");
