@@ -6,9 +6,7 @@ import io.conversations.application.port.in.EventPage;
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.ReadEvents;
 import io.conversations.application.port.in.UseCases;
-import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Outcome;
-import io.conversations.domain.common.Problem;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -121,15 +119,7 @@ final class EventRoutes implements AutoCloseable {
         if (header == null || header.isBlank()) {
             return Exchange.longQuery(ctx, "after", 0);
         }
-        try {
-            long value = Long.parseLong(header.trim());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new InvalidInput(Problem.MALFORMED, "Last-Event-ID must be a non-negative integer");
+        return Exchange.nonNegative("Last-Event-ID", header.trim(), 0);
     }
 
     @Override

@@ -101,7 +101,11 @@ final class Exchange {
     }
 
     static long longQuery(Context ctx, String name, long fallback) {
-        String raw = ctx.queryParam(name);
+        return nonNegative(name, ctx.queryParam(name), fallback);
+    }
+
+    /** A non-negative integer given as text under {@code name} (a parameter or a header); absent is the fallback. */
+    static long nonNegative(String name, String raw, long fallback) {
         if (raw == null || raw.isEmpty()) {
             return fallback;
         }

@@ -1,10 +1,11 @@
 package io.conversations.adapter.persistence;
 
 import io.conversations.application.port.out.EventFeed;
-import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,9 +33,7 @@ final class JdbcEventFeed implements EventFeed {
         params.add(limit);
         return jdbc.query("SELECT feed_id, corp_id, user_id, seq FROM events WHERE feed_id > ?" + gaps
                         + " ORDER BY feed_id LIMIT ?",
-                rs -> new Entry(rs.getLong(1), new UserRef(new CorpId(rs.getString(2)), new UserId(rs.getString(3))),
-                        rs.getLong(4)),
-                params.toArray());
+                rs -> new Entry(rs.getLong(1), user(rs, 2), rs.getLong(4)), params.toArray());
     }
 
     @Override
@@ -42,11 +41,12 @@ final class JdbcEventFeed implements EventFeed {
         if (positions.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT corp_id, user_id, seq, event_type, data, created_at FROM events WHERE feed_id IN ("
+        return jdbc.query("SELECT corp_id, user_id, " + JdbcEventLog.COLUMNS + " FROM events WHERE feed_id IN ("
                         + Jdbc.placeholders(positions.size()) + ") ORDER BY feed_id",
-                rs -> new UserEvent(new UserRef(new CorpId(rs.getString(1)), new UserId(rs.getString(2))),
-                        new RecordedEvent(rs.getLong(3), EventCodec.decode(rs.getString(4), rs.getString(5)),
-                                rs.getLong(6))),
-                positions.toArray());
+                rs -> new UserEvent(user(rs, 1), JdbcEventLog.read(rs, 3)), positions.toArray());
+    }
+
+    private static UserRef user(ResultSet rs, int first) throws SQLException {
+        return new UserRef(new CorpId(rs.getString(first)), new UserId(rs.getString(first + 1)));
     }
 }

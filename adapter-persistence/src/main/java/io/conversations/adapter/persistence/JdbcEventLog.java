@@ -5,6 +5,8 @@ import io.conversations.application.port.out.EventLog;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.identity.UserRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,9 @@ import java.util.List;
  * locked to append: numbers are gap-free because they are taken and used in one transaction.
  */
 final class JdbcEventLog implements EventLog {
+    /** An event's columns as {@link #read} takes them. */
+    static final String COLUMNS = "seq, event_type, data, created_at";
+
     private final Jdbc jdbc;
     private final JdbcTransactions transactions;
 
@@ -52,12 +57,16 @@ final class JdbcEventLog implements EventLog {
     @Override
     public EventPage readAfter(UserRef user, long after, int limit) {
         long last = lastSeq(user);
-        List<RecordedEvent> events = jdbc.query("SELECT seq, event_type, data, created_at FROM events "
+        List<RecordedEvent> events = jdbc.query("SELECT " + COLUMNS + " FROM events "
                         + "WHERE corp_id = ? AND user_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rs -> new RecordedEvent(rs.getLong(1), EventCodec.decode(rs.getString(2), rs.getString(3)),
-                        rs.getLong(4)),
-                user.corp().value(), user.user().value(), after, limit);
+                rs -> read(rs, 1), user.corp().value(), user.user().value(), after, limit);
         return new EventPage(events, last);
+    }
+
+    /** Reads an event from the {@link #COLUMNS} starting at column {@code first}. */
+    static RecordedEvent read(ResultSet rs, int first) throws SQLException {
+        return new RecordedEvent(rs.getLong(first), EventCodec.decode(rs.getString(first + 1), rs.getString(first + 2)),
+                rs.getLong(first + 3));
     }
 
     @Override

@@ -90,7 +90,9 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             }
             return result;
         } finally {
-            appended = outermost ? false : appended;
+            if (outermost) {
+                appended = false;
+            }
             lock.unlock();
         }
     }
