@@ -192,8 +192,10 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
         for (Entry entry : entries) {
             gaps.remove(entry.position());
             if (entry.position() > watermark) {
-                for (long missing = watermark + 1; missing < entry.position() && gaps.size() < MAX_GAPS; missing++) {
-                    gaps.put(missing, now);
+                // Only the newest MAX_GAPS of a huge jump can matter: older ones would be evicted at once.
+                for (long missing = Math.max(watermark + 1, entry.position() - MAX_GAPS); missing < entry.position();
+                     missing++) {
+                    rememberGap(missing, now);
                 }
                 watermark = entry.position();
             }
@@ -214,12 +216,19 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
         return entries.size();
     }
 
+    /** Tracks a position not yet visible; when MAX_GAPS are tracked, the oldest is given up for it. */
+    private void rememberGap(long position, long now) {
+        if (gaps.size() >= MAX_GAPS) {
+            Iterator<Long> oldest = gaps.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        gaps.put(position, now);
+    }
+
     private void forgetOldGaps(long now) {
         Iterator<Map.Entry<Long, Long>> oldest = gaps.entrySet().iterator();
-        while (oldest.hasNext()) {
-            if (now - oldest.next().getValue() <= GAP_GRACE_MILLIS && gaps.size() < MAX_GAPS) {
-                return;
-            }
+        while (oldest.hasNext() && now - oldest.next().getValue() > GAP_GRACE_MILLIS) {
             oldest.remove();
         }
     }
