@@ -32,7 +32,8 @@ public record EventsBody(List<EventBody> events, long last) {
 
         public static EventBody resync(long last, long now) {
             return new EventBody(last, RESYNC, new ResyncBody(last,
-                    "the events after your last id are no longer kept: reload the conversation list and groups, "
+                    "the events after your last id are not in the log (pruned, or that id was never given): "
+                            + "reload the conversation list and groups, "
                             + "then apply only events with an id above the list's eventSeq"), now);
         }
     }
