@@ -11,7 +11,8 @@ import java.util.Optional;
  * same names as flags in lower-case kebab form ({@code --conversations-port=7070}); a flag wins.
  */
 public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
-                     Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events) {
+                     Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events,
+                     long listCacheBytes) {
 
     /** Event delivery: stream caps, how often a node looks for other nodes' events, retention, heartbeat. */
     public record Events(int streamsPerUser, int streamsPerNode, int pollMillis, int retentionDays,
@@ -47,7 +48,9 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                         integer(values, "CONVERSATIONS_EVENT_POLL_MS", 100, 10, 60_000),
                         // API.md promises at least 7 days.
                         integer(values, "CONVERSATIONS_EVENT_RETENTION_DAYS", 7, 7, 3_650),
-                        integer(values, "CONVERSATIONS_SSE_HEARTBEAT_MS", 15_000, 100, 300_000)));
+                        integer(values, "CONVERSATIONS_SSE_HEARTBEAT_MS", 15_000, 100, 300_000)),
+                // 0 turns the rendered first pages off; the default fits a -Xmx512m heap with room to spare.
+                integer(values, "CONVERSATIONS_LIST_CACHE_MB", 128, 0, 65_536) * 1024L * 1024L);
     }
 
     private static Optional<String> value(Map<String, String> values, String name) {

@@ -5,6 +5,7 @@ import io.conversations.adapter.http.HttpSettings;
 import io.conversations.adapter.http.JwtTokens;
 import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
+import io.conversations.application.port.in.RenderedViews;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.service.ConversationService;
@@ -13,6 +14,7 @@ import io.conversations.application.service.EventStreams;
 import io.conversations.application.service.GroupService;
 import io.conversations.application.service.MessageService;
 import io.conversations.application.service.ProvisioningService;
+import io.conversations.application.service.ViewCache;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,10 +61,18 @@ public final class Wiring implements AutoCloseable {
             Config.Events eventConfig = config.events();
             EventService events = new EventService(store.transactions(), store.eventLog(), clock,
                     TimeUnit.DAYS.toMillis(eventConfig.retentionDays()));
+            ViewCache views = config.listCacheBytes() > 0 ? new ViewCache(config.listCacheBytes()) : null;
             streams = new EventStreams(store.transactions(), store.eventLog(), store.eventFeed(), clock,
                     new EventStreams.Settings(eventConfig.streamsPerUser(), eventConfig.streamsPerNode(),
-                            eventConfig.pollMillis())).start();
-            store.onEventsCommitted(streams::wake);
+                            eventConfig.pollMillis())).feeding(views).start();
+            EventStreams tail = streams;
+            // Before the writing request answers: its client's next read here must not get the old answer.
+            store.onEventsCommitted(users -> {
+                if (views != null) {
+                    users.forEach(views::advanced);
+                }
+                tail.wake();
+            });
             MessageService messages = new MessageService(store.transactions(), store.chats(), store.messages(),
                     store.conversations(), store.directory(), store.eventLog(), clock);
             ProvisioningService provisioning = new ProvisioningService(store.transactions(), store.directory(),
@@ -70,7 +80,7 @@ public final class Wiring implements AutoCloseable {
                     store.health(), clock);
             UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
                     conversations, conversations, events, streams, messages, messages, conversations, conversations, provisioning, provisioning, provisioning, provisioning, provisioning,
-                    provisioning, provisioning);
+                    provisioning, provisioning, views != null ? views : RenderedViews.NONE);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis()))
                     .start(config.host(), config.port());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {

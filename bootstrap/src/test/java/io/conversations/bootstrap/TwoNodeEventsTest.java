@@ -88,4 +88,46 @@ class TwoNodeEventsTest {
             }
         }
     }
+
+    /**
+     * Each node keeps rendered first pages. A change through one node shows on that node at once (the
+     * writer reads its write) and on the other within the event delay, never later: each node learns of
+     * the other's commits from the shared log.
+     */
+    @Test
+    void aListKeptByEitherNodeShowsAChangeMadeThroughTheOther() throws Exception {
+        try (Wiring node1 = Wiring.start(Api.config(dataDir, DATABASE.settings()));
+             ServiceProcess node2 = ServiceProcess.start(dataDir, dataDir.resolve("node2-list.log"),
+                     DATABASE.flags().toArray(String[]::new))) {
+            Api one = new Api(node1.port());
+            Api two = node2.awaitUp();
+            one.corp("globex", "erin", "frank");
+            one.groupChat("globex", "ops", "erin", "frank");
+            one.groupChat("globex", "dev", "erin", "frank");
+            String erin = one.token("globex", "erin");
+            for (int round = 0; round < 20; round++) {
+                Api writer = round % 2 == 0 ? one : two;
+                Api reader = round % 2 == 0 ? two : one;
+                String pin = round % 2 == 0 ? "ops" : "dev"; // every round moves the other one to the top
+                String expectedFirst = "GROUP" + pin;
+                // Both nodes render and keep the page as it is now.
+                writer.call("GET", "/v1/conversations?count=10", erin, null).is(200);
+                reader.call("GET", "/v1/conversations?count=10", erin, null).is(200);
+                writer.call("PUT", "/v1/conversations/" + expectedFirst + "/pin", erin, "{\"isPinned\":true}").is(200);
+                String other = expectedFirst.equals("GROUPops") ? "GROUPdev" : "GROUPops";
+                writer.call("PUT", "/v1/conversations/" + other + "/pin", erin, "{\"isPinned\":false}").is(200);
+                assertEquals(expectedFirst, firstId(writer, erin), "the writing node, at once (round " + round + ")");
+                long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                while (!firstId(reader, erin).equals(expectedFirst) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(expectedFirst, firstId(reader, erin), "the other node, within the event delay");
+            }
+        }
+    }
+
+    private static String firstId(Api node, String token) {
+        return Api.str(node.call("GET", "/v1/conversations?count=10", token, null).json()
+                .getJsonArray("conversationList").getJsonObject(0).get("conversationID"));
+    }
 }

@@ -2,10 +2,13 @@ package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.ConversationBody;
 import io.conversations.adapter.http.dto.ConversationListBody;
+import io.conversations.application.port.in.ConversationPage;
 import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.port.in.RenderedViews;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.InvalidInput;
+import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
@@ -33,9 +36,32 @@ final class ConversationRoutes {
                 type == null || type.isEmpty() ? Optional.empty() : Optional.of(chatType(type)),
                 Exchange.intQuery(ctx, "count", ConversationQuery.DEFAULT_COUNT, 1, ConversationQuery.MAX_COUNT),
                 ListCursor.decode(ctx.queryParam("cursor")));
-        exchange.outcome(ctx, useCases.listConversations().list(user, query), 200, page -> new ConversationListBody(
-                ConversationBody.from(page.conversations()), page.next().map(ListCursor::encode).orElse(""),
-                page.finished(), page.eventSeq()));
+        if (query.after().isPresent()) {
+            exchange.outcome(ctx, useCases.listConversations().list(user, query), 200, ConversationRoutes::body);
+            return;
+        }
+        // A first page: the rendered answer while the user's event sequence says it is current.
+        String key = "list|" + query.group().map(GroupName::value).orElse("") + "|"
+                + query.type().map(Enum::name).orElse("") + "|" + query.count();
+        Optional<byte[]> kept = useCases.renderedViews().find(user, key);
+        if (kept.isPresent()) {
+            exchange.rendered(ctx, 200, kept.get());
+            return;
+        }
+        RenderedViews.Reservation reservation = useCases.renderedViews().reserve(user);
+        Outcome<ConversationPage> outcome = useCases.listConversations().list(user, query);
+        if (outcome instanceof Outcome.Done<ConversationPage> done) {
+            byte[] rendered = exchange.render(body(done.value()));
+            reservation.keep(key, done.value().eventSeq(), rendered);
+            exchange.rendered(ctx, 200, rendered);
+        } else {
+            exchange.outcome(ctx, outcome, 200, ConversationRoutes::body);
+        }
+    }
+
+    private static ConversationListBody body(ConversationPage page) {
+        return new ConversationListBody(ConversationBody.from(page.conversations()),
+                page.next().map(ListCursor::encode).orElse(""), page.finished(), page.eventSeq());
     }
 
     void get(Context ctx, UserRef user) {

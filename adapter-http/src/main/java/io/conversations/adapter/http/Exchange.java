@@ -9,6 +9,7 @@ import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
 import io.conversations.domain.conversation.ConversationId;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,6 +24,16 @@ final class Exchange {
 
     void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType(JSON).result(json.write(body));
+    }
+
+    /** A body as the bytes {@link #rendered} answers with. */
+    byte[] render(Object body) {
+        return json.write(body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Answers a body rendered before. */
+    void rendered(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType(JSON).result(body);
     }
 
     void error(Context ctx, Rejection rejection) {

@@ -2,13 +2,13 @@ package io.conversations.adapter.http;
 
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,9 @@ import java.util.Optional;
  * Anything else is {@code 40001} with a message that names the field.
  */
 final class JsonBody {
+    /** Looked up once: {@code Json.create...} looks the provider up (a service-loader scan) on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final JsonObject json;
 
     private JsonBody(JsonObject json) {
@@ -29,7 +32,7 @@ final class JsonBody {
         if (text == null || text.isBlank()) {
             throw malformed("the body must be a JSON object");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw malformed("the body must be a JSON object");

@@ -13,7 +13,6 @@ import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.group.GroupName;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,35 +20,39 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
 /** How an event's data is kept in the {@code events.data} column: JSON, snapshotted when it happened. */
 final class EventCodec {
+    /** Looked up once: {@code Json.create...} looks the provider up (a service-loader scan) on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private EventCodec() {}
 
     static String encode(ConversationEvent event) {
         if (event instanceof ConversationListUpdated e) {
-            return Json.createObjectBuilder().add("conversations", conversations(e.conversations())).build().toString();
+            return JSON.createObjectBuilder().add("conversations", conversations(e.conversations())).build().toString();
         }
         if (event instanceof GroupListUpdated e) {
-            return Json.createObjectBuilder().add("groupNames", names(e.groupNames())).build().toString();
+            return JSON.createObjectBuilder().add("groupNames", names(e.groupNames())).build().toString();
         }
         if (event instanceof ConversationDeleted e) {
-            JsonArrayBuilder ids = Json.createArrayBuilder();
+            JsonArrayBuilder ids = JSON.createArrayBuilder();
             e.conversationIds().forEach(id -> ids.add(id.toString()));
-            return Json.createObjectBuilder().add("conversationIds", ids).build().toString();
+            return JSON.createObjectBuilder().add("conversationIds", ids).build().toString();
         }
         InGroupUpdated e = (InGroupUpdated) event;
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("groupName", e.groupName().value())
                 .add("conversations", conversations(e.conversations())).build().toString();
     }
 
     static ConversationEvent decode(String type, String data) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(data))) {
             json = reader.readObject();
         }
         return switch (type) {
@@ -64,20 +67,20 @@ final class EventCodec {
     }
 
     private static JsonArrayBuilder conversations(List<Conversation> list) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Conversation c : list) {
-            JsonArrayBuilder avatars = Json.createArrayBuilder();
+            JsonArrayBuilder avatars = JSON.createArrayBuilder();
             c.avatarIcons().forEach(avatars::add);
-            JsonObjectBuilder last = Json.createObjectBuilder();
+            JsonObjectBuilder last = JSON.createObjectBuilder();
             c.lastMessage().ifPresent(m -> {
-                JsonArrayBuilder images = Json.createArrayBuilder();
+                JsonArrayBuilder images = JSON.createArrayBuilder();
                 m.content().images().forEach(images::add);
                 last.add("id", m.id()).add("chatId", m.chat().value()).add("senderId", m.sender().value())
                         .add("type", m.content().type().name()).add("text", m.content().text()).add("images", images)
                         .add("linkUrl", m.content().linkUrl()).add("linkTitle", m.content().linkTitle())
                         .add("sentAt", m.sentAt());
             });
-            array.add(Json.createObjectBuilder()
+            array.add(JSON.createObjectBuilder()
                     .add("id", c.id().toString())
                     .add("chatId", c.chatId().value())
                     .add("title", c.title())
@@ -117,7 +120,7 @@ final class EventCodec {
     }
 
     private static JsonArrayBuilder names(List<GroupName> names) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         names.forEach(n -> array.add(n.value()));
         return array;
     }

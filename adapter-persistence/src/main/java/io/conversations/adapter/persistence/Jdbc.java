@@ -15,6 +15,7 @@ import java.util.StringJoiner;
 
 /** The few JDBC moves every repository makes, on the connection of the current transaction. */
 final class Jdbc {
+    private static final int ROWS_PER_INSERT = 500;
     private final JdbcTransactions transactions;
 
     Jdbc(JdbcTransactions transactions) {
@@ -64,6 +65,24 @@ final class Jdbc {
             ps.executeBatch();
         } catch (SQLException e) {
             throw translate(sql, e);
+        }
+    }
+
+    /**
+     * Inserts rows with multi-row {@code INSERT ... VALUES (...), (...)} statements: one round trip per
+     * {@value #ROWS_PER_INSERT} rows, and (unlike a JDBC batch) an AUTO_INCREMENT block of exactly the rows' size.
+     */
+    void insertRows(String table, String columns, int width, List<Object[]> rows) {
+        String row = "(" + placeholders(width) + ")";
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringJoiner values = new StringJoiner(", ");
+            List<Object> params = new ArrayList<>(chunk.size() * width);
+            for (Object[] r : chunk) {
+                values.add(row);
+                params.addAll(List.of(r));
+            }
+            update("INSERT INTO " + table + " (" + columns + ") VALUES " + values, params.toArray());
         }
     }
 

@@ -37,7 +37,7 @@ final class JdbcChats implements Chats {
         for (UserId member : members) {
             rows.add(new Object[] {chat.corp().value(), chat.id().value(), member.value(), now});
         }
-        jdbc.batch("INSERT INTO chat_members (corp_id, chat_id, user_id, joined_at) VALUES (?, ?, ?, ?)", rows);
+        jdbc.insertRows("chat_members", "corp_id, chat_id, user_id, joined_at", 4, rows);
         return true;
     }
 

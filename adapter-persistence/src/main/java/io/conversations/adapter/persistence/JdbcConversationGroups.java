@@ -91,8 +91,8 @@ final class JdbcConversationGroups implements ConversationGroups {
         for (ConversationId conversation : ids) {
             rows.add(new Object[] {id, user.corp().value(), user.user().value(), conversation.toString(), now, ++last});
         }
-        jdbc.batch("INSERT INTO group_conversations (group_id, corp_id, user_id, conversation_id, added_at, position) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", rows);
+        jdbc.insertRows("group_conversations", "group_id, corp_id, user_id, conversation_id, added_at, position", 6,
+                rows);
     }
 
     @Override

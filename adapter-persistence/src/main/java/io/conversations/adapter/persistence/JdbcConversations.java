@@ -11,12 +11,14 @@ import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.group.GroupName;
 import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import java.util.Set;
 final class JdbcConversations implements Conversations {
     private static final String SELECT = "SELECT c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
             + "c.custom_data, c.unread_count, c.activity_at, c.updated_at, c.chat_type, "
-            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, c.hidden, " + JdbcMessages.COLUMNS
+            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, c.hidden, c.user_id, " + JdbcMessages.COLUMNS
             + " FROM conversations c "
             + "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
             + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id "
@@ -104,6 +106,35 @@ final class JdbcConversations implements Conversations {
         List<Row> rows = jdbc.query(SELECT + "WHERE c.corp_id = ? AND c.user_id = ? AND c.chat_id = ?",
                 JdbcConversations::row, user.corp().value(), user.user().value(), chat.value());
         return withGroups(user, rows).stream().findFirst();
+    }
+
+    @Override
+    public Map<UserId, Conversation> findByChat(CorpId corp, ChatId chat, Collection<UserId> members) {
+        Map<UserId, Conversation> found = new LinkedHashMap<>();
+        if (members.isEmpty()) {
+            return found;
+        }
+        List<String> ids = members.stream().map(UserId::value).distinct().toList();
+        List<Object> params = new ArrayList<>(List.of(corp.value(), chat.value()));
+        params.addAll(ids);
+        List<Row> rows = jdbc.query(SELECT + "WHERE c.corp_id = ? AND c.chat_id = ? AND c.user_id IN ("
+                + Jdbc.placeholders(ids.size()) + ")", JdbcConversations::row, params.toArray());
+        // Each member's groups for their conversation of this chat, all with one query.
+        Map<String, List<GroupName>> groups = new HashMap<>();
+        if (!rows.isEmpty()) {
+            List<Object> groupParams = new ArrayList<>(List.of(corp.value()));
+            rows.forEach(r -> groupParams.addAll(List.of(r.userId, r.id)));
+            jdbc.query("SELECT gc.user_id, g.group_name FROM group_conversations gc "
+                            + "JOIN conversation_groups g ON g.group_id = gc.group_id WHERE gc.corp_id = ? AND ("
+                            + String.join(" OR ", java.util.Collections.nCopies(rows.size(),
+                                    "(gc.user_id = ? AND gc.conversation_id = ?)")) + ") ORDER BY g.group_id",
+                    rs -> groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new GroupName(rs.getString(2))), groupParams.toArray());
+        }
+        for (Row r : rows) {
+            found.put(new UserId(r.userId), r.toConversation(groups.getOrDefault(r.userId, List.of())));
+        }
+        return found;
     }
 
     @Override
@@ -202,14 +233,14 @@ final class JdbcConversations implements Conversations {
         return new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getLong(7), rs.getLong(8), ChatType.valueOf(rs.getString(9)), rs.getString(10),
                 rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                rs.getBoolean(16), JdbcMessages.read(rs, 17));
+                rs.getBoolean(16), rs.getString(17), JdbcMessages.read(rs, 18));
     }
 
     /** One row of the joined select, before the groups are added. */
     private record Row(String id, String chatId, boolean pinned, String draft, String customData, int unread,
                        long activityAt, long updatedAt, ChatType type, String chatTitle, String chatAvatars,
                        int memberCount, String peerId, String peerNick, String peerAvatar, boolean hidden,
-                       Message lastMessage) {
+                       String userId, Message lastMessage) {
         Conversation toConversation(List<GroupName> groups) {
             boolean c2c = type == ChatType.C2C;
             String title = c2c ? (peerNick == null || peerNick.isEmpty() ? peerId : peerNick) : chatTitle;

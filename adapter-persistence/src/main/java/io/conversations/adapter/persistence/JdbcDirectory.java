@@ -2,7 +2,9 @@ package io.conversations.adapter.persistence;
 
 import io.conversations.application.port.out.Directory;
 import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
+import java.util.Collection;
 import java.util.List;
 
 /** Corps and users in the {@code corps} and {@code users} tables. */
@@ -40,6 +42,11 @@ final class JdbcDirectory implements Directory {
     @Override
     public void lock(UserRef user) {
         UserRow.lock(jdbc, user);
+    }
+
+    @Override
+    public void lockAll(CorpId corp, Collection<UserId> users) {
+        UserRow.lockAll(jdbc, corp, users);
     }
 
     @Override

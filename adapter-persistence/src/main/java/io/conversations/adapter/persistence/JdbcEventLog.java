@@ -4,11 +4,16 @@ import io.conversations.application.port.in.EventPage;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Users' event logs in {@code events}. The sequence counter lives on the user's row, which is
@@ -26,32 +31,72 @@ final class JdbcEventLog implements EventLog {
         this.transactions = transactions;
     }
 
+    /**
+     * Locks the users' rows (one statement, userId order), then writes every user's events with one insert and
+     * moves the counters and the conversations' {@code changed_seq} with one update each, however many users.
+     */
     @Override
-    public void append(UserRef user, List<ConversationEvent> events, long now) {
-        if (events.isEmpty()) {
-            return;
-        }
-        String corp = user.corp().value();
-        String id = user.user().value();
-        long last = UserRow.lock(jdbc, user)
-                .orElseThrow(() -> new IllegalStateException("events for an unknown user " + user));
+    public void appendAll(Map<UserRef, List<ConversationEvent>> events, long now) {
+        Map<CorpId, List<UserRef>> byCorp = new TreeMap<>(Comparator.comparing(CorpId::value));
+        events.forEach((user, list) -> {
+            if (!list.isEmpty()) {
+                byCorp.computeIfAbsent(user.corp(), c -> new ArrayList<>()).add(user);
+            }
+        });
+        byCorp.forEach((corp, users) -> appendInCorp(corp, users, events, now));
+    }
+
+    private void appendInCorp(CorpId corp, List<UserRef> users, Map<UserRef, List<ConversationEvent>> events, long now) {
+        Map<UserId, Long> last = UserRow.lockAll(jdbc, corp, users.stream().map(UserRef::user).toList());
         List<Object[]> rows = new ArrayList<>();
-        List<Object[]> changed = new ArrayList<>();
-        for (ConversationEvent event : events) {
-            rows.add(new Object[] {corp, id, ++last, event.type(), EventCodec.encode(event), now});
-            if (event instanceof ConversationEvent.ConversationListUpdated listed) {
-                for (var conversation : listed.conversations()) {
-                    changed.add(new Object[] {last, corp, id, conversation.id().toString()});
+        List<Object> seqCases = new ArrayList<>();
+        List<Object> changedCases = new ArrayList<>();
+        for (UserRef user : users) {
+            String id = user.user().value();
+            Long seq = last.get(user.user());
+            if (seq == null) {
+                throw new IllegalStateException("events for an unknown user " + user);
+            }
+            for (ConversationEvent event : events.get(user)) {
+                rows.add(new Object[] {corp.value(), id, ++seq, event.type(), EventCodec.encode(event), now});
+                if (event instanceof ConversationEvent.ConversationListUpdated listed) {
+                    for (var conversation : listed.conversations()) {
+                        changedCases.addAll(List.of(id, conversation.id().toString(), seq));
+                    }
                 }
             }
+            seqCases.addAll(List.of(id, seq));
+            transactions.eventsAppended(user, seq);
         }
         // A list cursor leaves out conversations listed by an event after its first page (see ListPosition).
-        jdbc.batch("UPDATE conversations SET changed_seq = ? WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
-                changed);
-        jdbc.batch("INSERT INTO events (corp_id, user_id, seq, event_type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                rows);
-        jdbc.update("UPDATE users SET last_event_seq = ? WHERE corp_id = ? AND user_id = ?", last, corp, id);
-        transactions.eventsAppended();
+        if (!changedCases.isEmpty()) {
+            int n = changedCases.size() / 3;
+            // CASE takes the first match: newest first, so a conversation listed twice ends at its later seq.
+            List<Object> params = new ArrayList<>();
+            for (int i = changedCases.size() - 3; i >= 0; i -= 3) {
+                params.addAll(changedCases.subList(i, i + 3));
+            }
+            params.add(corp.value());
+            params.addAll(users.stream().map(u -> u.user().value()).toList());
+            jdbc.update("UPDATE conversations SET changed_seq = CASE"
+                    + " WHEN user_id = ? AND conversation_id = ? THEN ?".repeat(n) + " ELSE changed_seq END"
+                    + " WHERE corp_id = ? AND user_id IN (" + Jdbc.placeholders(users.size()) + ")"
+                    + " AND conversation_id IN (" + Jdbc.placeholders(n) + ")", withIds(params, changedCases));
+        }
+        jdbc.insertRows("events", "corp_id, user_id, seq, event_type, data, created_at", 6, rows);
+        List<Object> params = new ArrayList<>(seqCases);
+        params.add(corp.value());
+        params.addAll(users.stream().map(u -> u.user().value()).toList());
+        jdbc.update("UPDATE users SET last_event_seq = CASE user_id" + " WHEN ? THEN ?".repeat(users.size())
+                + " END WHERE corp_id = ? AND user_id IN (" + Jdbc.placeholders(users.size()) + ")", params.toArray());
+    }
+
+    /** The params followed by the conversation id of each (user, conversation, seq) triple. */
+    private static Object[] withIds(List<Object> params, List<Object> triples) {
+        for (int i = 1; i < triples.size(); i += 3) {
+            params.add(triples.get(i));
+        }
+        return params.toArray();
     }
 
     @Override

@@ -2,8 +2,12 @@ package io.conversations.adapter.persistence;
 
 import io.conversations.application.port.out.StoreUnavailable;
 import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.identity.UserRef;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -15,8 +19,9 @@ final class JdbcTransactions implements Transactions {
     private static final int ATTEMPTS = 5;
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
-    private final ThreadLocal<Boolean> appended = ThreadLocal.withInitial(() -> false);
-    private volatile Runnable eventsCommitted = () -> {};
+    /** The users the current transaction appended events for, with the newest sequence of each. */
+    private final ThreadLocal<Map<UserRef, Long>> appended = ThreadLocal.withInitial(HashMap::new);
+    private volatile Consumer<Map<UserRef, Long>> eventsCommitted = users -> {};
 
     JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -38,14 +43,17 @@ final class JdbcTransactions implements Transactions {
         }
     }
 
-    /** Called after every commit that appended events, on the committing thread (keep it short). */
-    void onEventsCommitted(Runnable listener) {
+    /**
+     * Called after every commit that appended events, on the committing thread and before the use case
+     * answers (keep it short), with each user's newest sequence.
+     */
+    void onEventsCommitted(Consumer<Map<UserRef, Long>> listener) {
         this.eventsCommitted = listener;
     }
 
-    /** The current transaction appended events: tell the listener once it commits. */
-    void eventsAppended() {
-        appended.set(true);
+    /** The current transaction appended the user's events up to {@code seq}: tell the listener once it commits. */
+    void eventsAppended(UserRef user, long seq) {
+        appended.get().merge(user, seq, Math::max);
     }
 
     Connection connection() {
@@ -66,11 +74,13 @@ final class JdbcTransactions implements Transactions {
         current.set(c);
         try {
             c.setAutoCommit(false);
-            appended.set(false);
+            appended.get().clear();
             T result = work.get();
             c.commit();
-            if (appended.get()) {
-                eventsCommitted.run();
+            Map<UserRef, Long> users = appended.get();
+            if (!users.isEmpty()) {
+                eventsCommitted.accept(Map.copyOf(users));
+                users.clear();
             }
             return result;
         } catch (SQLException e) {

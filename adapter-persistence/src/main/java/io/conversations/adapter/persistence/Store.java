@@ -11,10 +11,13 @@ import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.StoreHealth;
 import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.identity.UserRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,8 +117,11 @@ public final class Store implements AutoCloseable {
         return new JdbcEventFeed(jdbc);
     }
 
-    /** Runs {@code listener} after each commit of this process that recorded events (a hint: the feed is the truth). */
-    public void onEventsCommitted(Runnable listener) {
+    /**
+     * Runs {@code listener} after each commit of this process that recorded events, before the use case answers,
+     * with each user's newest sequence number (what this node learns at once; the feed tells every node).
+     */
+    public void onEventsCommitted(Consumer<Map<UserRef, Long>> listener) {
         transactions.onEventsCommitted(listener);
     }
 

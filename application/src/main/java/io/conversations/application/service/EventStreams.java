@@ -50,6 +50,15 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
     static final long START_LOOKBACK_MILLIS = 10_000;
     /** Unseen positions tracked at most; beyond it the oldest are given up (and a stream then reads its log on its next event). */
     static final int MAX_GAPS = 10_000;
+    /** Unseen positions asked for in one query. */
+    static final int GAPS_PER_QUERY = 500;
+    /** Between sweeps a round asks only for positions it first missed this recently: one still committing is young. */
+    static final long RECENT_GAP_MILLIS = 1_000;
+    /** How often every tracked position is asked for again (most are a rolled-back transaction's and never come). */
+    static final long GAP_SWEEP_MILLIS = 1_000;
+    /** Rounds start at least this far apart, so that a node committing thousands of times a second is not also
+     * running thousands of tail queries: a woken tail waits out the rest of it (the delay it adds at most). */
+    static final long MIN_ROUND_MILLIS = 5;
 
     /** How many streams may be open, and how often the tail looks for other nodes' events. */
     public record Settings(int perUser, int perNode, long pollMillis) {
@@ -70,12 +79,15 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
     private final ReentrantLock tailLock = new ReentrantLock();
     private final Condition woken = tailLock.newCondition();
     private boolean wake;
+    private volatile ViewCache views;
     private volatile boolean closed;
     private Thread tail;
 
     // The tail's own state: only the tail thread touches it.
     private long watermark;
     private final LinkedHashMap<Long, Long> gaps = new LinkedHashMap<>();
+    private long lastSweep;
+    private long lastRound;
 
     public EventStreams(Transactions transactions, EventLog log, EventFeed feed, Clock clock, Settings settings) {
         this.transactions = transactions;
@@ -91,6 +103,12 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
         tail = new Thread(this::runTail, "event-tail");
         tail.setDaemon(true);
         tail.start();
+        return this;
+    }
+
+    /** Reports every user's new sequence numbers, and each completed round, to the node's rendered views. */
+    public EventStreams feeding(ViewCache views) {
+        this.views = views;
         return this;
     }
 
@@ -182,12 +200,27 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
         } finally {
             tailLock.unlock();
         }
+        long since = System.nanoTime() - lastRound;
+        long rest = TimeUnit.MILLISECONDS.toNanos(MIN_ROUND_MILLIS) - since;
+        if (rest > 0) {
+            TimeUnit.NANOSECONDS.sleep(rest);
+        }
+        lastRound = System.nanoTime();
     }
 
     /** One round: what is new in the feed, then the bodies of those events whose users have a stream here. */
     int tailOnce() {
-        List<Entry> entries = transactions.inTransaction(() -> feed.after(watermark, gaps.keySet(), FEED_BATCH));
+        long started = System.nanoTime();
         long now = clock.millis();
+        List<Long> asked = gapsToAsk(now);
+        List<Entry> entries = new ArrayList<>(transactions.inTransaction(() -> feed.after(watermark,
+                asked.subList(0, Math.min(asked.size(), GAPS_PER_QUERY)), FEED_BATCH)));
+        int read = entries.size();
+        for (int from = GAPS_PER_QUERY; from < asked.size(); from += GAPS_PER_QUERY) {
+            List<Long> chunk = asked.subList(from, Math.min(asked.size(), from + GAPS_PER_QUERY));
+            // Past Long.MAX_VALUE there is nothing: this asks for the chunk of positions only.
+            entries.addAll(transactions.inTransaction(() -> feed.after(Long.MAX_VALUE, chunk, FEED_BATCH)));
+        }
         List<Long> wanted = new ArrayList<>();
         for (Entry entry : entries) {
             gaps.remove(entry.position());
@@ -202,6 +235,12 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
             if (open.containsKey(entry.user())) {
                 wanted.add(entry.position());
             }
+            if (views != null) {
+                views.advanced(entry.user(), entry.seq());
+            }
+        }
+        if (views != null) {
+            views.tailRound(started);
         }
         forgetOldGaps(now);
         for (int from = 0; from < wanted.size(); from += LOAD_BATCH) {
@@ -213,7 +252,22 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
                 }
             }
         }
-        return entries.size();
+        return read;
+    }
+
+    /** All tracked positions once a sweep interval, else only the ones first missed recently (the newest at most). */
+    private List<Long> gapsToAsk(long now) {
+        if (now - lastSweep >= GAP_SWEEP_MILLIS) {
+            lastSweep = now;
+            return new ArrayList<>(gaps.keySet());
+        }
+        List<Long> recent = new ArrayList<>();
+        gaps.forEach((position, missedAt) -> {
+            if (now - missedAt <= RECENT_GAP_MILLIS) {
+                recent.add(position);
+            }
+        });
+        return recent.size() <= GAPS_PER_QUERY ? recent : recent.subList(recent.size() - GAPS_PER_QUERY, recent.size());
     }
 
     /** Tracks a position not yet visible; when MAX_GAPS are tracked, the oldest is given up for it. */

@@ -15,10 +15,13 @@ import io.conversations.domain.chat.Message;
 import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
+import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sending and reading a chat's messages; a sent message moves every member's conversation in one transaction. */
@@ -45,20 +48,19 @@ public final class MessageService implements SendMessage, ReadMessages {
     @Override
     public Outcome<Message> send(UserRef sender, ChatId chat, MessageContent content) {
         return transactions.inTransaction(() -> {
-            if (!chats.isMember(sender.corp(), chat, sender.user())) {
+            List<UserId> members = chats.members(sender.corp(), chat);
+            if (!members.contains(sender.user())) {
                 return notFound(chat);
             }
             // Every member's row, in userId order: their counters and event sequences move together.
-            List<UserId> members = chats.members(sender.corp(), chat);
-            members.forEach(member -> directory.lock(new UserRef(sender.corp(), member)));
+            directory.lockAll(sender.corp(), members);
             long now = clock.millis();
             Message message = messages.append(sender.corp(), chat, sender.user(), content, now);
             conversations.recordMessage(sender.corp(), message);
-            for (UserId member : members) {
-                UserRef user = new UserRef(sender.corp(), member);
-                events.append(user, List.of(new ConversationListUpdated(
-                        conversations.findByChat(user, chat).stream().toList())), now);
-            }
+            Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
+            conversations.findByChat(sender.corp(), chat, members).forEach((member, conversation) -> happened.put(
+                    new UserRef(sender.corp(), member), List.of(new ConversationListUpdated(List.of(conversation)))));
+            events.appendAll(happened, now);
             return Outcome.done(message);
         });
     }

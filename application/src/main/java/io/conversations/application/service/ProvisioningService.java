@@ -36,11 +36,14 @@ import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What a corp's backend does with the admin key: corps, users, chats, membership and user tokens. */
 public final class ProvisioningService implements ProvisionCorp, ProvisionUser, CreateChat, ChangeChatMembership,
@@ -59,6 +62,9 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
     private final StoreHealth health;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Users found to exist; cleared when it reaches {@link #MAX_KNOWN_USERS} (about 100 bytes each). */
+    private final Set<UserRef> known = ConcurrentHashMap.newKeySet();
+    static final int MAX_KNOWN_USERS = 200_000;
 
     public ProvisioningService(Transactions transactions, Directory directory, Chats chats,
                                Conversations conversations, ConversationGroups groups, EventLog events,
@@ -139,8 +145,10 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
             return Outcome.rejected(Problem.ALREADY_EXISTS, "a chat with chatId " + id + " already exists in this corp");
         }
         // Members in one order, so that two chats created at once never wait on each other's users.
-        members.stream().sorted(Comparator.comparing(UserId::value))
-                .forEach(member -> openConversation(new UserRef(chat.corp(), member), ConversationId.group(id), id, now));
+        directory.lockAll(chat.corp(), members);
+        ConversationId conversation = ConversationId.group(id);
+        members.forEach(member -> conversations.open(new UserRef(chat.corp(), member), conversation, id, now));
+        announce(chat.corp(), id, members, now);
         return Outcome.done(new ChatCreated(id, true));
     }
 
@@ -178,7 +186,7 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
                 return Outcome.done(false);
             }
             openConversation(member, ConversationId.group(chatId), chatId, now);
-            announceMemberCount(corp, chatId, others, now);
+            announce(corp, chatId, others, now);
             return Outcome.done(true);
         });
     }
@@ -210,7 +218,7 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
             happened.add(new ConversationDeleted(List.of(id)));
             long now = clock.millis();
             events.append(member, happened, now);
-            announceMemberCount(corp, chatId, others, now);
+            announce(corp, chatId, others, now);
             return Outcome.done(true);
         });
     }
@@ -228,9 +236,23 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
         return Outcome.done(new IssuedToken(tokens.issue(user, expiresAt), expiresAt));
     }
 
+    /**
+     * Users are never removed (there is no call for it), so one found once stays known: every request
+     * authenticates, and this spares each one a read. Unknown users are asked for every time.
+     */
     @Override
     public boolean isKnown(UserRef user) {
-        return transactions.inTransaction(() -> directory.userExists(user));
+        if (known.contains(user)) {
+            return true;
+        }
+        boolean exists = transactions.inTransaction(() -> directory.userExists(user));
+        if (exists) {
+            if (known.size() >= MAX_KNOWN_USERS) {
+                known.clear();
+            }
+            known.add(user);
+        }
+        return exists;
     }
 
     @Override
@@ -267,17 +289,16 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
         TreeSet<String> ids = new TreeSet<>();
         users.forEach(m -> ids.add(m.value()));
         ids.add(user.value());
-        ids.forEach(id -> directory.lock(new UserRef(corp, new UserId(id))));
+        directory.lockAll(corp, ids.stream().map(UserId::new).toList());
         return ids.stream().filter(id -> !id.equals(user.value())).map(UserId::new).toList();
     }
 
-    /** The chat's size changed: each of these members' conversation of it did too. */
-    private void announceMemberCount(CorpId corp, ChatId chat, List<UserId> members, long now) {
-        for (UserId other : members) {
-            UserRef ref = new UserRef(corp, other);
-            events.append(ref, List.of(new ConversationListUpdated(
-                    conversations.findAll(ref, List.of(ConversationId.group(chat))))), now);
-        }
+    /** A list event for each of these members' conversation of the chat, as it now is (a new chat, a new size). */
+    private void announce(CorpId corp, ChatId chat, List<UserId> members, long now) {
+        Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
+        conversations.findByChat(corp, chat, members).forEach((member, conversation) -> happened.put(
+                new UserRef(corp, member), List.of(new ConversationListUpdated(List.of(conversation)))));
+        events.appendAll(happened, now);
     }
 
     private void openConversation(UserRef member, ConversationId id, ChatId chat, long now) {

@@ -395,6 +395,11 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
 
     // ---- EventLog
     @Override
+    public void appendAll(Map<UserRef, List<ConversationEvent>> byUser, long now) {
+        byUser.forEach((user, happened) -> append(user, happened, now));
+    }
+
+    @Override
     public void append(UserRef user, List<ConversationEvent> happened, long now) {
         long seq = lastSeq.getOrDefault(user, 0L);
         List<RecordedEvent> log = events.computeIfAbsent(user, u -> new ArrayList<>());

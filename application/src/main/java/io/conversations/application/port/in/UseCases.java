@@ -23,4 +23,5 @@ public record UseCases(
         ChangeChatMembership chatMembership,
         IssueToken issueToken,
         IdentifyUser identifyUser,
-        CheckHealth checkHealth) {}
+        CheckHealth checkHealth,
+        RenderedViews renderedViews) {}

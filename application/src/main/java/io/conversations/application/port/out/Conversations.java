@@ -7,9 +7,12 @@ import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +38,13 @@ public interface Conversations {
 
     /** The user's conversation of a chat, if they are in it. */
     Optional<Conversation> findByChat(UserRef user, ChatId chat);
+
+    /** Each member's conversation of a chat (members not in it are left out), with one read instead of one each. */
+    default Map<UserId, Conversation> findByChat(CorpId corp, ChatId chat, Collection<UserId> members) {
+        Map<UserId, Conversation> found = new LinkedHashMap<>();
+        members.forEach(m -> findByChat(new UserRef(corp, m), chat).ifPresent(c -> found.put(m, c)));
+        return found;
+    }
 
     /** The user's conversations among {@code ids}, in the order of {@code ids}; unknown ids are skipped. */
     List<Conversation> findAll(UserRef user, Collection<ConversationId> ids);

@@ -1,7 +1,10 @@
 package io.conversations.application.port.out;
 
 import io.conversations.domain.identity.CorpId;
+import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
+import java.util.Collection;
+import java.util.Comparator;
 
 /** The corps and their users, as the corps' backends provision them. */
 public interface Directory {
@@ -21,4 +24,9 @@ public interface Directory {
 
     /** Holds the user against their other writers (group changes, events) until the transaction ends. */
     void lock(UserRef user);
+
+    /** Locks several users of a corp, in userId order (so two writers never wait on each other in a circle). */
+    default void lockAll(CorpId corp, Collection<UserId> users) {
+        users.stream().sorted(Comparator.comparing(UserId::value)).forEach(u -> lock(new UserRef(corp, u)));
+    }
 }

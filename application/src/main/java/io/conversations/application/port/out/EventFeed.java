@@ -18,7 +18,8 @@ public interface EventFeed {
     /** An event with its owner, as the tail hands it to that user's streams. */
     record UserEvent(UserRef user, RecordedEvent event) {}
 
-    /** The position of the newest event recorded before {@code recordedBefore} (0 when there is none). */
+    /** The position of the newest event recorded before {@code recordedBefore} (0 when there is none; of events
+     * recorded in that same millisecond, any one). */
     long positionBefore(long recordedBefore);
 
     /** Up to {@code limit} entries past {@code after}, plus any of {@code missing} now visible, by position. */

@@ -4,6 +4,7 @@ import io.conversations.application.port.in.EventPage;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.identity.UserRef;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Each user's durable, ordered log of events. Appending inside the transaction of the change
@@ -12,7 +13,12 @@ import java.util.List;
 public interface EventLog {
 
     /** Appends under the user's next sequence numbers, gap-free; waits for the user's other writers. */
-    void append(UserRef user, List<ConversationEvent> events, long now);
+    default void append(UserRef user, List<ConversationEvent> events, long now) {
+        appendAll(Map.of(user, events), now);
+    }
+
+    /** {@link #append} for several users at once (a message reaches every member): one round trip, not one per user. */
+    void appendAll(Map<UserRef, List<ConversationEvent>> events, long now);
 
     /** Up to {@code limit} events after {@code after}, oldest first, and the user's newest sequence number. */
     EventPage readAfter(UserRef user, long after, int limit);

@@ -1,0 +1,152 @@
+package io.conversations.application.service;
+
+import io.conversations.application.port.in.RenderedViews;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This node's {@link RenderedViews}, bounded in bytes. What makes a kept answer stale is learnt two ways:
+ * <ul>
+ *   <li>this node's commits report each user's new sequence before the request that wrote answers, so a
+ *       client reads its own writes here at once;</li>
+ *   <li>the event tail reports every user's new sequence, whichever node wrote it, within the event delay.</li>
+ * </ul>
+ * An answer is served only while its sequence is at least the newest one learnt for its user, while the tail
+ * has completed a round recently (if the tail stalls, nothing is served from here), and for at most
+ * {@link #MAX_AGE_NANOS} (which bounds what a position the tail gave up on could leave stale).
+ */
+public final class ViewCache implements RenderedViews {
+    /** A kept answer is not served after this long, whatever the sequences say. */
+    static final long MAX_AGE_NANOS = 60_000_000_000L;
+    /** Nothing is served when the tail's last completed round is older than this. */
+    static final long TAIL_SILENCE_NANOS = 3_000_000_000L;
+    /** Answers kept per user (a first page and a page per group, say); past it the user's are dropped. */
+    static final int KEYS_PER_USER = 32;
+
+    private final long maxBytes;
+    private final Map<UserRef, UserViews> users = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong ticks = new AtomicLong();
+    private volatile long tailAt;
+
+    public ViewCache(long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("the cache needs a positive size");
+        }
+        this.maxBytes = maxBytes;
+        this.tailAt = System.nanoTime() - TAIL_SILENCE_NANOS - 1; // nothing is served before the tail's first round
+    }
+
+    /** The user's events up to {@code seq} are committed: what is kept as of an older sequence is stale. */
+    public void advanced(UserRef user, long seq) {
+        users.computeIfPresent(user, (u, views) -> {
+            views.advance(seq);
+            return views;
+        });
+    }
+
+    /** The tail completed a round (at {@code System.nanoTime()} = {@code nanos}). */
+    public void tailRound(long nanos) {
+        tailAt = nanos;
+    }
+
+    @Override
+    public Optional<byte[]> find(UserRef user, String key) {
+        UserViews views = users.get(user);
+        long now = System.nanoTime();
+        if (views == null || now - tailAt > TAIL_SILENCE_NANOS) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(views.find(key, now, ticks.incrementAndGet()));
+    }
+
+    @Override
+    public Reservation reserve(UserRef user) {
+        UserViews views = users.computeIfAbsent(user, u -> new UserViews());
+        return (key, seq, rendered) -> {
+            long added = views.keep(key, seq, rendered, System.nanoTime(), ticks.incrementAndGet());
+            if (added != 0 && bytes.addAndGet(added) > maxBytes) {
+                evict();
+            }
+        };
+    }
+
+    /** Bytes held now. */
+    public long size() {
+        return bytes.get();
+    }
+
+    /** Drops the least recently used users' answers until a fifth of the room is free. */
+    private synchronized void evict() {
+        if (bytes.get() <= maxBytes) {
+            return;
+        }
+        List<Map.Entry<UserRef, UserViews>> all = new ArrayList<>(users.entrySet());
+        all.sort(Comparator.comparingLong(e -> e.getValue().lastUse));
+        long target = maxBytes - maxBytes / 5;
+        for (Map.Entry<UserRef, UserViews> e : all) {
+            if (bytes.get() <= target) {
+                break;
+            }
+            if (users.remove(e.getKey(), e.getValue())) {
+                bytes.addAndGet(-e.getValue().drop());
+            }
+        }
+    }
+
+    /** One user's kept answers and the newest sequence learnt for them. */
+    private static final class UserViews {
+        private final Map<String, Kept> kept = new HashMap<>();
+        private long newest;
+        private long held;
+        private boolean dropped;
+        private volatile long lastUse;
+
+        synchronized void advance(long seq) {
+            newest = Math.max(newest, seq);
+        }
+
+        synchronized byte[] find(String key, long now, long tick) {
+            Kept k = kept.get(key);
+            if (k == null || k.seq < newest || now - k.at > MAX_AGE_NANOS) {
+                return null;
+            }
+            lastUse = tick;
+            return k.rendered;
+        }
+
+        /** Answers how many bytes this added (negative when it freed some). */
+        synchronized long keep(String key, long seq, byte[] rendered, long now, long tick) {
+            if (dropped || seq < newest) {
+                return 0;
+            }
+            long before = held;
+            if (kept.size() >= KEYS_PER_USER && !kept.containsKey(key)) {
+                kept.clear();
+                held = 0;
+            }
+            Kept old = kept.put(key, new Kept(seq, rendered, now));
+            held += rendered.length - (old == null ? 0 : old.rendered.length);
+            lastUse = tick;
+            return held - before;
+        }
+
+        /** Gives up everything; answers the bytes freed. */
+        synchronized long drop() {
+            dropped = true;
+            long freed = held;
+            kept.clear();
+            held = 0;
+            return freed;
+        }
+    }
+
+    private record Kept(long seq, byte[] rendered, long at) {}
+}

@@ -1,0 +1,82 @@
+package io.conversations.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.conversations.application.port.in.RenderedViews.Reservation;
+import io.conversations.domain.identity.UserRef;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ViewCacheTest {
+    private static final UserRef ALICE = UserRef.of("acme", "alice");
+    private static final UserRef BOB = UserRef.of("acme", "bob");
+    private static final UserRef OTHER_CORPS_ALICE = UserRef.of("globex", "alice");
+
+    private final ViewCache cache = new ViewCache(10_000);
+
+    @Test
+    void servesWhatWasKeptUntilTheUsersSequenceMovesPastIt() {
+        cache.tailRound(System.nanoTime());
+        cache.reserve(ALICE).keep("first", 5, bytes("page@5"));
+        assertArrayEquals(bytes("page@5"), cache.find(ALICE, "first").orElseThrow());
+        cache.advanced(ALICE, 5);
+        assertTrue(cache.find(ALICE, "first").isPresent(), "an event it already reflects changes nothing");
+        cache.advanced(ALICE, 6);
+        assertEquals(Optional.empty(), cache.find(ALICE, "first"));
+    }
+
+    @Test
+    void aChangeCommittedWhileTheAnswerWasBeingReadMakesItStaleAtOnce() {
+        cache.tailRound(System.nanoTime());
+        Reservation reading = cache.reserve(ALICE);
+        cache.advanced(ALICE, 8); // committed after the read began: the read may or may not show it
+        reading.keep("first", 7, bytes("page@7"));
+        assertEquals(Optional.empty(), cache.find(ALICE, "first"), "kept as of 7, but 8 is committed");
+        cache.reserve(ALICE).keep("first", 8, bytes("page@8"));
+        assertArrayEquals(bytes("page@8"), cache.find(ALICE, "first").orElseThrow());
+    }
+
+    @Test
+    void eachUserAndEachCorpHasItsOwn() {
+        cache.tailRound(System.nanoTime());
+        cache.reserve(ALICE).keep("first", 1, bytes("alice"));
+        assertEquals(Optional.empty(), cache.find(BOB, "first"));
+        assertEquals(Optional.empty(), cache.find(OTHER_CORPS_ALICE, "first"));
+        cache.advanced(BOB, 99);
+        assertTrue(cache.find(ALICE, "first").isPresent());
+    }
+
+    @Test
+    void servesNothingUntilTheTailHasRunAndNothingWhenItFallsSilent() {
+        cache.reserve(ALICE).keep("first", 1, bytes("page"));
+        assertEquals(Optional.empty(), cache.find(ALICE, "first"), "before the first round");
+        cache.tailRound(System.nanoTime() - ViewCache.TAIL_SILENCE_NANOS - 1_000_000);
+        assertEquals(Optional.empty(), cache.find(ALICE, "first"), "the last round is too old");
+        cache.tailRound(System.nanoTime());
+        assertTrue(cache.find(ALICE, "first").isPresent());
+    }
+
+    @Test
+    void staysWithinItsSizeByDroppingTheLeastRecentlyUsedUsers() {
+        cache.tailRound(System.nanoTime());
+        byte[] page = new byte[1_000];
+        for (int i = 0; i < 30; i++) {
+            UserRef user = UserRef.of("acme", "u" + i);
+            cache.reserve(user).keep("first", 1, page);
+            cache.find(ALICE, "first"); // alice stays in use
+            if (i == 0) {
+                cache.reserve(ALICE).keep("first", 1, page);
+            }
+            assertTrue(cache.size() <= 10_000, "size " + cache.size());
+        }
+        assertTrue(cache.find(ALICE, "first").isPresent(), "the user in use is kept");
+        assertEquals(Optional.empty(), cache.find(UserRef.of("acme", "u1"), "first"), "an old one is dropped");
+        assertTrue(cache.find(UserRef.of("acme", "u29"), "first").isPresent(), "the newest is kept");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
