@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Seeds the benchmark's corp through the service's own HTTP API (provisioning with the admin key,
+groups, pins and messages with each user's token), so that every row and event is what the service
+itself writes. Deterministic (fixed random seed).
+
+- 1,000 users; each is in 200 conversations: 100 group chats of 10 members and 100 one-to-one chats
+  (every user with the 50 users after it on a ring, so each pair is created once);
+- each user has 10 conversation groups of 20 conversations (all 200 are grouped) and 2 pinned ones;
+- 1 to 3 messages in every group chat and 0 or 1 in every one-to-one chat, sent in random order by
+  random members, so unread counts and the list's order vary from user to user;
+- three more users for the first page's growth: 100, 10,000 and 100,000 conversations.
+
+Writes what the wrk scripts need (tokens, chat ids, group names) to a Lua file.
+"""
+import argparse, http.client, json, random, sys, threading, time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
+
+CORP = "bench"
+GROUP_NAMES = ["Suppliers", "需求研发", "Family", "Work", "Friends", "Projects", "客户", "Ops", "Design", "Later"]
+SIZES = [100, 10_000, 100_000]
+_local = threading.local()
+
+
+class Api:
+    def __init__(self, base, admin_key):
+        self.host, self.port = base.split("//")[1].split("/")[0].split(":")
+        self.admin = admin_key
+
+    def call(self, method, path, key, body=None, ok=(200, 201, 204)):
+        data = None if body is None else json.dumps(body).encode()
+        headers = {"Authorization": "Bearer " + key, "Content-Type": "application/json"}
+        for attempt in range(3):
+            conn = getattr(_local, "conn", None)
+            if conn is None:
+                conn = _local.conn = http.client.HTTPConnection(self.host, int(self.port), timeout=60)
+            try:
+                conn.request(method, "/v1" + path, body=data, headers=headers)
+                r = conn.getresponse()
+                text = r.read()
+            except (http.client.HTTPException, OSError):
+                conn.close()
+                _local.conn = None
+                if attempt == 2:
+                    raise
+                continue
+            if r.status not in ok:
+                raise RuntimeError("%s %s -> %d %s" % (method, path, r.status, text[:300]))
+            return json.loads(text) if text else None
+
+
+def run_all(pool, label, fn, items):
+    started = time.time()
+    for _ in pool.map(fn, items, chunksize=64):
+        pass
+    print("  %-42s %7d calls  %5.1f s" % (label, len(items), time.time() - started), flush=True)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--url", required=True)
+    p.add_argument("--admin-key", required=True)
+    p.add_argument("--users", type=int, default=1000)
+    p.add_argument("--lua", required=True, help="where to write the wrk scripts' data")
+    p.add_argument("--threads", type=int, default=16)
+    p.add_argument("--skip-sizes", action="store_true", help="leave out the 100/10,000/100,000 users")
+    a = p.parse_args()
+    api = Api(a.url, a.admin_key)
+    rnd = random.Random(42)
+    n = a.users
+    users = ["u%04d" % i for i in range(n)]
+    pool = ThreadPoolExecutor(a.threads)
+    print("seeding %s: %d users" % (a.url, n), flush=True)
+
+    api.call("PUT", "/admin/corps/" + CORP, a.admin_key, {"name": "Benchmark Corp"})
+    run_all(pool, "users", lambda u: api.call("PUT", "/admin/corps/%s/users/%s" % (CORP, u), a.admin_key,
+                                              {"nick": "User " + u[1:], "avatarUrl": "https://avatars.example/%s.png" % u}),
+            users)
+    tokens = {}
+
+    def token(u):
+        tokens[u] = api.call("POST", "/admin/tokens", a.admin_key, {"corpId": CORP, "userId": u, "ttlSeconds": 86400})["token"]
+    run_all(pool, "tokens", token, users)
+
+    # The sized users' chats all lock the same user, one after the other: they run beside the rest.
+    sized, sizing = {}, None
+    if not a.skip_sizes:
+        for size in SIZES:
+            u = "size%d" % size
+            api.call("PUT", "/admin/corps/%s/users/%s" % (CORP, u), a.admin_key, {"nick": u})
+            token(u)
+            sized[size] = u
+        # Chat i has the 100,000-user, the 10,000-user when i < 10,000, and the 100-user when i < 100.
+        side = ThreadPoolExecutor(4)
+        sizing = ThreadPoolExecutor(1).submit(run_all, side, "chats for 100 / 10,000 / 100,000 (beside)",
+                                              lambda i: api.call("POST", "/admin/corps/%s/chats" % CORP, a.admin_key, {
+                                                  "type": "GROUP", "chatId": "s%06d" % i, "title": "Size %d" % i,
+                                                  "ownerId": "size100000", "memberIds": [sized[s] for s in SIZES if i < s]}),
+                                              list(range(max(SIZES))))
+
+    # 100 rounds; each splits the users into teams of 10: every user is in 100 group chats.
+    group_chats = []
+    for r in range(100):
+        order = users[:]
+        rnd.shuffle(order)
+        for t in range(n // 10):
+            group_chats.append(("g%02d%03d" % (r, t), order[t * 10:(t + 1) * 10]))
+    run_all(pool, "group chats of 10", lambda c: api.call("POST", "/admin/corps/%s/chats" % CORP, a.admin_key, {
+        "type": "GROUP", "chatId": c[0], "title": "Team " + c[0], "avatarIcons": ["https://avatars.example/%s.png" % c[0]],
+        "ownerId": c[1][0], "memberIds": c[1]}), group_chats)
+    pairs = [(users[i], users[(i + d) % n]) for i in range(n) for d in range(1, min(50, (n - 1) // 2) + 1)]
+    c2c_ids = {}
+
+    def c2c(pair):
+        c2c_ids[pair] = api.call("POST", "/admin/corps/%s/chats" % CORP, a.admin_key,
+                                 {"type": "C2C", "memberIds": list(pair)})["chatId"]
+    run_all(pool, "one-to-one chats", c2c, pairs)
+
+    messages = []
+    for chat, members in group_chats:
+        messages += [(chat, rnd.choice(members)) for _ in range(rnd.randint(1, 3))]
+    for pair in pairs:
+        if rnd.random() < 0.5:
+            messages.append((c2c_ids[pair], rnd.choice(pair)))
+    rnd.shuffle(messages)
+    run_all(pool, "messages", lambda m: api.call("POST", "/chats/%s/messages" % m[0], tokens[m[1]],
+                                                   {"type": "text", "text": "Hello from %s, about %s" % (m[1], m[0])}),
+            messages)
+
+    mine = {u: [] for u in users}
+    for chat, members in group_chats:
+        for m in members:
+            mine[m].append("GROUP" + chat)
+    for x, y in pairs:
+        mine[x].append("C2C" + y)
+        mine[y].append("C2C" + x)
+    grouping = {}
+    for u in users:
+        ids = mine[u][:]
+        rnd.shuffle(ids)
+        grouping[u] = [(GROUP_NAMES[g], ids[g * 20:(g + 1) * 20]) for g in range(10)]
+    run_all(pool, "conversation groups (10 x 20 each)",
+            lambda ug: api.call("POST", "/conversation-groups", tokens[ug[0]],
+                                {"groupName": ug[1][0], "conversationIDList": ug[1][1]}),
+            [(u, g) for u in users for g in grouping[u]])
+    run_all(pool, "pins (2 each)", lambda uc: api.call("PUT", "/conversations/%s/pin" % uc[1], tokens[uc[0]],
+                                                      {"isPinned": True}),
+            [(u, c) for u in users for c in rnd.sample(mine[u], 2)])
+
+    if sizing is not None:
+        sizing.result()
+
+    with open(a.lua, "w", encoding="utf-8") as f:
+        f.write("-- written by bench/seed.py\nreturn {\n  groupNames = {%s},\n  users = {\n" %
+                ", ".join('"%s"' % quote(g) for g in GROUP_NAMES))
+        for u in users:
+            groups = grouping[u]
+            chats = [c[5:] for c in mine[u] if c.startswith("GROUP")]
+            # The moved conversation: the first of the first group, between the first two groups.
+            f.write('    {id="%s", token="%s", move="%s", from="%s", to="%s", chats={%s}},\n' % (
+                u, tokens[u], groups[0][1][0], quote(groups[0][0]), quote(groups[1][0]),
+                ",".join('"%s"' % c for c in chats)))
+        f.write("  },\n  sized = {%s},\n}\n" % ", ".join('[%d]="%s"' % (s, tokens[sized[s]]) for s in sized))
+    print("wrote %s" % a.lua, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
