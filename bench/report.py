@@ -64,6 +64,12 @@ def main():
     text = "\n".join(lines) + "\n"
     open(out, "w").write(text)
     print(text)
+    if len(sys.argv) > 3:  # the README's copy, between its markers
+        readme = open(sys.argv[3]).read()
+        start, end = readme.index("<!-- bench:start"), readme.index("<!-- bench:end -->")
+        start = readme.index("\n", start) + 1
+        body = "\n".join(lines[2:-2])  # without the heading and the footer
+        open(sys.argv[3], "w").write(readme[:start] + body + "\n" + readme[end:])
 
 
 if __name__ == "__main__":

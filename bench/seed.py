@@ -8,11 +8,15 @@ itself writes. Deterministic (fixed random seed).
 - each user has 10 conversation groups of 20 conversations (all 200 are grouped) and 2 pinned ones;
 - 1 to 3 messages in every group chat and 0 or 1 in every one-to-one chat, sent in random order by
   random members, so unread counts and the list's order vary from user to user;
-- three more users for the first page's growth: 100, 10,000 and 100,000 conversations.
+- three more users for the first page's growth: 100, 10,000 and 100,000 conversations. Every chat of
+  the 100,000-user locks that one user, so they cannot be created side by side: the API creates the
+  first 10,100, and with --bulk-db the other 89,900 are copies of the API's rows for chat s010000
+  (chats, chat_members, conversations, events, the user's event counter), made by one SQL transaction
+  with only the chat id, title, time and sequence numbers changed.
 
 Writes what the wrk scripts need (tokens, chat ids, group names) to a Lua file.
 """
-import argparse, http.client, json, random, sys, threading, time
+import argparse, http.client, json, random, subprocess, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
@@ -20,6 +24,36 @@ CORP = "bench"
 GROUP_NAMES = ["Suppliers", "需求研发", "Family", "Work", "Friends", "Projects", "客户", "Ops", "Design", "Later"]
 SIZES = [100, 10_000, 100_000]
 _local = threading.local()
+API_SIZED = 10_100
+# Copies chat s010000 (the 100,000-user alone, as the API wrote it) to s010100 .. s099999.
+BULK_SQL = """
+START TRANSACTION;
+SET @t = (SELECT created_at FROM chats WHERE corp_id = 'bench' AND chat_id = 's010000');
+SET @base = (SELECT last_event_seq FROM users WHERE corp_id = 'bench' AND user_id = 'size100000' FOR UPDATE);
+SET @data = (SELECT data FROM events WHERE corp_id = 'bench' AND user_id = 'size100000'
+             AND data LIKE '%"chatId":"s010000"%');
+CREATE TEMPORARY TABLE copies AS
+  SELECT seq AS i, CONCAT('s', LPAD(seq, 6, '0')) AS chat, @t + seq AS at, @base + seq - 10099 AS eseq
+  FROM seq_10100_to_99999;
+INSERT INTO chats (corp_id, chat_id, chat_type, title, avatar_icons, owner_id, c2c_pair, member_count, created_at)
+  SELECT t.corp_id, c.chat, t.chat_type, CONCAT('Size ', c.i), t.avatar_icons, t.owner_id, t.c2c_pair, t.member_count, c.at
+  FROM chats t JOIN copies c WHERE t.corp_id = 'bench' AND t.chat_id = 's010000';
+INSERT INTO chat_members (corp_id, chat_id, user_id, joined_at)
+  SELECT t.corp_id, c.chat, t.user_id, c.at FROM chat_members t JOIN copies c
+  WHERE t.corp_id = 'bench' AND t.chat_id = 's010000';
+INSERT INTO conversations (corp_id, user_id, conversation_id, chat_id, chat_type, peer_id, is_pinned, draft_text,
+                           custom_data, unread_count, hidden, activity_at, updated_at, last_message_id, changed_seq)
+  SELECT t.corp_id, t.user_id, CONCAT('GROUP', c.chat), c.chat, t.chat_type, t.peer_id, t.is_pinned, t.draft_text,
+         t.custom_data, t.unread_count, t.hidden, c.at, c.at, t.last_message_id, c.eseq
+  FROM conversations t JOIN copies c WHERE t.corp_id = 'bench' AND t.chat_id = 's010000';
+INSERT INTO events (corp_id, user_id, seq, event_type, data, created_at)
+  SELECT 'bench', 'size100000', c.eseq, 'CONVERSATION_LIST_UPDATED',
+         REPLACE(REPLACE(REPLACE(@data, 's010000', c.chat), '"title":"Size 10000"', CONCAT('"title":"Size ', c.i, '"')),
+                 CAST(@t AS CHAR), CAST(c.at AS CHAR)), c.at
+  FROM copies c ORDER BY c.i;
+UPDATE users SET last_event_seq = @base + 89900 WHERE corp_id = 'bench' AND user_id = 'size100000';
+COMMIT;
+"""
 
 
 class Api:
@@ -64,6 +98,7 @@ def main():
     p.add_argument("--lua", required=True, help="where to write the wrk scripts' data")
     p.add_argument("--threads", type=int, default=16)
     p.add_argument("--skip-sizes", action="store_true", help="leave out the 100/10,000/100,000 users")
+    p.add_argument("--bulk-db", help="MariaDB database (root on 127.0.0.1) to copy most of the 100,000 chats in")
     a = p.parse_args()
     api = Api(a.url, a.admin_key)
     rnd = random.Random(42)
@@ -96,7 +131,7 @@ def main():
                                               lambda i: api.call("POST", "/admin/corps/%s/chats" % CORP, a.admin_key, {
                                                   "type": "GROUP", "chatId": "s%06d" % i, "title": "Size %d" % i,
                                                   "ownerId": "size100000", "memberIds": [sized[s] for s in SIZES if i < s]}),
-                                              list(range(max(SIZES))))
+                                              list(range(API_SIZED if a.bulk_db else max(SIZES))))
 
     # 100 rounds; each splits the users into teams of 10: every user is in 100 group chats.
     group_chats = []
@@ -149,6 +184,11 @@ def main():
 
     if sizing is not None:
         sizing.result()
+        if a.bulk_db:
+            started = time.time()
+            subprocess.run(["mariadb", "-uroot", "-h127.0.0.1", a.bulk_db], input=BULK_SQL, text=True, check=True)
+            print("  %-42s %7d rows    %5.1f s" % ("chats of the 100,000-user, copied", max(SIZES) - API_SIZED,
+                                                   time.time() - started), flush=True)
 
     with open(a.lua, "w", encoding="utf-8") as f:
         f.write("-- written by bench/seed.py\nreturn {\n  groupNames = {%s},\n  users = {\n" %

@@ -50,6 +50,9 @@ public final class Wiring implements AutoCloseable {
                 "token secret");
         JwtTokens tokens = new JwtTokens(tokenSecret);
 
+        Thread preload = new Thread(HttpApi::preload, "preload-http");
+        preload.setDaemon(true);
+        preload.start(); // beside the store's opening (migrations): the two load different classes
         Store store = Store.open(storeSettings);
         EventStreams streams = null;
         try {

@@ -102,6 +102,22 @@ public final class HttpApi implements AutoCloseable {
         return new HttpApi(app, events);
     }
 
+    /**
+     * Loads and initialises the HTTP stack (Javalin, Jetty, JSON-B): a throwaway app started on a loopback
+     * port the system picks, then stopped. Run on another thread while the store opens, the real start
+     * finds it all loaded.
+     */
+    public static void preload() {
+        JsonbMapper json = new JsonbMapper();
+        json.write(new HealthBody("UP"));
+        Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(json);
+            config.routes.get("/", ctx -> ctx.result(""));
+        }).start("127.0.0.1", 0).stop();
+    }
+
     public HttpApi start(String host, int port) {
         app.start(host, port);
         return this;

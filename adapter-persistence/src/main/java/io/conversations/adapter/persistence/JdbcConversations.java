@@ -30,13 +30,14 @@ import java.util.Set;
  * avatars, size), the peer of a one-to-one chat, and the groups they are in.
  */
 final class JdbcConversations implements Conversations {
-    private static final String SELECT = "SELECT c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
+    private static final String COLUMNS = "SELECT c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
             + "c.custom_data, c.unread_count, c.activity_at, c.updated_at, c.chat_type, "
-            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, c.hidden, c.user_id, " + JdbcMessages.COLUMNS
-            + " FROM conversations c "
-            + "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
+            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, c.hidden, c.user_id, "
+            + JdbcMessages.COLUMNS + " FROM ";
+    private static final String JOINS = "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
             + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id "
             + "LEFT JOIN messages m ON m.message_id = c.last_message_id ";
+    private static final String SELECT = COLUMNS + "conversations c " + JOINS;
     private static final String ORDER = " ORDER BY c.is_pinned DESC, c.activity_at DESC, c.conversation_id DESC";
 
     private final Jdbc jdbc;
@@ -164,9 +165,17 @@ final class JdbcConversations implements Conversations {
                 Jdbc.params(user.corp().value(), user.user().value(), keys)));
     }
 
+    /**
+     * The page's rows are chosen from {@code conversations} alone (its list index, in order, up to the limit) and
+     * only then joined: as one flat query, MariaDB planned a user with 100,000 conversations from the corp's
+     * chats instead, and sorted them all (a second per page).
+     */
     @Override
     public List<Conversation> page(UserRef user, ConversationQuery query, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT);
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM conversations c ");
+        if (query.titleContains().isPresent()) {
+            sql.append(JOINS);
+        }
         List<Object> params = new ArrayList<>();
         if (query.group().isPresent()) {
             sql.append("JOIN group_conversations gc ON gc.corp_id = c.corp_id AND gc.user_id = c.user_id "
@@ -210,7 +219,8 @@ final class JdbcConversations implements Conversations {
         }
         sql.append(ORDER).append(" LIMIT ?");
         params.add(limit);
-        return withGroups(user, jdbc.query(sql.toString(), JdbcConversations::row, params.toArray()));
+        String paged = COLUMNS + "(" + sql + ") c " + JOINS + ORDER;
+        return withGroups(user, jdbc.query(paged, JdbcConversations::row, params.toArray()));
     }
 
     private List<Conversation> withGroups(UserRef user, List<Row> rows) {

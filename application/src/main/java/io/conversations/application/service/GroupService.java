@@ -13,6 +13,7 @@ import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.common.Outcome;
+import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
@@ -26,7 +27,9 @@ import io.conversations.domain.group.UserGroups;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -148,9 +151,19 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
         return parsed.isEmpty() ? Set.of() : conversations.existing(user, parsed);
     }
 
+    /** The group's new list and the changed conversations, read together (the added ones are in both). */
     private void recordMembershipChange(UserRef user, GroupName name, List<ConversationId> after,
                                         List<ConversationId> changed, long now) {
-        record(user, now, new InGroupUpdated(name, conversations.findAll(user, after)), listUpdated(user, changed));
+        List<ConversationId> wanted = new ArrayList<>(after);
+        changed.stream().filter(id -> !after.contains(id)).forEach(wanted::add);
+        Map<ConversationId, Conversation> read = new HashMap<>();
+        conversations.findAll(user, wanted).forEach(c -> read.put(c.id(), c));
+        record(user, now, new InGroupUpdated(name, present(after, read)),
+                changed.isEmpty() ? null : new ConversationListUpdated(present(changed, read)));
+    }
+
+    private static List<Conversation> present(List<ConversationId> ids, Map<ConversationId, Conversation> read) {
+        return ids.stream().filter(read::containsKey).map(read::get).toList();
     }
 
     /** The list event for conversations whose group list changed; null when none did. */

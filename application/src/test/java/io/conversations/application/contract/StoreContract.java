@@ -28,7 +28,9 @@ import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -408,6 +410,32 @@ public abstract class StoreContract {
         assertEquals(List.of(2L), tail.events().stream().map(RecordedEvent::seq).toList());
         assertEquals(3, tail.last());
         assertEquals(1, tx(() -> ports.events().lastSeq(bob)));
+    }
+
+    @Test
+    void appendsSeveralUsersEventsAtOnceEachOnItsOwnNumbering() {
+        ChatId a = groupChat("a", "A", 1, alice, bob);
+        long aliceBefore = tx(() -> ports.events().lastSeq(alice));
+        long bobBefore = tx(() -> ports.events().lastSeq(bob));
+        Conversation mine = tx(() -> ports.conversations().find(alice, ConversationId.group(a))).orElseThrow();
+        Conversation bobs = tx(() -> ports.conversations().find(bob, ConversationId.group(a))).orElseThrow();
+        ConversationEvent listed = new ConversationEvent.ConversationListUpdated(List.of(mine));
+        Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
+        happened.put(alice, List.of(listed, new ConversationEvent.GroupListUpdated(List.of()), listed));
+        happened.put(bob, List.of(new ConversationEvent.ConversationListUpdated(List.of(bobs))));
+        tx(() -> {
+            ports.events().appendAll(happened, 50);
+            return null;
+        });
+        assertEquals(List.of(aliceBefore + 1, aliceBefore + 2, aliceBefore + 3), tx(() -> ports.events()
+                .readAfter(alice, aliceBefore, 10)).events().stream().map(RecordedEvent::seq).toList());
+        assertEquals(aliceBefore + 3, tx(() -> ports.events().lastSeq(alice)));
+        assertEquals(bobBefore + 1, tx(() -> ports.events().lastSeq(bob)));
+        // Listed by alice's first and third event: a cursor as of the second still leaves it out.
+        ListPosition asOfSecond = new ListPosition(true, Long.MAX_VALUE, ConversationId.parse("GROUPzzz"),
+                aliceBefore + 2);
+        assertEquals(List.of(), tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.of(asOfSecond)), 10)));
     }
 
     @Test
