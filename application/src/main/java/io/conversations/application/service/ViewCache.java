@@ -83,22 +83,30 @@ public final class ViewCache implements RenderedViews {
         return bytes.get();
     }
 
-    /** Drops the least recently used users' answers until a fifth of the room is free. */
+    /**
+     * Drops the least recently used answers until a fifth of the room is free (answers, not users: a user's
+     * group pages stay while their unused first page goes), and the users left with none.
+     */
     private synchronized void evict() {
         if (bytes.get() <= maxBytes) {
             return;
         }
-        List<Map.Entry<UserRef, UserViews>> all = new ArrayList<>(users.entrySet());
-        all.sort(Comparator.comparingLong(e -> e.getValue().lastUse));
+        record Candidate(UserRef user, UserViews views, String key, long lastUse) {}
+        List<Candidate> all = new ArrayList<>();
+        users.forEach((user, views) -> views.uses().forEach((key, used) -> all.add(new Candidate(user, views, key, used))));
+        all.sort(Comparator.comparingLong(Candidate::lastUse));
         long target = maxBytes - maxBytes / 5;
-        for (Map.Entry<UserRef, UserViews> e : all) {
+        for (Candidate c : all) {
             if (bytes.get() <= target) {
                 break;
             }
-            if (users.remove(e.getKey(), e.getValue())) {
-                bytes.addAndGet(-e.getValue().drop());
-            }
+            bytes.addAndGet(-c.views().forget(c.key()));
         }
+        users.forEach((user, views) -> {
+            if (views.isEmpty() && users.remove(user, views)) {
+                bytes.addAndGet(-views.drop());
+            }
+        });
     }
 
     /** One user's kept answers and the newest sequence learnt for them. */
@@ -107,7 +115,6 @@ public final class ViewCache implements RenderedViews {
         private long newest;
         private long held;
         private boolean dropped;
-        private volatile long lastUse;
 
         synchronized void advance(long seq) {
             newest = Math.max(newest, seq);
@@ -118,7 +125,7 @@ public final class ViewCache implements RenderedViews {
             if (k == null || k.seq < newest || now - k.at > MAX_AGE_NANOS) {
                 return null;
             }
-            lastUse = tick;
+            k.lastUse = tick;
             return k.rendered;
         }
 
@@ -132,10 +139,30 @@ public final class ViewCache implements RenderedViews {
                 kept.clear();
                 held = 0;
             }
-            Kept old = kept.put(key, new Kept(seq, rendered, now));
+            Kept old = kept.put(key, new Kept(seq, rendered, now, tick));
             held += rendered.length - (old == null ? 0 : old.rendered.length);
-            lastUse = tick;
             return held - before;
+        }
+
+        /** When each kept answer was last used. */
+        synchronized Map<String, Long> uses() {
+            Map<String, Long> uses = new HashMap<>();
+            kept.forEach((key, k) -> uses.put(key, k.lastUse));
+            return uses;
+        }
+
+        /** Forgets one answer; answers the bytes freed. */
+        synchronized long forget(String key) {
+            Kept k = kept.remove(key);
+            if (k == null) {
+                return 0;
+            }
+            held -= k.rendered.length;
+            return k.rendered.length;
+        }
+
+        synchronized boolean isEmpty() {
+            return kept.isEmpty();
         }
 
         /** Gives up everything; answers the bytes freed. */
@@ -148,5 +175,18 @@ public final class ViewCache implements RenderedViews {
         }
     }
 
-    private record Kept(long seq, byte[] rendered, long at) {}
+    /** One kept answer; {@code lastUse} is written under its user's lock. */
+    private static final class Kept {
+        final long seq;
+        final byte[] rendered;
+        final long at;
+        long lastUse;
+
+        Kept(long seq, byte[] rendered, long at, long lastUse) {
+            this.seq = seq;
+            this.rendered = rendered;
+            this.at = at;
+            this.lastUse = lastUse;
+        }
+    }
 }

@@ -76,6 +76,20 @@ class ViewCacheTest {
         assertTrue(cache.find(UserRef.of("acme", "u29"), "first").isPresent(), "the newest is kept");
     }
 
+    @Test
+    void dropsAnswersNotUsersAUsersPageInUseStaysWhileTheirUnusedOneGoes() {
+        cache.tailRound(System.nanoTime());
+        byte[] page = new byte[1_000];
+        cache.reserve(ALICE).keep("first", 1, page);
+        cache.reserve(ALICE).keep("group:Suppliers", 1, page);
+        for (int i = 0; i < 30; i++) {
+            cache.find(ALICE, "group:Suppliers");
+            cache.reserve(UserRef.of("acme", "u" + i)).keep("first", 1, page);
+        }
+        assertTrue(cache.find(ALICE, "group:Suppliers").isPresent());
+        assertEquals(Optional.empty(), cache.find(ALICE, "first"));
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
