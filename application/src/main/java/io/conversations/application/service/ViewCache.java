@@ -1,6 +1,8 @@
 package io.conversations.application.service;
 
 import io.conversations.application.port.in.RenderedViews;
+import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * This node's {@link RenderedViews}, bounded in bytes. What makes a kept answer stale is learnt two ways:
@@ -18,30 +22,41 @@ import java.util.concurrent.atomic.AtomicLong;
  *       client reads its own writes here at once;</li>
  *   <li>the event tail reports every user's new sequence, whichever node wrote it, within the event delay.</li>
  * </ul>
- * An answer is served only while its sequence is at least the newest one learnt for its user, while the tail
- * has completed a round recently (if the tail stalls, nothing is served from here), and for at most
- * {@link #MAX_AGE_NANOS} (which bounds what a position the tail gave up on could leave stale).
+ * An answer is served only while its sequence is at least the newest one learnt for its user. Two things
+ * make it ask the store for the user's committed sequence before serving (one primary-key read instead of
+ * rendering the page again): the tail has not completed a round recently (it may have missed another node's
+ * change), or the answer was last confirmed more than {@link #MAX_AGE_NANOS} ago (which bounds what a
+ * position the tail gave up on could leave stale).
  */
 public final class ViewCache implements RenderedViews {
-    /** A kept answer is not served after this long, whatever the sequences say. */
+    /** A kept answer is confirmed against the store when it was last confirmed longer ago than this. */
     static final long MAX_AGE_NANOS = 60_000_000_000L;
-    /** Nothing is served when the tail's last completed round is older than this. */
+    /** Every answer is confirmed against the store when the tail's last completed round is older than this. */
     static final long TAIL_SILENCE_NANOS = 3_000_000_000L;
     /** Answers kept per user (a first page and a page per group, say); past it the user's are dropped. */
     static final int KEYS_PER_USER = 32;
 
     private final long maxBytes;
+    private final ToLongFunction<UserRef> committedSeq;
+    private final LongSupplier nanoTime;
     private final Map<UserRef, UserViews> users = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private volatile long tailAt;
 
-    public ViewCache(long maxBytes) {
+    /** A cache of {@code maxBytes} that confirms answers against {@code log}'s committed sequences. */
+    public ViewCache(long maxBytes, Transactions transactions, EventLog log) {
+        this(maxBytes, user -> transactions.inTransaction(() -> log.lastSeq(user)), System::nanoTime);
+    }
+
+    ViewCache(long maxBytes, ToLongFunction<UserRef> committedSeq, LongSupplier nanoTime) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("the cache needs a positive size");
         }
         this.maxBytes = maxBytes;
-        this.tailAt = System.nanoTime() - TAIL_SILENCE_NANOS - 1; // nothing is served before the tail's first round
+        this.committedSeq = committedSeq;
+        this.nanoTime = nanoTime;
+        this.tailAt = nanoTime.getAsLong() - TAIL_SILENCE_NANOS - 1; // before the tail's first round, confirm all
     }
 
     /** The user's events up to {@code seq} are committed: what is kept as of an older sequence is stale. */
@@ -60,18 +75,35 @@ public final class ViewCache implements RenderedViews {
     @Override
     public Optional<byte[]> find(UserRef user, String key) {
         UserViews views = users.get(user);
-        long now = System.nanoTime();
-        if (views == null || now - tailAt > TAIL_SILENCE_NANOS) {
+        if (views == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(views.find(key, now, ticks.incrementAndGet()));
+        Kept kept = views.current(key);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        long now = nanoTime.getAsLong();
+        if (now - tailAt > TAIL_SILENCE_NANOS || now - kept.confirmedAt > MAX_AGE_NANOS) {
+            long committed;
+            try {
+                committed = committedSeq.applyAsLong(user);
+            } catch (RuntimeException e) {
+                return Optional.empty(); // rendering afresh meets the same store and answers its error
+            }
+            if (committed != kept.seq) {
+                views.advance(committed);
+                return Optional.empty();
+            }
+            kept.confirmedAt = now;
+        }
+        return Optional.ofNullable(views.use(kept, ticks.incrementAndGet()));
     }
 
     @Override
     public Reservation reserve(UserRef user) {
         UserViews views = users.computeIfAbsent(user, u -> new UserViews());
         return (key, seq, rendered) -> {
-            long added = views.keep(key, seq, rendered, System.nanoTime(), ticks.incrementAndGet());
+            long added = views.keep(key, seq, rendered, nanoTime.getAsLong(), ticks.incrementAndGet());
             if (added != 0 && bytes.addAndGet(added) > maxBytes) {
                 evict();
             }
@@ -120,9 +152,15 @@ public final class ViewCache implements RenderedViews {
             newest = Math.max(newest, seq);
         }
 
-        synchronized byte[] find(String key, long now, long tick) {
+        /** The answer kept under {@code key} unless a newer sequence is known. */
+        synchronized Kept current(String key) {
             Kept k = kept.get(key);
-            if (k == null || k.seq < newest || now - k.at > MAX_AGE_NANOS) {
+            return k == null || k.seq < newest ? null : k;
+        }
+
+        /** The answer's bytes, marked as used now, unless a newer sequence became known meanwhile. */
+        synchronized byte[] use(Kept k, long tick) {
+            if (k.seq < newest) {
                 return null;
             }
             k.lastUse = tick;
@@ -179,13 +217,13 @@ public final class ViewCache implements RenderedViews {
     private static final class Kept {
         final long seq;
         final byte[] rendered;
-        final long at;
+        volatile long confirmedAt;
         long lastUse;
 
-        Kept(long seq, byte[] rendered, long at, long lastUse) {
+        Kept(long seq, byte[] rendered, long confirmedAt, long lastUse) {
             this.seq = seq;
             this.rendered = rendered;
-            this.at = at;
+            this.confirmedAt = confirmedAt;
             this.lastUse = lastUse;
         }
     }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.conversations.application.port.in.RenderedViews.Reservation;
 import io.conversations.domain.identity.UserRef;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ViewCacheTest {
@@ -14,11 +18,18 @@ class ViewCacheTest {
     private static final UserRef BOB = UserRef.of("acme", "bob");
     private static final UserRef OTHER_CORPS_ALICE = UserRef.of("globex", "alice");
 
-    private final ViewCache cache = new ViewCache(10_000);
+    /** What the store says each user's committed sequence is, and how often it was asked. */
+    private final Map<UserRef, Long> committed = new HashMap<>();
+    private final AtomicInteger asked = new AtomicInteger();
+    private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
+    private final ViewCache cache = new ViewCache(10_000, user -> {
+        asked.incrementAndGet();
+        return committed.getOrDefault(user, 0L);
+    }, now::get);
 
     @Test
     void servesWhatWasKeptUntilTheUsersSequenceMovesPastIt() {
-        cache.tailRound(System.nanoTime());
+        cache.tailRound(now.get());
         cache.reserve(ALICE).keep("first", 5, bytes("page@5"));
         assertArrayEquals(bytes("page@5"), cache.find(ALICE, "first").orElseThrow());
         cache.advanced(ALICE, 5);
@@ -29,7 +40,7 @@ class ViewCacheTest {
 
     @Test
     void aChangeCommittedWhileTheAnswerWasBeingReadMakesItStaleAtOnce() {
-        cache.tailRound(System.nanoTime());
+        cache.tailRound(now.get());
         Reservation reading = cache.reserve(ALICE);
         cache.advanced(ALICE, 8); // committed after the read began: the read may or may not show it
         reading.keep("first", 7, bytes("page@7"));
@@ -40,7 +51,7 @@ class ViewCacheTest {
 
     @Test
     void eachUserAndEachCorpHasItsOwn() {
-        cache.tailRound(System.nanoTime());
+        cache.tailRound(now.get());
         cache.reserve(ALICE).keep("first", 1, bytes("alice"));
         assertEquals(Optional.empty(), cache.find(BOB, "first"));
         assertEquals(Optional.empty(), cache.find(OTHER_CORPS_ALICE, "first"));
@@ -49,18 +60,51 @@ class ViewCacheTest {
     }
 
     @Test
-    void servesNothingUntilTheTailHasRunAndNothingWhenItFallsSilent() {
-        cache.reserve(ALICE).keep("first", 1, bytes("page"));
-        assertEquals(Optional.empty(), cache.find(ALICE, "first"), "before the first round");
-        cache.tailRound(System.nanoTime() - ViewCache.TAIL_SILENCE_NANOS - 1_000_000);
-        assertEquals(Optional.empty(), cache.find(ALICE, "first"), "the last round is too old");
-        cache.tailRound(System.nanoTime());
-        assertTrue(cache.find(ALICE, "first").isPresent());
+    void whileTheTailIsSilentEveryAnswerIsCheckedAgainstTheStoreFirst() {
+        cache.reserve(ALICE).keep("first", 1, bytes("page@1"));
+        committed.put(ALICE, 1L);
+        assertArrayEquals(bytes("page@1"), cache.find(ALICE, "first").orElseThrow(), "before the first round");
+        assertEquals(1, asked.get());
+        cache.tailRound(now.get());
+        now.addAndGet(ViewCache.TAIL_SILENCE_NANOS + 1);
+        committed.put(ALICE, 2L); // another node's change the silent tail did not report
+        assertEquals(Optional.empty(), cache.find(ALICE, "first"));
+        assertEquals(2, asked.get());
+        cache.reserve(ALICE).keep("first", 2, bytes("page@2"));
+        cache.tailRound(now.get());
+        assertArrayEquals(bytes("page@2"), cache.find(ALICE, "first").orElseThrow());
+        assertEquals(2, asked.get(), "a tail that runs is trusted");
+    }
+
+    @Test
+    void anAnswerNotConfirmedForAMinuteIsCheckedAgainstTheStoreOnceThenTrustedAgain() {
+        cache.tailRound(now.get());
+        cache.reserve(ALICE).keep("first", 3, bytes("page@3"));
+        cache.reserve(BOB).keep("first", 3, bytes("bob@3"));
+        committed.put(ALICE, 3L);
+        committed.put(BOB, 4L); // a change the tail gave up on
+        now.addAndGet(ViewCache.MAX_AGE_NANOS + 1);
+        cache.tailRound(now.get());
+        assertArrayEquals(bytes("page@3"), cache.find(ALICE, "first").orElseThrow());
+        assertArrayEquals(bytes("page@3"), cache.find(ALICE, "first").orElseThrow());
+        assertEquals(1, asked.get(), "confirmed once, then trusted for another minute");
+        assertEquals(Optional.empty(), cache.find(BOB, "first"), "the store knows a newer sequence");
+        assertEquals(Optional.empty(), cache.find(BOB, "first"));
+        assertEquals(2, asked.get(), "the newer sequence is remembered");
+    }
+
+    @Test
+    void whenTheStoreCannotBeAskedTheAnswerIsNotServed() {
+        ViewCache failing = new ViewCache(10_000, user -> {
+            throw new IllegalStateException("store down");
+        }, now::get);
+        failing.reserve(ALICE).keep("first", 1, bytes("page"));
+        assertEquals(Optional.empty(), failing.find(ALICE, "first"));
     }
 
     @Test
     void staysWithinItsSizeByDroppingTheLeastRecentlyUsedUsers() {
-        cache.tailRound(System.nanoTime());
+        cache.tailRound(now.get());
         byte[] page = new byte[1_000];
         for (int i = 0; i < 30; i++) {
             UserRef user = UserRef.of("acme", "u" + i);
@@ -78,7 +122,7 @@ class ViewCacheTest {
 
     @Test
     void dropsAnswersNotUsersAUsersPageInUseStaysWhileTheirUnusedOneGoes() {
-        cache.tailRound(System.nanoTime());
+        cache.tailRound(now.get());
         byte[] page = new byte[1_000];
         cache.reserve(ALICE).keep("first", 1, page);
         cache.reserve(ALICE).keep("group:Suppliers", 1, page);
