@@ -17,10 +17,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,12 +70,9 @@ public final class Store implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setAutoCommit(false);
-        // Flyway's classes load on another core while the pool opens its first connection: both are most of a start.
-        CompletableFuture<FluentConfiguration> flyway = CompletableFuture.supplyAsync(
-                () -> Flyway.configure().locations("classpath:db/migration"));
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            flyway.join().dataSource(dataSource).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
