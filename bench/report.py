@@ -13,7 +13,9 @@ def main():
     meta = m.pop("machine")
     rate = lambda r: r["requests"] / r["seconds"]
     good = lambda r: (r["requests"] - r["errors"] - r["failures"]) / r["seconds"]
-    ceiling = m["ceiling"]
+    # The ceiling runs before and after the read cases; the ratios use the faster run (the stricter test),
+    # and both rows show how far the machine drifted meanwhile.
+    ceiling = max((m[k] for k in ("ceiling", "ceiling_after") if k in m), key=rate)
     rows = []
 
     def verdict(ok):
@@ -27,7 +29,10 @@ def main():
         rows.append((label, "%.0f" % rps, "%.2f" % r["p50_ms"], "%.2f" % r["p99_ms"], ratio, str(errors), target,
                      verdict(check(r, rps) and errors == 0) if check else "–"))
 
-    wrk_row("ceiling", "ceiling: Javalin, the same %d bytes precomputed" % meta["page_bytes"], "–", None)
+    wrk_row("ceiling", "ceiling: Javalin, the same %d bytes precomputed (before the read cases)" % meta["page_bytes"],
+            "–", None)
+    if "ceiling_after" in m:
+        wrk_row("ceiling_after", "ceiling again, after the read cases", "–", None)
     read_ok = lambda r, rps: rps >= 0.5 * rate(ceiling) and r["p99_ms"] < 4 * ceiling["p99_ms"]
     wrk_row("list", "1. first page, count=100 (%d bytes)" % meta["page_bytes"], "≥0.50, p99 <4×", read_ok)
     wrk_row("group", "2. first page of one group (20)", "≥0.50, p99 <4×", read_ok)
