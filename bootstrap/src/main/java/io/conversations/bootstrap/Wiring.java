@@ -64,7 +64,9 @@ public final class Wiring implements AutoCloseable {
             Config.Events eventConfig = config.events();
             EventService events = new EventService(store.transactions(), store.eventLog(), clock,
                     TimeUnit.DAYS.toMillis(eventConfig.retentionDays()));
-            ViewCache views = config.listCacheBytes() > 0 ? new ViewCache(config.listCacheBytes(), store.transactions(), store.eventLog()) : null;
+            ViewCache views = config.listCacheBytes() > 0
+                    ? new ViewCache(config.listCacheBytes(), store.transactions(), store.eventLog())
+                    : null;
             streams = new EventStreams(store.transactions(), store.eventLog(), store.eventFeed(), clock,
                     new EventStreams.Settings(eventConfig.streamsPerUser(), eventConfig.streamsPerNode(),
                             eventConfig.pollMillis())).feeding(views).start();
