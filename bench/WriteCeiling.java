@@ -1,0 +1,256 @@
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's write ceiling: what this machine's MariaDB can commit, durably, of the rows a write case
+ * must change at the least, with no service in front of it. Plain JDBC, prepared statements, one connection
+ * per client thread, 32 of them as wrk uses; tables shaped like the service's (same keys and indexes).
+ * <ul>
+ * <li>{@code move}: one half of case 3. Lock the user's row, insert or delete one group row, append the
+ *     two events a move appends (the group's list of 20 conversations, about 10 KB, and the moved
+ *     conversation), advance the user's sequence, commit.</li>
+ * <li>{@code send}: case 4. Lock the chat's 10 members' rows, insert the message, move the 10 members'
+ *     conversations (activity, unread, last message), append one event of about 1 KB for each member,
+ *     advance the 10 sequences, commit.</li>
+ * </ul>
+ * Nothing is read back, nothing is rendered: a design that meets the contract does at least this much.
+ * Run: java -cp bootstrap/target/conversations.jar bench/WriteCeiling.java JDBC_URL move|send SECONDS [WARMUP]
+ * Prints one JSON line: {"requests", "seconds"}.
+ */
+public class WriteCeiling {
+    static final int USERS = 1000;
+    static final int CLIENTS = 32;
+    static final String CORP = "bench";
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String kind = args[1];
+        int seconds = Integer.parseInt(args[2]);
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        setUp(url);
+        AtomicBoolean counting = new AtomicBoolean(false);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong done = new AtomicLong();
+        String small = "{\"id\":\"GROUPg00001\",\"chatId\":\"g00001\",\"title\":\"" + "x".repeat(400) + "\"}";
+        String group = "[" + String.join(",", java.util.Collections.nCopies(20, small)) + "]";
+        Thread[] clients = new Thread[CLIENTS];
+        for (int t = 0; t < CLIENTS; t++) {
+            int client = t;
+            clients[t] = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(url)) {
+                    c.setAutoCommit(false);
+                    // Each client its own users (no lock waits between clients), each move returning its row.
+                    long i = 0;
+                    while (running.get()) {
+                        if (kind.equals("move")) {
+                            int user = client + CLIENTS * (int) (i % (USERS / CLIENTS));
+                            move(c, user, i / (USERS / CLIENTS) % 2 == 0, group, small);
+                        } else {
+                            int chat = ThreadLocalRandom.current().nextInt(USERS / 10);
+                            send(c, chat, small);
+                        }
+                        i++;
+                        if (counting.get()) {
+                            done.incrementAndGet();
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            clients[t].start();
+        }
+        Thread.sleep(warmup * 1000L);
+        long before = done.get();
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long count = done.get() - before;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        for (Thread t : clients) {
+            t.join();
+        }
+        System.out.printf("{\"requests\": %d, \"seconds\": %.3f}%n", count, elapsed);
+    }
+
+    static void setUp(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String table : new String[] {"events", "group_conversations", "conversations", "messages", "users"}) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+            }
+            String options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+            s.execute("CREATE TABLE users (corp_id VARCHAR(64) NOT NULL, user_id VARCHAR(64) NOT NULL,"
+                    + " last_event_seq BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (corp_id, user_id))" + options);
+            s.execute("CREATE TABLE events (corp_id VARCHAR(64) NOT NULL, user_id VARCHAR(64) NOT NULL,"
+                    + " seq BIGINT NOT NULL, event_type VARCHAR(40) NOT NULL, data LONGTEXT NOT NULL,"
+                    + " created_at BIGINT NOT NULL, feed_id BIGINT NOT NULL AUTO_INCREMENT UNIQUE,"
+                    + " PRIMARY KEY (corp_id, user_id, seq), KEY ix_events_created (created_at))" + options);
+            s.execute("CREATE TABLE group_conversations (group_id BIGINT NOT NULL, corp_id VARCHAR(64) NOT NULL,"
+                    + " user_id VARCHAR(64) NOT NULL, conversation_id VARCHAR(72) NOT NULL, added_at BIGINT NOT NULL,"
+                    + " position BIGINT NOT NULL, PRIMARY KEY (group_id, conversation_id),"
+                    + " KEY ix_group_conversations_user (corp_id, user_id, conversation_id))" + options);
+            s.execute("CREATE TABLE conversations (corp_id VARCHAR(64) NOT NULL, user_id VARCHAR(64) NOT NULL,"
+                    + " conversation_id VARCHAR(72) NOT NULL, chat_id VARCHAR(64) NOT NULL,"
+                    + " is_pinned BOOLEAN NOT NULL DEFAULT FALSE, unread_count INT NOT NULL DEFAULT 0,"
+                    + " hidden BOOLEAN NOT NULL DEFAULT FALSE, activity_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                    + " last_message_id BIGINT NULL, changed_seq BIGINT NOT NULL DEFAULT 0,"
+                    + " PRIMARY KEY (corp_id, user_id, conversation_id),"
+                    + " KEY ix_conversations_list (corp_id, user_id, is_pinned, activity_at, conversation_id),"
+                    + " KEY ix_conversations_chat (corp_id, chat_id))" + options);
+            s.execute("CREATE TABLE messages (message_id BIGINT NOT NULL AUTO_INCREMENT, corp_id VARCHAR(64) NOT NULL,"
+                    + " chat_id VARCHAR(64) NOT NULL, sender_id VARCHAR(64) NOT NULL, text TEXT NOT NULL,"
+                    + " sent_at BIGINT NOT NULL, PRIMARY KEY (message_id), KEY ix_messages_chat (corp_id, chat_id, message_id))"
+                    + options);
+            c.setAutoCommit(false);
+            try (PreparedStatement users = c.prepareStatement("INSERT INTO users VALUES (?, ?, 0)");
+                 PreparedStatement conversations = c.prepareStatement("INSERT INTO conversations (corp_id, user_id,"
+                         + " conversation_id, chat_id, activity_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)")) {
+                for (int u = 0; u < USERS; u++) {
+                    users.setString(1, CORP);
+                    users.setString(2, user(u));
+                    users.addBatch();
+                    conversations.setString(1, CORP);
+                    conversations.setString(2, user(u));
+                    conversations.setString(3, "GROUP" + chat(u / 10));
+                    conversations.setString(4, chat(u / 10));
+                    conversations.addBatch();
+                }
+                users.executeBatch();
+                conversations.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    static void move(Connection c, int user, boolean add, String group, String moved) throws SQLException {
+        String id = user(user);
+        long seq = lock(c, new String[] {id})[0];
+        try (PreparedStatement change = c.prepareStatement(add
+                ? "INSERT INTO group_conversations VALUES (?, ?, ?, 'C2Cu0001', ?, ?)"
+                : "DELETE FROM group_conversations WHERE group_id = ? AND conversation_id = 'C2Cu0001'")) {
+            change.setLong(1, user);
+            if (add) {
+                change.setString(2, CORP);
+                change.setString(3, id);
+                change.setLong(4, System.currentTimeMillis());
+                change.setLong(5, seq);
+            }
+            change.executeUpdate();
+        }
+        try (PreparedStatement events = c.prepareStatement("INSERT INTO events (corp_id, user_id, seq, event_type, data,"
+                + " created_at) VALUES (?, ?, ?, 'CONVERSATION_IN_GROUP_UPDATED', ?, ?), (?, ?, ?, 'CONVERSATION_LIST_UPDATED', ?, ?)")) {
+            long now = System.currentTimeMillis();
+            Object[] values = {CORP, id, seq + 1, "{\"groupName\":\"Suppliers\",\"conversationList\":" + group + "}", now,
+                    CORP, id, seq + 2, "[" + moved + "]", now};
+            for (int i = 0; i < values.length; i++) {
+                events.setObject(i + 1, values[i]);
+            }
+            events.executeUpdate();
+        }
+        advance(c, new String[] {id}, new long[] {seq + 2});
+        c.commit();
+    }
+
+    static void send(Connection c, int chat, String conversation) throws SQLException {
+        String[] members = new String[10];
+        for (int i = 0; i < 10; i++) {
+            members[i] = user(chat * 10 + i);
+        }
+        long[] seqs = lock(c, members);
+        long now = System.currentTimeMillis();
+        long message;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (corp_id, chat_id, sender_id, text,"
+                + " sent_at) VALUES (?, ?, ?, 'benchmark message', ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, CORP);
+            insert.setString(2, chat(chat));
+            insert.setString(3, members[0]);
+            insert.setLong(4, now);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                message = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE conversations SET activity_at = ?, updated_at = ?,"
+                + " last_message_id = ?, hidden = FALSE, unread_count = unread_count + CASE WHEN user_id = ? THEN 0 ELSE 1 END"
+                + " WHERE corp_id = ? AND chat_id = ?")) {
+            update.setLong(1, now);
+            update.setLong(2, now);
+            update.setLong(3, message);
+            update.setString(4, members[0]);
+            update.setString(5, CORP);
+            update.setString(6, chat(chat));
+            update.executeUpdate();
+        }
+        String row = "(?, ?, ?, 'CONVERSATION_LIST_UPDATED', ?, ?)";
+        try (PreparedStatement events = c.prepareStatement("INSERT INTO events (corp_id, user_id, seq, event_type, data,"
+                + " created_at) VALUES " + String.join(", ", java.util.Collections.nCopies(10, row)))) {
+            for (int i = 0; i < 10; i++) {
+                events.setString(5 * i + 1, CORP);
+                events.setString(5 * i + 2, members[i]);
+                events.setLong(5 * i + 3, ++seqs[i]);
+                events.setString(5 * i + 4, "[" + conversation + "]");
+                events.setLong(5 * i + 5, now);
+            }
+            events.executeUpdate();
+        }
+        advance(c, members, seqs);
+        c.commit();
+    }
+
+    /** Locks the users' rows in id order with one statement; answers their sequences in the order given. */
+    static long[] lock(Connection c, String[] ids) throws SQLException {
+        String[] sorted = ids.clone();
+        Arrays.sort(sorted);
+        long[] seqs = new long[ids.length];
+        try (PreparedStatement lock = c.prepareStatement("SELECT user_id, last_event_seq FROM users WHERE corp_id = ?"
+                + " AND user_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.length, "?"))
+                + ") ORDER BY user_id FOR UPDATE")) {
+            lock.setString(1, CORP);
+            for (int i = 0; i < sorted.length; i++) {
+                lock.setString(i + 2, sorted[i]);
+            }
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    seqs[Arrays.asList(ids).indexOf(rs.getString(1))] = rs.getLong(2);
+                }
+            }
+        }
+        return seqs;
+    }
+
+    static void advance(Connection c, String[] ids, long[] seqs) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE users SET last_event_seq = CASE user_id");
+        sql.append(" WHEN ? THEN ?".repeat(ids.length)).append(" END WHERE corp_id = ? AND user_id IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(ids.length, "?"))).append(")");
+        try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (int i = 0; i < ids.length; i++) {
+                update.setString(p++, ids[i]);
+                update.setLong(p++, seqs[i]);
+            }
+            update.setString(p++, CORP);
+            for (String id : ids) {
+                update.setString(p++, id);
+            }
+            update.executeUpdate();
+        }
+    }
+
+    static String user(int u) {
+        return String.format("u%04d", u);
+    }
+
+    static String chat(int c) {
+        return String.format("g%05d", c);
+    }
+}
