@@ -520,4 +520,33 @@ public abstract class StoreContract {
         assertEquals(0, tx(() -> ports.events().lastSeq(alice)));
         assertEquals(new HashSet<>(), new HashSet<>(tx(() -> ports.groups().loadForUpdate(alice))));
     }
+
+    @Test
+    void eventsAppendedAfterTheUsersRowWasLockedContinueItsNumberingAndARolledBackOneLeavesNoTrace() {
+        ConversationEvent event = new ConversationEvent.GroupListUpdated(List.of());
+        long t = 9_900_000_000_000L; // later than every other test here: the feed's test finds its start by time
+        tx(() -> {
+            ports.groups().loadForUpdate(alice);
+            ports.events().append(alice, List.of(event), t);
+            ports.directory().lockAll(corp, List.of(bob.user(), alice.user()));
+            ports.events().appendAll(Map.of(alice, List.of(event, event), bob, List.of(event)), t + 1);
+            return null;
+        });
+        assertEquals(3, tx(() -> ports.events().lastSeq(alice)));
+        assertEquals(1, tx(() -> ports.events().lastSeq(bob)));
+        if (rollsBack()) {
+            assertThrows(IllegalStateException.class, () -> tx(() -> {
+                ports.groups().loadForUpdate(alice);
+                ports.events().append(alice, List.of(event), t + 2);
+                throw new IllegalStateException("boom");
+            }));
+        }
+        tx(() -> {
+            ports.groups().loadForUpdate(alice);
+            ports.events().append(alice, List.of(event), t + 3);
+            return null;
+        });
+        assertEquals(List.of(1L, 2L, 3L, 4L), tx(() -> ports.events().readAfter(alice, 0, 10)).events().stream()
+                .map(RecordedEvent::seq).toList());
+    }
 }
