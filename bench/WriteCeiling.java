@@ -8,12 +8,13 @@ import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
 
 /**
  * The benchmark's write ceiling: what this machine's MariaDB can commit, durably, of the rows a write case
  * must change at the least, with no service in front of it. Plain JDBC, prepared statements, one connection
- * per client thread, 10 of them as the service's pool has (4 to 16 give the same here; 32 give less); tables
- * shaped like the service's (same keys and indexes).
+ * per client thread, 10 of them as the service's pool has (4 to 16 give the same here; 32 give less), on the
+ * service's own schema (its migrations, run from the jar: the same keys, indexes and foreign key).
  * <ul>
  * <li>{@code move}: one half of case 3. Lock the user's row, insert or delete one group row, append the
  *     two events a move appends (the group's list of 20 conversations, about 10 KB, and the moved
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     advance the 10 sequences, commit.</li>
  * </ul>
  * Nothing is read back, nothing is rendered: a design that meets the contract does at least this much.
- * Run: java -cp bootstrap/target/conversations.jar bench/WriteCeiling.java JDBC_URL move|send SECONDS [WARMUP]
+ * Run on an empty database: java -cp bootstrap/target/conversations.jar bench/WriteCeiling.java JDBC_URL move|send
+ *     SECONDS [WARMUP]
  * Prints one JSON line: {"requests", "seconds"}.
  */
 public class WriteCeiling {
@@ -36,7 +38,7 @@ public class WriteCeiling {
         String kind = args[1];
         int seconds = Integer.parseInt(args[2]);
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        setUp(url);
+        long[] groupIds = setUp(url);
         AtomicBoolean counting = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong done = new AtomicLong();
@@ -53,7 +55,7 @@ public class WriteCeiling {
                     while (running.get()) {
                         if (kind.equals("move")) {
                             int user = client + CLIENTS * (int) (i % (USERS / CLIENTS));
-                            move(c, user, i / (USERS / CLIENTS) % 2 == 0, group, small);
+                            move(c, user, groupIds[user], i / (USERS / CLIENTS) % 2 == 0, group, small);
                         } else {
                             int chat = ThreadLocalRandom.current().nextInt(USERS / 10);
                             send(c, chat, small);
@@ -83,62 +85,58 @@ public class WriteCeiling {
         System.out.printf("{\"requests\": %d, \"seconds\": %.3f}%n", count, elapsed);
     }
 
-    static void setUp(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (String table : new String[] {"events", "group_conversations", "conversations", "messages", "users"}) {
-                s.execute("DROP TABLE IF EXISTS " + table);
-            }
-            String options = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
-            s.execute("CREATE TABLE users (corp_id VARCHAR(64) NOT NULL, user_id VARCHAR(64) NOT NULL,"
-                    + " last_event_seq BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (corp_id, user_id))" + options);
-            s.execute("CREATE TABLE events (corp_id VARCHAR(64) NOT NULL, user_id VARCHAR(64) NOT NULL,"
-                    + " seq BIGINT NOT NULL, event_type VARCHAR(40) NOT NULL, data LONGTEXT NOT NULL,"
-                    + " created_at BIGINT NOT NULL, feed_id BIGINT NOT NULL AUTO_INCREMENT UNIQUE,"
-                    + " PRIMARY KEY (corp_id, user_id, seq), KEY ix_events_created (created_at))" + options);
-            s.execute("CREATE TABLE group_conversations (group_id BIGINT NOT NULL, corp_id VARCHAR(64) NOT NULL,"
-                    + " user_id VARCHAR(64) NOT NULL, conversation_id VARCHAR(72) NOT NULL, added_at BIGINT NOT NULL,"
-                    + " position BIGINT NOT NULL, PRIMARY KEY (group_id, conversation_id),"
-                    + " KEY ix_group_conversations_user (corp_id, user_id, conversation_id))" + options);
-            s.execute("CREATE TABLE conversations (corp_id VARCHAR(64) NOT NULL, user_id VARCHAR(64) NOT NULL,"
-                    + " conversation_id VARCHAR(72) NOT NULL, chat_id VARCHAR(64) NOT NULL,"
-                    + " is_pinned BOOLEAN NOT NULL DEFAULT FALSE, unread_count INT NOT NULL DEFAULT 0,"
-                    + " hidden BOOLEAN NOT NULL DEFAULT FALSE, activity_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
-                    + " last_message_id BIGINT NULL, changed_seq BIGINT NOT NULL DEFAULT 0,"
-                    + " PRIMARY KEY (corp_id, user_id, conversation_id),"
-                    + " KEY ix_conversations_list (corp_id, user_id, is_pinned, activity_at, conversation_id),"
-                    + " KEY ix_conversations_chat (corp_id, chat_id))" + options);
-            s.execute("CREATE TABLE messages (message_id BIGINT NOT NULL AUTO_INCREMENT, corp_id VARCHAR(64) NOT NULL,"
-                    + " chat_id VARCHAR(64) NOT NULL, sender_id VARCHAR(64) NOT NULL, text TEXT NOT NULL,"
-                    + " sent_at BIGINT NOT NULL, PRIMARY KEY (message_id), KEY ix_messages_chat (corp_id, chat_id, message_id))"
-                    + options);
+    /**
+     * The service's own schema (its Flyway migrations, from the jar), then 1,000 users with a group each and
+     * 100 group chats of 10 with a conversation for each member.
+     */
+    static long[] setUp(String url) throws SQLException {
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
-            try (PreparedStatement users = c.prepareStatement("INSERT INTO users VALUES (?, ?, 0)");
+            try (PreparedStatement users = c.prepareStatement("INSERT INTO users (corp_id, user_id, nick, avatar_url,"
+                         + " created_at) VALUES (?, ?, '', '', 0)");
+                 PreparedStatement groups = c.prepareStatement("INSERT INTO conversation_groups (corp_id, user_id,"
+                         + " group_name, created_at) VALUES (?, ?, 'Suppliers', 0)");
                  PreparedStatement conversations = c.prepareStatement("INSERT INTO conversations (corp_id, user_id,"
-                         + " conversation_id, chat_id, activity_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)")) {
+                         + " conversation_id, chat_id, chat_type, draft_text, activity_at, updated_at)"
+                         + " VALUES (?, ?, ?, ?, 'GROUP', '', 0, 0)")) {
                 for (int u = 0; u < USERS; u++) {
-                    users.setString(1, CORP);
-                    users.setString(2, user(u));
+                    for (PreparedStatement ps : new PreparedStatement[] {users, groups, conversations}) {
+                        ps.setString(1, CORP);
+                        ps.setString(2, user(u));
+                    }
                     users.addBatch();
-                    conversations.setString(1, CORP);
-                    conversations.setString(2, user(u));
+                    groups.addBatch();
                     conversations.setString(3, "GROUP" + chat(u / 10));
                     conversations.setString(4, chat(u / 10));
                     conversations.addBatch();
                 }
                 users.executeBatch();
+                groups.executeBatch();
                 conversations.executeBatch();
             }
             c.commit();
+            long[] groupIds = new long[USERS];
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT user_id, group_id FROM conversation_groups")) {
+                while (rs.next()) {
+                    groupIds[Integer.parseInt(rs.getString(1).substring(1))] = rs.getLong(2);
+                }
+            }
+            c.commit();
+            return groupIds;
         }
     }
 
-    static void move(Connection c, int user, boolean add, String group, String moved) throws SQLException {
+    static void move(Connection c, int user, long groupId, boolean add, String group, String moved)
+            throws SQLException {
         String id = user(user);
         long seq = lock(c, new String[] {id})[0];
         try (PreparedStatement change = c.prepareStatement(add
-                ? "INSERT INTO group_conversations VALUES (?, ?, ?, 'C2Cu0001', ?, ?)"
+                ? "INSERT INTO group_conversations (group_id, corp_id, user_id, conversation_id, added_at, position)"
+                        + " VALUES (?, ?, ?, 'C2Cu0001', ?, ?)"
                 : "DELETE FROM group_conversations WHERE group_id = ? AND conversation_id = 'C2Cu0001'")) {
-            change.setLong(1, user);
+            change.setLong(1, groupId);
             if (add) {
                 change.setString(2, CORP);
                 change.setString(3, id);
@@ -169,8 +167,9 @@ public class WriteCeiling {
         long[] seqs = lock(c, members);
         long now = System.currentTimeMillis();
         long message;
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (corp_id, chat_id, sender_id, text,"
-                + " sent_at) VALUES (?, ?, ?, 'benchmark message', ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (corp_id, chat_id, sender_id, msg_type,"
+                + " text, images, link_url, link_title, sent_at) VALUES (?, ?, ?, 'TEXT', 'benchmark message', '', '', '', ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, CORP);
             insert.setString(2, chat(chat));
             insert.setString(3, members[0]);
