@@ -111,8 +111,13 @@ final class Api {
     }
 
     static JsonObject parse(String text) {
+        return value(text).asJsonObject();
+    }
+
+    /** Any JSON value: an object, an array, a string... */
+    static JsonValue value(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
+            return reader.readValue();
         }
     }
 

@@ -2,6 +2,8 @@ package io.conversations.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
@@ -14,25 +16,68 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * What a client knows from the events alone: it starts empty and applies each event as API.md
- * describes it. After the log is applied, it must equal what the API answers.
+ * What a client knows from the list and the events alone: it starts empty (or from the list as of an
+ * {@code eventSeq}) and applies each later event as API.md describes it. It must then equal what the API answers.
  */
 final class ReplayModel {
     private final Map<String, JsonObject> conversations = new TreeMap<>();
     private List<String> groupNames = List.of();
+
+    /** An empty model: the client applies the whole log. */
+    ReplayModel() {}
+
+    /** The model of a client that loaded every page of the list (hidden ones included) and the groups. */
+    static ReplayModel loaded(List<JsonObject> listed, List<String> groupNames) {
+        ReplayModel model = new ReplayModel();
+        listed.forEach(c -> model.conversations.put(c.getString("conversationID"), c));
+        model.groupNames = List.copyOf(groupNames);
+        return model;
+    }
 
     void apply(JsonObject event) {
         JsonValue data = event.get("data");
         switch (event.getString("event")) {
             case "CONVERSATION_LIST_UPDATED" -> data.asJsonArray().getValuesAs(JsonValue::asJsonObject)
                     .forEach(c -> conversations.put(c.getString("conversationID"), c));
-            case "CONVERSATION_IN_GROUP_UPDATED" -> data.asJsonObject().getJsonArray("conversationList")
-                    .getValuesAs(JsonValue::asJsonObject).forEach(c -> conversations.put(c.getString("conversationID"), c));
-            case "CONVERSATION_GROUP_LIST_UPDATED" -> groupNames = data.asJsonArray().stream().map(Api::str).toList();
+            case "CONVERSATION_GROUP_LIST_UPDATED" -> {
+                groupNames = data.asJsonArray().stream().map(Api::str).toList();
+                // A group missing from the list is gone, and leaves every conversation's groupList.
+                conversations.replaceAll((id, c) -> withGroups(c, groupsOf(c).stream().filter(groupNames::contains).toList()));
+            }
+            case "CONVERSATION_GROUP_RENAMED" -> {
+                String from = data.asJsonObject().getString("oldName");
+                String to = data.asJsonObject().getString("newName");
+                conversations.replaceAll((id, c) -> withGroups(c, groupsOf(c).stream().map(g -> g.equals(from) ? to : g)
+                        .toList()));
+            }
+            case "CONVERSATION_IN_GROUP_UPDATED" -> {
+                JsonObject change = data.asJsonObject();
+                String group = change.getString("groupName");
+                change.getJsonArray("addedConversationIDList").stream().map(Api::str).forEach(id -> conversations
+                        .computeIfPresent(id, (k, c) -> withGroups(c, inOrder(groupsOf(c), group))));
+                change.getJsonArray("removedConversationIDList").stream().map(Api::str).forEach(id -> conversations
+                        .computeIfPresent(id, (k, c) -> withGroups(c, groupsOf(c).stream().filter(g -> !g.equals(group))
+                                .toList())));
+            }
             case "CONVERSATION_DELETED" -> data.asJsonObject().getJsonArray("conversationIDList").stream().map(Api::str)
                     .forEach(conversations::remove);
             default -> throw new AssertionError("an event no client expects here: " + event);
         }
+    }
+
+    private static List<String> groupsOf(JsonObject conversation) {
+        return conversation.getJsonArray("groupList").stream().map(Api::str).toList();
+    }
+
+    /** The conversation's groups with {@code added}, in the order of the user's groups (creation order). */
+    private List<String> inOrder(List<String> groups, String added) {
+        return groupNames.stream().filter(g -> g.equals(added) || groups.contains(g)).toList();
+    }
+
+    private static JsonObject withGroups(JsonObject conversation, List<String> groups) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        groups.forEach(list::add);
+        return Json.createObjectBuilder(conversation).add("groupList", list).build();
     }
 
     /** The list, every conversation one by one, the groups and their badges, and each group's list. */

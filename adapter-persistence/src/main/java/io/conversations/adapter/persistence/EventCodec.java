@@ -11,6 +11,7 @@ import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.ConversationEvent.GroupRenamed;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.group.GroupName;
 import jakarta.json.JsonArray;
@@ -25,7 +26,10 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
-/** How an event's data is kept in the {@code events.data} column: JSON, snapshotted when it happened. */
+/**
+ * How an event's data is kept in the {@code events.data} column: JSON. Conversations are snapshotted when they
+ * changed; group events keep only names and ids, so no stored event grows with a group or the list.
+ */
 final class EventCodec {
     /** Looked up once: {@code Json.create...} looks the provider up (a service-loader scan) on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -40,14 +44,17 @@ final class EventCodec {
             return JSON.createObjectBuilder().add("groupNames", names(e.groupNames())).build().toString();
         }
         if (event instanceof ConversationDeleted e) {
-            JsonArrayBuilder ids = JSON.createArrayBuilder();
-            e.conversationIds().forEach(id -> ids.add(id.toString()));
-            return JSON.createObjectBuilder().add("conversationIds", ids).build().toString();
+            return JSON.createObjectBuilder().add("conversationIds", ids(e.conversationIds())).build().toString();
         }
-        InGroupUpdated e = (InGroupUpdated) event;
-        return JSON.createObjectBuilder()
-                .add("groupName", e.groupName().value())
-                .add("conversations", conversations(e.conversations())).build().toString();
+        if (event instanceof GroupRenamed e) {
+            return JSON.createObjectBuilder().add("oldName", e.oldName().value()).add("newName", e.newName().value())
+                    .build().toString();
+        }
+        if (event instanceof InGroupUpdated e) {
+            return JSON.createObjectBuilder().add("groupName", e.groupName().value()).add("added", ids(e.added()))
+                    .add("removed", ids(e.removed())).build().toString();
+        }
+        throw new IllegalArgumentException("no stored form for " + event.type());
     }
 
     static ConversationEvent decode(String type, String data) {
@@ -58,10 +65,11 @@ final class EventCodec {
         return switch (type) {
             case "CONVERSATION_LIST_UPDATED" -> new ConversationListUpdated(conversations(json.getJsonArray("conversations")));
             case "CONVERSATION_GROUP_LIST_UPDATED" -> new GroupListUpdated(names(json.getJsonArray("groupNames")));
+            case "CONVERSATION_GROUP_RENAMED" -> new GroupRenamed(new GroupName(json.getString("oldName")),
+                    new GroupName(json.getString("newName")));
             case "CONVERSATION_IN_GROUP_UPDATED" -> new InGroupUpdated(new GroupName(json.getString("groupName")),
-                    conversations(json.getJsonArray("conversations")));
-            case "CONVERSATION_DELETED" -> new ConversationDeleted(strings(json.getJsonArray("conversationIds")).stream()
-                    .map(ConversationId::parse).toList());
+                    ids(json.getJsonArray("added")), ids(json.getJsonArray("removed")));
+            case "CONVERSATION_DELETED" -> new ConversationDeleted(ids(json.getJsonArray("conversationIds")));
             default -> throw new IllegalStateException("unknown event type in the log: " + type);
         };
     }
@@ -117,6 +125,16 @@ final class EventCodec {
                 strings(m.getJsonArray("images")), m.getString("linkUrl"), m.getString("linkTitle"));
         return Optional.of(new Message(m.getJsonNumber("id").longValue(), new ChatId(m.getString("chatId")),
                 new UserId(m.getString("senderId")), content, m.getJsonNumber("sentAt").longValue()));
+    }
+
+    private static JsonArrayBuilder ids(List<ConversationId> ids) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        ids.forEach(id -> array.add(id.toString()));
+        return array;
+    }
+
+    private static List<ConversationId> ids(JsonArray array) {
+        return strings(array).stream().map(ConversationId::parse).toList();
     }
 
     private static JsonArrayBuilder names(List<GroupName> names) {

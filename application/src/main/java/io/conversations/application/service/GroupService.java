@@ -13,11 +13,10 @@ import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.common.Outcome;
-import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
-import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.ConversationEvent.GroupRenamed;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.group.BatchResult;
 import io.conversations.domain.group.ConversationGroup;
@@ -26,15 +25,13 @@ import io.conversations.domain.group.GroupName;
 import io.conversations.domain.group.UserGroups;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The conversation-group use cases. Each runs in one transaction: load the user's groups (held
- * against concurrent change), ask the aggregate, store what changed, append the events.
+ * against concurrent change), ask the aggregate, store what changed, append the events. The events
+ * carry names and ids only: a group change never reads or re-sends the conversations themselves.
  */
 public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup, AddConversationsToGroup,
         RemoveConversationsFromGroup, ListGroups {
@@ -66,7 +63,9 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
                 groups.add(user, name, done.value().changed(), now);
                 List<GroupName> names = new ArrayList<>(current.names());
                 names.add(name);
-                record(user, now, new GroupListUpdated(names), listUpdated(user, done.value().changed()));
+                List<ConversationId> added = done.value().changed();
+                record(user, now, new GroupListUpdated(names),
+                        added.isEmpty() ? null : InGroupUpdated.added(name, added));
             }
             return outcome;
         });
@@ -81,7 +80,7 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
                 long now = clock.millis();
                 groups.rename(user, from, to);
                 List<GroupName> names = current.names().stream().map(n -> n.equals(from) ? to : n).toList();
-                record(user, now, new GroupListUpdated(names), listUpdated(user, done.value().conversations()));
+                record(user, now, new GroupRenamed(from, to), new GroupListUpdated(names));
             }
             return outcome.map(group -> to);
         });
@@ -96,7 +95,7 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
                 long now = clock.millis();
                 groups.delete(user, name);
                 List<GroupName> names = current.names().stream().filter(n -> !n.equals(name)).toList();
-                record(user, now, new GroupListUpdated(names), listUpdated(user, done.value().conversations()));
+                record(user, now, new GroupListUpdated(names));
             }
             return outcome.map(ConversationGroup::name);
         });
@@ -111,10 +110,7 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
                 long now = clock.millis();
                 List<ConversationId> added = done.value().changed();
                 groups.add(user, name, added, now);
-                // The store appends in this order, so the group is now its old conversations, then the added ones.
-                List<ConversationId> after = new ArrayList<>(current.find(name).orElseThrow().conversations());
-                after.addAll(added);
-                recordMembershipChange(user, name, after, added, now);
+                record(user, now, InGroupUpdated.added(name, added));
             }
             return outcome;
         });
@@ -129,9 +125,7 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
                 long now = clock.millis();
                 List<ConversationId> removed = done.value().changed();
                 groups.remove(user, name, removed);
-                List<ConversationId> after = current.find(name).orElseThrow().conversations().stream()
-                        .filter(id -> !removed.contains(id)).toList();
-                recordMembershipChange(user, name, after, removed, now);
+                record(user, now, InGroupUpdated.removed(name, removed));
             }
             return outcome;
         });
@@ -149,26 +143,6 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
     private Set<ConversationId> mine(UserRef user, List<String> ids) {
         List<ConversationId> parsed = ids.stream().flatMap(raw -> ConversationId.tryParse(raw).stream()).toList();
         return parsed.isEmpty() ? Set.of() : conversations.existing(user, parsed);
-    }
-
-    /** The group's new list and the changed conversations, read together (the added ones are in both). */
-    private void recordMembershipChange(UserRef user, GroupName name, List<ConversationId> after,
-                                        List<ConversationId> changed, long now) {
-        List<ConversationId> wanted = new ArrayList<>(after);
-        changed.stream().filter(id -> !after.contains(id)).forEach(wanted::add);
-        Map<ConversationId, Conversation> read = new HashMap<>();
-        conversations.findAll(user, wanted).forEach(c -> read.put(c.id(), c));
-        record(user, now, new InGroupUpdated(name, present(after, read)),
-                changed.isEmpty() ? null : new ConversationListUpdated(present(changed, read)));
-    }
-
-    private static List<Conversation> present(List<ConversationId> ids, Map<ConversationId, Conversation> read) {
-        return ids.stream().filter(read::containsKey).map(read::get).toList();
-    }
-
-    /** The list event for conversations whose group list changed; null when none did. */
-    private ConversationEvent listUpdated(UserRef user, Collection<ConversationId> changed) {
-        return changed.isEmpty() ? null : new ConversationListUpdated(conversations.findAll(user, changed));
     }
 
     private void record(UserRef user, long now, ConversationEvent... happened) {

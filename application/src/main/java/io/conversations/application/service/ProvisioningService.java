@@ -29,8 +29,6 @@ import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
-import io.conversations.domain.group.ConversationGroup;
-import io.conversations.domain.group.GroupName;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
@@ -200,21 +198,14 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
             }
             UserRef member = new UserRef(corp, user);
             List<UserId> others = lockMembersAnd(corp, chatId, user);
-            // The user's groups as they are, held: a group change racing this one sees the conversation or none of it.
-            List<ConversationGroup> before = groups.loadForUpdate(member);
             if (!chats.removeMember(corp, chatId, user)) {
                 return Outcome.done(false);
             }
+            // The member's row is locked above, as every group change locks it: none races this one.
             ConversationId id = ConversationId.group(chatId);
-            List<GroupName> left = groups.removeEverywhere(member, id);
-            conversations.close(member, id);
             List<ConversationEvent> happened = new ArrayList<>();
-            for (ConversationGroup group : before) {
-                if (left.contains(group.name())) {
-                    List<ConversationId> remaining = group.conversations().stream().filter(c -> !c.equals(id)).toList();
-                    happened.add(new InGroupUpdated(group.name(), conversations.findAll(member, remaining)));
-                }
-            }
+            groups.removeEverywhere(member, id).forEach(group -> happened.add(InGroupUpdated.removed(group, List.of(id))));
+            conversations.close(member, id);
             happened.add(new ConversationDeleted(List.of(id)));
             long now = clock.millis();
             events.append(member, happened, now);

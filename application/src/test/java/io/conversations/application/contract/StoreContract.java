@@ -397,7 +397,7 @@ public abstract class StoreContract {
         tx(() -> {
             ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(names)), 100);
             ports.events().append(alice, List.of(new ConversationEvent.GroupListUpdated(List.of()),
-                    new ConversationEvent.InGroupUpdated(names.get(0), List.of())), 101);
+                    ConversationEvent.InGroupUpdated.added(names.get(0), List.of())), 101);
             ports.events().append(bob, List.of(new ConversationEvent.GroupListUpdated(List.of())), 102);
             return null;
         });
@@ -439,11 +439,19 @@ public abstract class StoreContract {
     }
 
     @Test
-    void anEventCarriesConversationsAsTheyWereWhenItHappened() {
+    void everyKindOfEventReadsBackAsItWasAppendedWithConversationsAsTheyWereWhenItHappened() {
         ChatId x = groupChat("x", "Title then", 1, alice);
         tx(() -> ports.conversations().change(alice, ConversationId.group(x), new ConversationChange.Hide(), 2));
         Conversation then = tx(() -> ports.conversations().find(alice, ConversationId.group(x))).orElseThrow();
+        GroupName before = new GroupName("需求研发");
+        GroupName after = new GroupName("Suppliers");
         List<ConversationEvent> happened = List.of(new ConversationEvent.ConversationListUpdated(List.of(then)),
+                new ConversationEvent.GroupListUpdated(List.of(before)),
+                new ConversationEvent.InGroupUpdated(before, List.of(ConversationId.group(x)),
+                        List.of(ConversationId.c2c(bob.user()))),
+                new ConversationEvent.GroupRenamed(before, after),
+                new ConversationEvent.GroupListUpdated(List.of(after)),
+                ConversationEvent.InGroupUpdated.removed(after, List.of(ConversationId.group(x))),
                 new ConversationEvent.ConversationDeleted(List.of(ConversationId.group(x), ConversationId.c2c(bob.user()))));
         tx(() -> {
             ports.events().append(alice, happened, 5);

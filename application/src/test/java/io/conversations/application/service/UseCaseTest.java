@@ -20,6 +20,7 @@ import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.ConversationEvent.GroupRenamed;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.group.BatchResult;
@@ -97,15 +98,16 @@ class UseCaseTest {
     }
 
     @Test
-    void creatingAGroupRecordsTheGroupListAndTheConversationsThatJoinedIt() {
+    void creatingAGroupRecordsTheGroupListThenTheIdsThatJoinedIt() {
         long before = store.lastSeq(alice);
         BatchResult result = done(groups.create(alice, suppliers, List.of("GROUPsales", "C2Cnobody")));
         assertEquals(List.of("GROUPsales"), result.succeeded());
-        List<ConversationEvent> events = eventsAfter(alice, before);
-        assertEquals(new GroupListUpdated(List.of(suppliers)), events.get(0));
-        Conversation sales = ((ConversationListUpdated) events.get(1)).conversations().get(0);
-        assertEquals(List.of(suppliers), sales.groups());
-        assertEquals(2, events.size());
+        assertEquals(List.of(new GroupListUpdated(List.of(suppliers)),
+                InGroupUpdated.added(suppliers, List.of(ConversationId.parse("GROUPsales")))), eventsAfter(alice, before));
+        long empty = store.lastSeq(alice);
+        done(groups.create(alice, new GroupName("Empty"), List.of()));
+        assertEquals(List.of(new GroupListUpdated(List.of(suppliers, new GroupName("Empty")))), eventsAfter(alice, empty),
+                "an empty group adds no conversations");
     }
 
     @Test
@@ -119,31 +121,42 @@ class UseCaseTest {
     }
 
     @Test
-    void addingRecordsTheGroupsConversationsAndAddingNothingNewRecordsNothing() {
+    void addingRecordsOnlyTheIdsItAddedAndAddingNothingNewRecordsNothing() {
         done(groups.create(alice, suppliers, List.of("GROUPsales")));
         long before = store.lastSeq(alice);
-        done(groups.add(alice, suppliers, List.of("C2Cbob")));
-        List<ConversationEvent> events = eventsAfter(alice, before);
-        InGroupUpdated inGroup = (InGroupUpdated) events.get(0);
-        assertEquals(List.of(ConversationId.parse("GROUPsales"), ConversationId.parse("C2Cbob")),
-                inGroup.conversations().stream().map(Conversation::id).toList());
-        assertEquals(List.of(ConversationId.parse("C2Cbob")),
-                ((ConversationListUpdated) events.get(1)).conversations().stream().map(Conversation::id).toList());
+        done(groups.add(alice, suppliers, List.of("C2Cbob", "GROUPsales")));
+        assertEquals(List.of(InGroupUpdated.added(suppliers, List.of(ConversationId.parse("C2Cbob")))),
+                eventsAfter(alice, before), "GROUPsales was in already; no conversation is sent again");
         long after = store.lastSeq(alice);
         done(groups.add(alice, suppliers, List.of("C2Cbob", "GROUPsales")));
         assertEquals(after, store.lastSeq(alice));
     }
 
     @Test
-    void renamingRecordsTheNewListAndTheConversationsWhoseGroupListChanged() {
+    void removingRecordsOnlyTheIdsItRemoved() {
+        done(groups.create(alice, suppliers, List.of("GROUPsales", "C2Cbob")));
+        long before = store.lastSeq(alice);
+        done(groups.remove(alice, suppliers, List.of("C2Cbob", "C2Cnobody")));
+        assertEquals(List.of(InGroupUpdated.removed(suppliers, List.of(ConversationId.parse("C2Cbob")))),
+                eventsAfter(alice, before));
+    }
+
+    @Test
+    void renamingRecordsTheOldAndNewNameThenTheGroupList() {
         done(groups.create(alice, suppliers, List.of("GROUPsales")));
         done(groups.create(alice, new GroupName("Other"), List.of()));
         long before = store.lastSeq(alice);
         assertEquals(new GroupName("需求研发"), done(groups.rename(alice, suppliers, new GroupName("需求研发"))));
-        List<ConversationEvent> events = eventsAfter(alice, before);
-        assertEquals(new GroupListUpdated(List.of(new GroupName("需求研发"), new GroupName("Other"))), events.get(0));
-        assertEquals(List.of(new GroupName("需求研发")),
-                ((ConversationListUpdated) events.get(1)).conversations().get(0).groups());
+        assertEquals(List.of(new GroupRenamed(suppliers, new GroupName("需求研发")),
+                new GroupListUpdated(List.of(new GroupName("需求研发"), new GroupName("Other")))), eventsAfter(alice, before));
+    }
+
+    @Test
+    void deletingRecordsTheGroupListAlone() {
+        done(groups.create(alice, suppliers, List.of("GROUPsales", "C2Cbob")));
+        long before = store.lastSeq(alice);
+        done(groups.delete(alice, suppliers));
+        assertEquals(List.of(new GroupListUpdated(List.of())), eventsAfter(alice, before));
     }
 
     @Test
@@ -153,9 +166,7 @@ class UseCaseTest {
         assertEquals(true, done(provisioning.removeMember(acme, new ChatId("sales"), alice.user())));
         assertEquals(Problem.NOT_FOUND, rejected(conversations.get(alice, ConversationId.parse("GROUPsales"))));
         List<ConversationEvent> told = eventsAfter(alice, before);
-        InGroupUpdated event = (InGroupUpdated) told.get(0);
-        assertEquals(List.of(ConversationId.parse("C2Cbob")),
-                event.conversations().stream().map(Conversation::id).toList());
+        assertEquals(InGroupUpdated.removed(suppliers, List.of(ConversationId.parse("GROUPsales"))), told.get(0));
         assertEquals(new ConversationDeleted(List.of(ConversationId.parse("GROUPsales"))), told.get(1),
                 "then the conversation itself is gone");
         assertEquals(2, told.size());

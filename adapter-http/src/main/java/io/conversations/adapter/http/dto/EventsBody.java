@@ -5,6 +5,7 @@ import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
+import io.conversations.domain.event.ConversationEvent.GroupRenamed;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.group.GroupName;
@@ -38,9 +39,15 @@ public record EventsBody(List<EventBody> events, long last) {
         }
     }
 
-    /** The in-group event's data: the group and the conversations now in it. */
-    @JsonbPropertyOrder({"groupName", "conversationList"})
-    public record InGroupBody(String groupName, List<ConversationBody> conversationList) {}
+    /** The in-group event's data: the group, and the conversations one change added to it and removed from it. */
+    @JsonbPropertyOrder({"groupName", "addedConversationIDList", "removedConversationIDList"})
+    public record InGroupBody(String groupName,
+                              @JsonbProperty("addedConversationIDList") List<String> addedConversationIDList,
+                              @JsonbProperty("removedConversationIDList") List<String> removedConversationIDList) {}
+
+    /** The renamed event's data: the group's name before and after. */
+    @JsonbPropertyOrder({"oldName", "newName"})
+    public record RenamedBody(String oldName, String newName) {}
 
     /** The deleted event's data: the ids of the conversations the user no longer has. */
     public record DeletedBody(@JsonbProperty("conversationIDList") List<String> conversationIDList) {}
@@ -57,9 +64,18 @@ public record EventsBody(List<EventBody> events, long last) {
             return e.groupNames().stream().map(GroupName::value).toList();
         }
         if (recorded.event() instanceof ConversationDeleted e) {
-            return new DeletedBody(e.conversationIds().stream().map(ConversationId::toString).toList());
+            return new DeletedBody(ids(e.conversationIds()));
         }
-        InGroupUpdated e = (InGroupUpdated) recorded.event();
-        return new InGroupBody(e.groupName().value(), ConversationBody.from(e.conversations()));
+        if (recorded.event() instanceof GroupRenamed e) {
+            return new RenamedBody(e.oldName().value(), e.newName().value());
+        }
+        if (recorded.event() instanceof InGroupUpdated e) {
+            return new InGroupBody(e.groupName().value(), ids(e.added()), ids(e.removed()));
+        }
+        throw new IllegalArgumentException("no JSON form for " + recorded.event().type());
+    }
+
+    private static List<String> ids(List<ConversationId> ids) {
+        return ids.stream().map(ConversationId::toString).toList();
     }
 }
