@@ -480,6 +480,78 @@ abstract class ApiContract {
     }
 
     @Test
+    void thirtyTwoClientsSendingIntoChatsThatShareMembersAllSucceedOnce() throws Exception {
+        // A corp larger than the chats: members of one chat sit between users of others in id order.
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            users.add(String.format("u%02d", i));
+        }
+        api.corp(corp, users.toArray(new String[0]));
+        Map<String, List<String>> chats = new java.util.LinkedHashMap<>();
+        chats.put("hot", users.stream().filter(u -> Integer.parseInt(u.substring(1)) % 3 == 0).limit(12).toList());
+        chats.put("a", users.subList(0, 10));
+        chats.put("b", users.subList(6, 18));
+        chats.put("c", users.stream().filter(u -> Integer.parseInt(u.substring(1)) % 4 == 1).toList());
+        chats.forEach((chat, members) -> api.groupChat(corp, chat, members.get(0),
+                members.subList(1, members.size()).toArray(new String[0])));
+        Map<String, String> tokens = new java.util.HashMap<>();
+        users.forEach(u -> tokens.put(u, api.token(corp, u)));
+        Map<String, Long> before = new java.util.HashMap<>();
+        users.forEach(u -> before.put(u, api.call("GET", "/v1/events", tokens.get(u), null).is(200).json()
+                .getJsonNumber("last").longValue()));
+
+        int clients = 32;
+        int each = 5;
+        List<String> chatNames = List.copyOf(chats.keySet());
+        // Client i sends into "hot" when even, else into a, b or c; always as one of that chat's members.
+        List<List<String[]>> sent = race(clients, i -> {
+            String chat = i % 2 == 0 ? "hot" : chatNames.get(1 + (i / 2) % 3);
+            List<String> members = chats.get(chat);
+            List<String[]> mine = new ArrayList<>();
+            for (int m = 0; m < each; m++) {
+                String sender = members.get((i + m) % members.size());
+                String text = "c" + i + "m" + m;
+                api.call("POST", "/v1/chats/" + chat + "/messages", tokens.get(sender),
+                        "{\"type\":\"text\",\"text\":\"" + text + "\"}").is(201);
+                mine.add(new String[] {chat, sender, text});
+            }
+            return mine;
+        });
+        List<String[]> all = sent.stream().flatMap(List::stream).toList();
+        for (String chat : chatNames) {
+            List<String> stored = new ArrayList<>();
+            String cursor = "";
+            while (true) {
+                JsonObject page = api.call("GET", "/v1/chats/" + chat + "/messages?count=100&cursor=" + cursor,
+                        tokens.get(chats.get(chat).get(0)), null).is(200).json();
+                page.getJsonArray("messageList").forEach(m -> stored.add(m.asJsonObject().getString("text")));
+                if (page.getBoolean("isFinished")) {
+                    break;
+                }
+                cursor = page.getString("nextCursor");
+            }
+            List<String> expected = all.stream().filter(s -> s[0].equals(chat)).map(s -> s[2]).sorted().toList();
+            assertEquals(expected, stored.stream().sorted().toList(), "every message into " + chat + " stored once");
+        }
+        for (String user : users) {
+            long events = 0;
+            for (String chat : chatNames) {
+                if (!chats.get(chat).contains(user)) {
+                    continue;
+                }
+                long into = all.stream().filter(s -> s[0].equals(chat)).count();
+                long fromOthers = all.stream().filter(s -> s[0].equals(chat) && !s[1].equals(user)).count();
+                events += into;
+                assertEquals(fromOthers, api.call("GET", "/v1/conversations/GROUP" + chat, tokens.get(user), null).is(200)
+                        .json().getInt("unreadCount"), user + "'s unread count in " + chat);
+            }
+            List<Long> ids = allEventIds(tokens.get(user));
+            assertEquals(LongStream.rangeClosed(1, before.get(user) + events).boxed().toList(), ids,
+                    user + ": one event per message into each of their chats, gap-free");
+        }
+    }
+
+    @Test
     void answersDingTalksChatCallsForTheCallersOwnCorpAndChatsOnly() {
         api.corp(corp, "alice", "bob", "carol");
         api.corp(corp + "x", "alice");

@@ -7,16 +7,24 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * One JDBC transaction per use case, on a connection bound to the calling thread. A transaction
- * the database aborted to break a deadlock or a lock wait is run again from the start.
+ * the database aborted to break a deadlock or a lock wait is run again from the start, after a
+ * randomised, growing pause, for as long as a time budget allows; past it the caller learns that
+ * the store is unavailable (the aborted attempts changed nothing).
  */
 final class JdbcTransactions implements Transactions {
-    private static final int ATTEMPTS = 5;
+    /** How long a use case may spend on attempts the database aborted before it answers 503. */
+    static final long RETRY_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long FIRST_PAUSE_MICROS = 500;
+    private static final long MAX_PAUSE_MICROS = 100_000;
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** The users the current transaction appended events for, with the newest sequence of each. */
@@ -32,15 +40,31 @@ final class JdbcTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
+        long deadline = System.nanoTime() + RETRY_BUDGET_NANOS;
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
             } catch (JdbcFailure e) {
-                if (attempt >= ATTEMPTS || !isRetryable(e.sqlException())) {
+                if (!isRetryable(e.sqlException())) {
                     throw e;
                 }
+                long pause = pauseMicros(attempt);
+                if (System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(pause) > deadline) {
+                    throw new StoreUnavailable("the store aborted " + attempt + " attempts of this change "
+                            + "(conflicting writes): " + e.sqlException().getMessage(), e);
+                }
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pause));
             }
         }
+    }
+
+    /**
+     * A random pause between half the cap and the cap, which doubles with each attempt from 0.5 ms up to 100 ms:
+     * writers that collided once do not collide again in step, and a busy row is not hammered.
+     */
+    static long pauseMicros(int attempt) {
+        long cap = Math.min(MAX_PAUSE_MICROS, FIRST_PAUSE_MICROS << Math.min(attempt - 1, 20));
+        return ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
     }
 
     /**
