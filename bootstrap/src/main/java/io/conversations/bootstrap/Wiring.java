@@ -57,8 +57,8 @@ public final class Wiring implements AutoCloseable {
         EventStreams streams = null;
         try {
             Clock clock = System::currentTimeMillis;
-            GroupService groups = new GroupService(store.transactions(), store.conversationGroups(),
-                    store.conversations(), store.eventLog(), clock, config.limits());
+            GroupService groups = new GroupService(store.transactions(), store.conversationGroups(), store.eventLog(),
+                    clock, config.limits());
             ConversationService conversations = new ConversationService(store.transactions(), store.conversations(),
                     store.conversationGroups(), store.eventLog(), store.directory(), clock);
             Config.Events eventConfig = config.events();

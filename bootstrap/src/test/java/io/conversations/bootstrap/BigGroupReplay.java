@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -57,6 +58,36 @@ final class BigGroupReplay {
         JsonObject summary = api.call("GET", "/v1/conversation-groups", token, null).is(200).json()
                 .getJsonArray("groupList").getJsonObject(0);
         assertEquals(1_000, summary.getInt("conversationCount"), "the group holds 1,000 conversations");
+        // The limit counts distinct conversations: a 1,001st fails, one grouped already may join another group.
+        JsonObject small = api.call("POST", "/v1/conversation-groups", token,
+                "{\"groupName\":\"Small\",\"conversationIDList\":[\"GROUPc1000\",\"GROUPc0\"]}").is(201).json();
+        assertEquals(List.of("GROUPc0"), small.getJsonArray("successConversationIDList").stream().map(Api::str).toList());
+        assertEquals(51008, small.getJsonArray("failureConversationIDList").getJsonObject(0).getInt("code"));
+        api.call("DELETE", "/v1/conversation-groups/Small", token, null).is(204);
+    }
+
+    /**
+     * After the run, the limit still counts exactly the distinct grouped conversations: as many ungrouped ones
+     * as are left below 1,000 can join a new group, and the next fails with 51008.
+     */
+    void assertTheGroupedLimitCountsWhatIsGrouped(ReplayModel model) {
+        Map<String, Boolean> grouped = model.groupedById();
+        long inGroups = grouped.values().stream().filter(b -> b).count();
+        List<String> free = grouped.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        int room = (int) (1_000 - inGroups);
+        assertTrue(room >= 0 && free.size() > room, inGroups + " grouped, " + free.size() + " free");
+        ok(api.call("POST", "/v1/conversation-groups", token, "{\"groupName\":\"Fill\"}"));
+        List<String> candidates = free.subList(0, room + 1);
+        List<String> succeeded = new ArrayList<>();
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i += IDS_PER_CALL) {
+            JsonObject answer = api.call("POST", "/v1/conversation-groups/Fill/conversations", token, "{\"conversationIDList\":"
+                    + json(candidates.subList(i, Math.min(candidates.size(), i + IDS_PER_CALL))) + "}").is(200).json();
+            answer.getJsonArray("successConversationIDList").forEach(v -> succeeded.add(Api.str(v)));
+            answer.getJsonArray("failureConversationIDList").forEach(v -> codes.add(v.asJsonObject().getInt("code")));
+        }
+        assertEquals(candidates.subList(0, room), succeeded, "every slot left below 1,000 is usable");
+        assertEquals(List.of(51008), codes, "and not one more");
     }
 
     /** What a client holds after loading: every page of the list at the first page's eventSeq, and the groups. */

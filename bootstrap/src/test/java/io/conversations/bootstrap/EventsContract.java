@@ -299,5 +299,6 @@ abstract class EventsContract {
             model.apply(event);
         }
         model.assertMatches(api, replay.token(), "alice (seed " + seed + ")");
+        replay.assertTheGroupedLimitCountsWhatIsGrouped(model);
     }
 }

@@ -65,6 +65,13 @@ final class ReplayModel {
         }
     }
 
+    /** The ids of the conversations the model holds, and of those in at least one group. */
+    Map<String, Boolean> groupedById() {
+        Map<String, Boolean> out = new TreeMap<>();
+        conversations.forEach((id, c) -> out.put(id, !groupsOf(c).isEmpty()));
+        return out;
+    }
+
     private static List<String> groupsOf(JsonObject conversation) {
         return conversation.getJsonArray("groupList").stream().map(Api::str).toList();
     }

@@ -22,6 +22,11 @@ final class Jdbc {
         this.transactions = transactions;
     }
 
+    /** The transactions this runs in: what the current one holds is known there. */
+    JdbcTransactions transactions() {
+        return transactions;
+    }
+
     /** Reads one row into a value. */
     @FunctionalInterface
     interface RowMapper<T> {
@@ -112,11 +117,16 @@ final class Jdbc {
         return joiner.toString();
     }
 
-    static Object[] params(Object first, Object second, Collection<?> rest) {
+    /** Statement parameters in order; a collection among them stands for each of its elements in turn. */
+    static Object[] params(Object... parts) {
         List<Object> all = new ArrayList<>();
-        all.add(first);
-        all.add(second);
-        all.addAll(rest);
+        for (Object part : parts) {
+            if (part instanceof Collection<?> many) {
+                all.addAll(many);
+            } else {
+                all.add(part);
+            }
+        }
         return all.toArray();
     }
 

@@ -3,47 +3,80 @@ package io.conversations.adapter.persistence;
 import io.conversations.application.port.in.GroupSummary;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.domain.conversation.ConversationId;
-import io.conversations.domain.group.ConversationGroup;
 import io.conversations.domain.group.GroupName;
+import io.conversations.domain.group.GroupsSnapshot;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Users' groups in {@code conversation_groups}, their conversations in {@code group_conversations}. */
+/**
+ * Users' groups in {@code conversation_groups}, their conversations in {@code group_conversations}, and the
+ * user's count of distinct grouped conversations in {@code users.grouped_count}. No statement here reads a
+ * whole group except deleting one.
+ */
 final class JdbcConversationGroups implements ConversationGroups {
+    /** The group of the user with a given name, for statements that change its rows. */
+    private static final String GROUP_ID = "(SELECT group_id FROM conversation_groups "
+            + "WHERE corp_id = ? AND user_id = ? AND group_name = ?)";
+
     private final Jdbc jdbc;
 
     JdbcConversationGroups(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Locks the user's row (the lock every writer of the user's groups and events takes first), then reads the
+     * group names and, for the conversations the change names, whether the user has them and their groups: both in
+     * one statement.
+     */
     @Override
-    public List<ConversationGroup> loadForUpdate(UserRef user) {
-        // The user's row is the lock every writer of this user's groups and events takes first.
-        UserRow.lock(jdbc, user);
-        Map<String, List<ConversationId>> groups = new LinkedHashMap<>();
-        jdbc.query("SELECT g.group_name, gc.conversation_id FROM conversation_groups g "
-                        + "LEFT JOIN group_conversations gc ON gc.group_id = g.group_id "
-                        + "WHERE g.corp_id = ? AND g.user_id = ? ORDER BY g.group_id, gc.position",
-                rs -> {
-                    List<ConversationId> members = groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                    String conversation = rs.getString(2);
-                    if (conversation != null) {
-                        members.add(ConversationId.parse(conversation));
-                    }
-                    return null;
-                }, user.corp().value(), user.user().value());
-        List<ConversationGroup> out = new ArrayList<>();
-        groups.forEach((name, members) -> out.add(new ConversationGroup(new GroupName(name), members)));
-        return out;
+    public GroupsSnapshot loadForUpdate(UserRef user, Collection<ConversationId> concerned) {
+        int grouped = UserRow.lock(jdbc, user).map(UserRow.Locked::groupedCount).orElse(0);
+        List<String> keys = concerned.stream().map(ConversationId::toString).distinct().toList();
+        StringBuilder sql = new StringBuilder("SELECT 0, group_id, group_name, '' FROM conversation_groups "
+                + "WHERE corp_id = ? AND user_id = ?");
+        List<Object> params = new ArrayList<>(List.of(user.corp().value(), user.user().value()));
+        if (!keys.isEmpty()) {
+            sql.append(" UNION ALL SELECT 1, 0, g.group_name, c.conversation_id FROM conversations c "
+                    + "LEFT JOIN group_conversations gc ON gc.corp_id = c.corp_id AND gc.user_id = c.user_id "
+                    + "AND gc.conversation_id = c.conversation_id "
+                    + "LEFT JOIN conversation_groups g ON g.group_id = gc.group_id "
+                    + "WHERE c.corp_id = ? AND c.user_id = ? AND c.conversation_id IN (")
+                    .append(Jdbc.placeholders(keys.size())).append(")");
+            params.add(user.corp().value());
+            params.add(user.user().value());
+            params.addAll(keys);
+        }
+        sql.append(" ORDER BY 1, 2");
+        List<GroupName> names = new ArrayList<>();
+        Set<ConversationId> owned = new HashSet<>();
+        Map<ConversationId, Set<GroupName>> groupsOf = new HashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            if (rs.getInt(1) == 0) {
+                names.add(new GroupName(rs.getString(3)));
+            } else {
+                ConversationId id = ConversationId.parse(rs.getString(4));
+                owned.add(id);
+                String group = rs.getString(3);
+                if (group != null) {
+                    groupsOf.computeIfAbsent(id, k -> new HashSet<>()).add(new GroupName(group));
+                }
+            }
+            return null;
+        }, params.toArray());
+        return new GroupsSnapshot(names, grouped, owned, groupsOf);
     }
 
     @Override
     public boolean exists(UserRef user, GroupName name) {
-        return groupId(user, name) != null;
+        return jdbc.queryOne("SELECT 1 FROM conversation_groups WHERE corp_id = ? AND user_id = ? AND group_name = ?",
+                rs -> true, user.corp().value(), user.user().value(), name.value()).isPresent();
     }
 
     @Override
@@ -70,29 +103,31 @@ final class JdbcConversationGroups implements ConversationGroups {
                 to.value(), user.corp().value(), user.user().value(), from.value());
     }
 
+    /** Deletes the group with its rows (one statement each), then counts the user's grouped conversations again. */
     @Override
     public void delete(UserRef user, GroupName name) {
-        Long id = groupId(user, name);
-        if (id != null) {
-            jdbc.update("DELETE FROM group_conversations WHERE group_id = ?", id);
-            jdbc.update("DELETE FROM conversation_groups WHERE group_id = ?", id);
-        }
+        String corp = user.corp().value();
+        String id = user.user().value();
+        jdbc.update("DELETE FROM group_conversations WHERE group_id = " + GROUP_ID, corp, id, name.value());
+        jdbc.update("DELETE FROM conversation_groups WHERE corp_id = ? AND user_id = ? AND group_name = ?",
+                corp, id, name.value());
+        jdbc.update("UPDATE users SET grouped_count = (SELECT COUNT(DISTINCT conversation_id) FROM group_conversations "
+                + "WHERE corp_id = ? AND user_id = ?) WHERE corp_id = ? AND user_id = ?", corp, id, corp, id);
     }
 
+    /** One statement: the group's row joined to the user's conversations among {@code ids}. */
     @Override
     public void add(UserRef user, GroupName name, Collection<ConversationId> ids, long now) {
         if (ids.isEmpty()) {
             return;
         }
-        long id = requireGroup(user, name);
-        long last = jdbc.queryOne("SELECT COALESCE(MAX(position), 0) FROM group_conversations WHERE group_id = ?",
-                rs -> rs.getLong(1), id).orElse(0L);
-        List<Object[]> rows = new ArrayList<>();
-        for (ConversationId conversation : ids) {
-            rows.add(new Object[] {id, user.corp().value(), user.user().value(), conversation.toString(), now, ++last});
-        }
-        jdbc.insertRows("group_conversations", "group_id, corp_id, user_id, conversation_id, added_at, position", 6,
-                rows);
+        List<String> keys = ids.stream().map(ConversationId::toString).distinct().toList();
+        jdbc.update("INSERT INTO group_conversations (group_id, corp_id, user_id, conversation_id, added_at) "
+                        + "SELECT g.group_id, c.corp_id, c.user_id, c.conversation_id, ? FROM conversation_groups g "
+                        + "JOIN conversations c ON c.corp_id = g.corp_id AND c.user_id = g.user_id "
+                        + "WHERE g.corp_id = ? AND g.user_id = ? AND g.group_name = ? AND c.conversation_id IN ("
+                        + Jdbc.placeholders(keys.size()) + ")",
+                Jdbc.params(now, user.corp().value(), user.user().value(), name.value(), keys));
     }
 
     @Override
@@ -100,13 +135,17 @@ final class JdbcConversationGroups implements ConversationGroups {
         if (ids.isEmpty()) {
             return;
         }
-        long id = requireGroup(user, name);
-        List<String> keys = ids.stream().map(ConversationId::toString).toList();
-        List<Object> params = new ArrayList<>();
-        params.add(id);
-        params.addAll(keys);
-        jdbc.update("DELETE FROM group_conversations WHERE group_id = ? AND conversation_id IN ("
-                + Jdbc.placeholders(keys.size()) + ")", params.toArray());
+        List<String> keys = ids.stream().map(ConversationId::toString).distinct().toList();
+        jdbc.update("DELETE FROM group_conversations WHERE corp_id = ? AND user_id = ? AND conversation_id IN ("
+                        + Jdbc.placeholders(keys.size()) + ") AND group_id = " + GROUP_ID,
+                Jdbc.params(user.corp().value(), user.user().value(), keys, user.corp().value(), user.user().value(),
+                        name.value()));
+    }
+
+    @Override
+    public void storeGroupedCount(UserRef user, int groupedCount) {
+        jdbc.update("UPDATE users SET grouped_count = ? WHERE corp_id = ? AND user_id = ?", groupedCount,
+                user.corp().value(), user.user().value());
     }
 
     @Override
@@ -115,22 +154,12 @@ final class JdbcConversationGroups implements ConversationGroups {
                         + "JOIN conversation_groups g ON g.group_id = gc.group_id "
                         + "WHERE gc.corp_id = ? AND gc.user_id = ? AND gc.conversation_id = ? ORDER BY g.group_id",
                 rs -> new GroupName(rs.getString(1)), user.corp().value(), user.user().value(), id.toString());
-        jdbc.update("DELETE FROM group_conversations WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
-                user.corp().value(), user.user().value(), id.toString());
-        return names;
-    }
-
-    private Long groupId(UserRef user, GroupName name) {
-        return jdbc.queryOne("SELECT group_id FROM conversation_groups WHERE corp_id = ? AND user_id = ? "
-                        + "AND group_name = ?", rs -> rs.getLong(1),
-                user.corp().value(), user.user().value(), name.value()).orElse(null);
-    }
-
-    private long requireGroup(UserRef user, GroupName name) {
-        Long id = groupId(user, name);
-        if (id == null) {
-            throw new IllegalStateException("group '" + name + "' vanished inside its own transaction");
+        if (!names.isEmpty()) {
+            jdbc.update("DELETE FROM group_conversations WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
+                    user.corp().value(), user.user().value(), id.toString());
+            jdbc.update("UPDATE users SET grouped_count = grouped_count - 1 WHERE corp_id = ? AND user_id = ?",
+                    user.corp().value(), user.user().value());
         }
-        return id;
+        return names;
     }
 }

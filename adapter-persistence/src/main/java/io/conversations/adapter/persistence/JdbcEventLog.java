@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,8 +33,9 @@ final class JdbcEventLog implements EventLog {
     }
 
     /**
-     * Locks the users' rows (one statement, userId order), then writes every user's events with one insert and
-     * moves the counters and the conversations' {@code changed_seq} with one update each, however many users.
+     * Locks the users' rows the transaction does not hold yet (one statement, userId order), then writes every
+     * user's events with one insert and moves the counters and the conversations' {@code changed_seq} with one
+     * update each, however many users.
      */
     @Override
     public void appendAll(Map<UserRef, List<ConversationEvent>> events, long now) {
@@ -47,7 +49,18 @@ final class JdbcEventLog implements EventLog {
     }
 
     private void appendInCorp(CorpId corp, List<UserRef> users, Map<UserRef, List<ConversationEvent>> events, long now) {
-        Map<UserId, Long> last = UserRow.lockAll(jdbc, corp, users.stream().map(UserRef::user).toList());
+        // Rows this transaction locked already (every use case locks before it decides) are not locked again.
+        Map<UserId, Long> last = new HashMap<>();
+        List<UserId> notHeld = new ArrayList<>();
+        for (UserRef user : users) {
+            Long held = transactions.heldSeq(user);
+            if (held == null) {
+                notHeld.add(user.user());
+            } else {
+                last.put(user.user(), held);
+            }
+        }
+        last.putAll(UserRow.lockAll(jdbc, corp, notHeld));
         List<Object[]> rows = new ArrayList<>();
         List<Object> seqCases = new ArrayList<>();
         List<Object> changedCases = new ArrayList<>();

@@ -29,6 +29,8 @@ final class JdbcTransactions implements Transactions {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** The users the current transaction appended events for, with the newest sequence of each. */
     private final ThreadLocal<Map<UserRef, Long>> appended = ThreadLocal.withInitial(HashMap::new);
+    /** The users whose rows the current transaction holds locked, with each one's sequence as it now stands. */
+    private final ThreadLocal<Map<UserRef, Long>> held = ThreadLocal.withInitial(HashMap::new);
     private volatile Consumer<Map<UserRef, Long>> eventsCommitted = users -> {};
 
     JdbcTransactions(DataSource dataSource) {
@@ -78,6 +80,17 @@ final class JdbcTransactions implements Transactions {
     /** The current transaction appended the user's events up to {@code seq}: tell the listener once it commits. */
     void eventsAppended(UserRef user, long seq) {
         appended.get().merge(user, seq, Math::max);
+        held.get().put(user, seq);
+    }
+
+    /** The current transaction locked the user's row, whose event sequence is {@code seq}. */
+    void locked(UserRef user, long seq) {
+        held.get().put(user, seq);
+    }
+
+    /** The user's event sequence if the current transaction holds the user's row locked; else null. */
+    Long heldSeq(UserRef user) {
+        return held.get().get(user);
     }
 
     Connection connection() {
@@ -99,6 +112,7 @@ final class JdbcTransactions implements Transactions {
         try {
             c.setAutoCommit(false);
             appended.get().clear();
+            held.get().clear();
             T result = work.get();
             c.commit();
             Map<UserRef, Long> users = appended.get();
@@ -115,6 +129,7 @@ final class JdbcTransactions implements Transactions {
             throw e;
         } finally {
             current.remove();
+            held.get().clear();
             try {
                 c.close();
             } catch (SQLException ignored) {

@@ -9,7 +9,6 @@ import io.conversations.application.port.in.RemoveConversationsFromGroup;
 import io.conversations.application.port.in.RenameGroup;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.ConversationGroups;
-import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.common.Outcome;
@@ -19,14 +18,12 @@ import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupRenamed;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.group.BatchResult;
-import io.conversations.domain.group.ConversationGroup;
 import io.conversations.domain.group.GroupLimits;
 import io.conversations.domain.group.GroupName;
 import io.conversations.domain.group.UserGroups;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The conversation-group use cases. Each runs in one transaction: load the user's groups (held
@@ -37,16 +34,14 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
         RemoveConversationsFromGroup, ListGroups {
     private final Transactions transactions;
     private final ConversationGroups groups;
-    private final Conversations conversations;
     private final EventLog events;
     private final Clock clock;
     private final GroupLimits limits;
 
-    public GroupService(Transactions transactions, ConversationGroups groups, Conversations conversations,
-                        EventLog events, Clock clock, GroupLimits limits) {
+    public GroupService(Transactions transactions, ConversationGroups groups, EventLog events, Clock clock,
+                        GroupLimits limits) {
         this.transactions = transactions;
         this.groups = groups;
-        this.conversations = conversations;
         this.events = events;
         this.clock = clock;
         this.limits = limits;
@@ -55,15 +50,16 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
     @Override
     public Outcome<BatchResult> create(UserRef user, GroupName name, List<String> conversationIds) {
         return transactions.inTransaction(() -> {
-            UserGroups current = load(user);
-            Outcome<BatchResult> outcome = current.create(name, conversationIds, mine(user, conversationIds));
+            UserGroups current = load(user, conversationIds);
+            Outcome<BatchResult> outcome = current.create(name, conversationIds);
             if (outcome instanceof Outcome.Done<BatchResult> done) {
                 long now = clock.millis();
+                List<ConversationId> added = done.value().changed();
                 groups.create(user, name, now);
-                groups.add(user, name, done.value().changed(), now);
+                groups.add(user, name, added, now);
+                storeCount(user, current, done.value());
                 List<GroupName> names = new ArrayList<>(current.names());
                 names.add(name);
-                List<ConversationId> added = done.value().changed();
                 record(user, now, new GroupListUpdated(names),
                         added.isEmpty() ? null : InGroupUpdated.added(name, added));
             }
@@ -74,42 +70,43 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
     @Override
     public Outcome<GroupName> rename(UserRef user, GroupName from, GroupName to) {
         return transactions.inTransaction(() -> {
-            UserGroups current = load(user);
-            Outcome<ConversationGroup> outcome = current.rename(from, to);
-            if (outcome instanceof Outcome.Done<ConversationGroup> done && !from.equals(to)) {
+            UserGroups current = load(user, List.of());
+            Outcome<GroupName> outcome = current.rename(from, to);
+            if (outcome instanceof Outcome.Done<GroupName> && !from.equals(to)) {
                 long now = clock.millis();
                 groups.rename(user, from, to);
                 List<GroupName> names = current.names().stream().map(n -> n.equals(from) ? to : n).toList();
                 record(user, now, new GroupRenamed(from, to), new GroupListUpdated(names));
             }
-            return outcome.map(group -> to);
+            return outcome;
         });
     }
 
     @Override
     public Outcome<GroupName> delete(UserRef user, GroupName name) {
         return transactions.inTransaction(() -> {
-            UserGroups current = load(user);
-            Outcome<ConversationGroup> outcome = current.delete(name);
-            if (outcome instanceof Outcome.Done<ConversationGroup> done) {
+            UserGroups current = load(user, List.of());
+            Outcome<GroupName> outcome = current.delete(name);
+            if (outcome instanceof Outcome.Done<GroupName>) {
                 long now = clock.millis();
                 groups.delete(user, name);
                 List<GroupName> names = current.names().stream().filter(n -> !n.equals(name)).toList();
                 record(user, now, new GroupListUpdated(names));
             }
-            return outcome.map(ConversationGroup::name);
+            return outcome;
         });
     }
 
     @Override
     public Outcome<BatchResult> add(UserRef user, GroupName name, List<String> conversationIds) {
         return transactions.inTransaction(() -> {
-            UserGroups current = load(user);
-            Outcome<BatchResult> outcome = current.add(name, conversationIds, mine(user, conversationIds));
+            UserGroups current = load(user, conversationIds);
+            Outcome<BatchResult> outcome = current.add(name, conversationIds);
             if (outcome instanceof Outcome.Done<BatchResult> done && !done.value().changed().isEmpty()) {
                 long now = clock.millis();
                 List<ConversationId> added = done.value().changed();
                 groups.add(user, name, added, now);
+                storeCount(user, current, done.value());
                 record(user, now, InGroupUpdated.added(name, added));
             }
             return outcome;
@@ -119,12 +116,13 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
     @Override
     public Outcome<BatchResult> remove(UserRef user, GroupName name, List<String> conversationIds) {
         return transactions.inTransaction(() -> {
-            UserGroups current = load(user);
-            Outcome<BatchResult> outcome = current.remove(name, conversationIds, mine(user, conversationIds));
+            UserGroups current = load(user, conversationIds);
+            Outcome<BatchResult> outcome = current.remove(name, conversationIds);
             if (outcome instanceof Outcome.Done<BatchResult> done && !done.value().changed().isEmpty()) {
                 long now = clock.millis();
                 List<ConversationId> removed = done.value().changed();
                 groups.remove(user, name, removed);
+                storeCount(user, current, done.value());
                 record(user, now, InGroupUpdated.removed(name, removed));
             }
             return outcome;
@@ -136,13 +134,16 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
         return transactions.inTransaction(() -> groups.summaries(user));
     }
 
-    private UserGroups load(UserRef user) {
-        return new UserGroups(user, groups.loadForUpdate(user), limits);
+    /** The user's groups as a change naming these ids sees them; ids that cannot exist are left to the rules. */
+    private UserGroups load(UserRef user, List<String> ids) {
+        List<ConversationId> parsed = ids.stream().flatMap(raw -> ConversationId.tryParse(raw).stream()).toList();
+        return new UserGroups(user, groups.loadForUpdate(user, parsed), limits);
     }
 
-    private Set<ConversationId> mine(UserRef user, List<String> ids) {
-        List<ConversationId> parsed = ids.stream().flatMap(raw -> ConversationId.tryParse(raw).stream()).toList();
-        return parsed.isEmpty() ? Set.of() : conversations.existing(user, parsed);
+    private void storeCount(UserRef user, UserGroups before, BatchResult result) {
+        if (result.groupedCount() != before.groupedCount()) {
+            groups.storeGroupedCount(user, result.groupedCount());
+        }
     }
 
     private void record(UserRef user, long now, ConversationEvent... happened) {

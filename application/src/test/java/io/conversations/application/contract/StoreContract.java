@@ -21,7 +21,7 @@ import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
-import io.conversations.domain.group.ConversationGroup;
+import io.conversations.domain.group.GroupsSnapshot;
 import io.conversations.domain.group.GroupName;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
@@ -340,7 +340,7 @@ public abstract class StoreContract {
     }
 
     @Test
-    void groupsKeepCreationOrderMembersKeepAddOrderAndNamesCompareExactly() {
+    void groupsKeepCreationOrderAndNamesCompareExactlyAndASnapshotHoldsOnlyWhatAChangeNames() {
         ChatId x = groupChat("x", "X", 1, alice);
         ChatId y = groupChat("y", "Y", 2, alice);
         GroupName upper = new GroupName("Suppliers");
@@ -356,9 +356,15 @@ public abstract class StoreContract {
             ports.groups().add(alice, upper, List.of(ConversationId.group(x)), 7);
             return null;
         });
-        List<ConversationGroup> loaded = tx(() -> ports.groups().loadForUpdate(alice));
-        assertEquals(List.of(upper, lower, spaced, chinese), loaded.stream().map(ConversationGroup::name).toList());
-        assertEquals(List.of(ConversationId.group(y), ConversationId.group(x)), loaded.get(3).conversations());
+        ConversationId other = ConversationId.c2c(bob.user());
+        GroupsSnapshot loaded = tx(() -> ports.groups().loadForUpdate(alice, List.of(ConversationId.group(x), other)));
+        assertEquals(List.of(upper, lower, spaced, chinese), loaded.names());
+        assertEquals(Set.of(ConversationId.group(x)), loaded.owned(), "not alice's: " + other);
+        assertEquals(Map.of(ConversationId.group(x), Set.of(upper, chinese)), loaded.groupsOf(),
+                "y is in a group too, but the change does not name it");
+        GroupsSnapshot bare = tx(() -> ports.groups().loadForUpdate(alice, List.of()));
+        assertEquals(new GroupsSnapshot(loaded.names(), 0, Set.of(), Map.of()), bare,
+                "the count is what the use cases stored (none here), not counted again");
         assertTrue(tx(() -> ports.groups().exists(alice, spaced)));
         assertFalse(tx(() -> ports.groups().exists(bob, upper)), "groups are per user");
         assertEquals(List.of(upper, chinese), tx(() -> ports.conversations().find(alice, ConversationId.group(x)))
@@ -382,13 +388,29 @@ public abstract class StoreContract {
         });
         List<GroupSummary> summaries = tx(() -> ports.groups().summaries(alice));
         assertEquals(List.of(new GroupSummary(new GroupName("A2"), 1, 0), new GroupSummary(b, 1, 0)), summaries);
+        tx(() -> {
+            ports.groups().storeGroupedCount(alice, 1);
+            return null;
+        });
         List<GroupName> left = tx(() -> ports.groups().removeEverywhere(alice, ConversationId.group(x)));
         assertEquals(List.of(new GroupName("A2"), b), left);
+        assertEquals(0, tx(() -> ports.groups().loadForUpdate(alice, List.of())).groupedCount(),
+                "x left both groups: one grouped conversation fewer");
         tx(() -> {
+            ports.groups().add(alice, b, List.of(ConversationId.group(y)), 5);
+            ports.groups().add(alice, new GroupName("A2"), List.of(ConversationId.group(y)), 5);
+            ports.groups().storeGroupedCount(alice, 1);
             ports.groups().delete(alice, b);
             return null;
         });
-        assertEquals(List.of(new GroupSummary(new GroupName("A2"), 0, 0)), tx(() -> ports.groups().summaries(alice)));
+        assertEquals(List.of(new GroupSummary(new GroupName("A2"), 1, 0)), tx(() -> ports.groups().summaries(alice)));
+        assertEquals(1, tx(() -> ports.groups().loadForUpdate(alice, List.of())).groupedCount(),
+                "y is still in A2 after B is gone");
+        tx(() -> {
+            ports.groups().delete(alice, new GroupName("A2"));
+            return null;
+        });
+        assertEquals(0, tx(() -> ports.groups().loadForUpdate(alice, List.of())).groupedCount());
     }
 
     @Test
@@ -526,7 +548,7 @@ public abstract class StoreContract {
         }));
         assertFalse(tx(() -> ports.groups().exists(alice, new GroupName("Doomed"))));
         assertEquals(0, tx(() -> ports.events().lastSeq(alice)));
-        assertEquals(new HashSet<>(), new HashSet<>(tx(() -> ports.groups().loadForUpdate(alice))));
+        assertEquals(List.of(), tx(() -> ports.groups().loadForUpdate(alice, List.of())).names());
     }
 
     @Test
@@ -534,7 +556,7 @@ public abstract class StoreContract {
         ConversationEvent event = new ConversationEvent.GroupListUpdated(List.of());
         long t = 9_900_000_000_000L; // later than every other test here: the feed's test finds its start by time
         tx(() -> {
-            ports.groups().loadForUpdate(alice);
+            ports.groups().loadForUpdate(alice, List.of());
             ports.events().append(alice, List.of(event), t);
             ports.directory().lockAll(corp, List.of(bob.user(), alice.user()));
             ports.events().appendAll(Map.of(alice, List.of(event, event), bob, List.of(event)), t + 1);
@@ -544,13 +566,13 @@ public abstract class StoreContract {
         assertEquals(1, tx(() -> ports.events().lastSeq(bob)));
         if (rollsBack()) {
             assertThrows(IllegalStateException.class, () -> tx(() -> {
-                ports.groups().loadForUpdate(alice);
+                ports.groups().loadForUpdate(alice, List.of());
                 ports.events().append(alice, List.of(event), t + 2);
                 throw new IllegalStateException("boom");
             }));
         }
         tx(() -> {
-            ports.groups().loadForUpdate(alice);
+            ports.groups().loadForUpdate(alice, List.of());
             ports.events().append(alice, List.of(event), t + 3);
             return null;
         });

@@ -22,7 +22,7 @@ import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
-import io.conversations.domain.group.ConversationGroup;
+import io.conversations.domain.group.GroupsSnapshot;
 import io.conversations.domain.group.GroupName;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     private final Map<String, ChatId> pairs = new HashMap<>();
     private final Map<UserRef, Map<ConversationId, Row>> conversations = new HashMap<>();
     private final Map<UserRef, Map<GroupName, List<ConversationId>>> groups = new HashMap<>();
+    private final Map<UserRef, Integer> groupedCount = new HashMap<>();
     private final Map<UserRef, List<RecordedEvent>> events = new HashMap<>();
     private final Map<String, List<Message>> messages = new HashMap<>();
     private long lastMessageId;
@@ -322,10 +324,23 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
-    public List<ConversationGroup> loadForUpdate(UserRef user) {
-        List<ConversationGroup> out = new ArrayList<>();
-        groupsOf(user).forEach((name, ids) -> out.add(new ConversationGroup(name, ids)));
-        return out;
+    public GroupsSnapshot loadForUpdate(UserRef user, Collection<ConversationId> concerned) {
+        Set<ConversationId> owned = new HashSet<>(concerned);
+        owned.retainAll(conversations.getOrDefault(user, Map.of()).keySet());
+        Map<ConversationId, Set<GroupName>> in = new HashMap<>();
+        groupsOf(user).forEach((name, ids) -> ids.stream().filter(owned::contains)
+                .forEach(id -> in.computeIfAbsent(id, k -> new HashSet<>()).add(name)));
+        return new GroupsSnapshot(List.copyOf(groupsOf(user).keySet()), groupedCount.getOrDefault(user, 0), owned, in);
+    }
+
+    @Override
+    public void storeGroupedCount(UserRef user, int count) {
+        groupedCount.put(user, count);
+    }
+
+    /** What the real stores count again when a whole group or a conversation leaves: the distinct grouped ids. */
+    private void recount(UserRef user) {
+        groupedCount.put(user, (int) groupsOf(user).values().stream().flatMap(List::stream).distinct().count());
     }
 
     @Override
@@ -355,6 +370,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     @Override
     public void delete(UserRef user, GroupName name) {
         groupsOf(user).remove(name);
+        recount(user);
     }
 
     @Override
@@ -375,6 +391,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
                 names.add(name);
             }
         });
+        recount(user);
         return names;
     }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class UseCaseTest {
     private final AtomicLong now = new AtomicLong(1_000);
     private final InMemoryStore store = new InMemoryStore();
-    private final GroupService groups = new GroupService(store, store, store, store, now::incrementAndGet,
+    private final GroupService groups = new GroupService(store, store, store, now::incrementAndGet,
             GroupLimits.DEFAULTS);
     private final ConversationService conversations = new ConversationService(store, store, store, store, store,
             now::incrementAndGet);

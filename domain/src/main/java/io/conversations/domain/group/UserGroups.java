@@ -6,29 +6,27 @@ import io.conversations.domain.common.Verdict;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * One user's conversation groups, in creation order: the aggregate every group change goes
- * through. Its methods decide a change by the rules and say what changed; they do not store.
+ * One user's conversation groups, as a change sees them (a {@link GroupsSnapshot}): the aggregate every
+ * group change goes through. Its methods decide a change by the rules and say what changed; they do not store.
  */
 public final class UserGroups {
     private final UserRef owner;
-    private final List<ConversationGroup> groups;
+    private final GroupsSnapshot snapshot;
     private final GroupRules.AtMostGroups atMostGroups;
     private final GroupRules.AtMostGroupedConversations atMostGrouped;
     private final GroupRules.IdsPerCall idsPerCall;
     private final GroupRules.UniqueName uniqueName = new GroupRules.UniqueName();
     private final GroupRules.MemberOnly memberOnly = new GroupRules.MemberOnly();
 
-    public UserGroups(UserRef owner, List<ConversationGroup> groups, GroupLimits limits) {
+    public UserGroups(UserRef owner, GroupsSnapshot snapshot, GroupLimits limits) {
         this.owner = Objects.requireNonNull(owner, "owner");
-        this.groups = List.copyOf(groups);
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.atMostGroups = new GroupRules.AtMostGroups(limits.maxGroups());
         this.atMostGrouped = new GroupRules.AtMostGroupedConversations(limits.maxGroupedConversations());
         this.idsPerCall = new GroupRules.IdsPerCall(limits.maxIdsPerCall());
@@ -38,110 +36,115 @@ public final class UserGroups {
         return owner;
     }
 
-    public List<ConversationGroup> groups() {
-        return groups;
-    }
-
+    /** The group names in creation order. */
     public List<GroupName> names() {
-        return groups.stream().map(ConversationGroup::name).toList();
+        return snapshot.names();
     }
 
-    public Optional<ConversationGroup> find(GroupName name) {
-        return groups.stream().filter(g -> g.name().equals(name)).findFirst();
+    /** How many distinct conversations the user has in groups before the change. */
+    public int groupedCount() {
+        return snapshot.groupedCount();
+    }
+
+    public boolean has(GroupName name) {
+        return snapshot.names().contains(name);
     }
 
     /** Creates a group, optionally filled with conversations (the list may be empty here). */
-    public Outcome<BatchResult> create(GroupName name, List<String> ids, Set<ConversationId> usersConversations) {
+    public Outcome<BatchResult> create(GroupName name, List<String> ids) {
         Verdict verdict = firstRefusal(
                 uniqueName.mayUse(name, names()),
-                atMostGroups.mayAddOneTo(groups.size()),
+                atMostGroups.mayAddOneTo(names().size()),
                 idsPerCall.mayTake(ids, false));
         if (verdict instanceof Verdict.Refused refused) {
             return Outcome.rejected(refused.rejection());
         }
-        return Outcome.done(admit(new ConversationGroup(name, List.of()), ids, usersConversations));
+        return Outcome.done(admit(name, ids));
     }
 
     /** Renames a group; renaming onto its own name changes nothing. */
-    public Outcome<ConversationGroup> rename(GroupName from, GroupName to) {
-        Optional<ConversationGroup> group = find(from);
-        if (group.isEmpty()) {
+    public Outcome<GroupName> rename(GroupName from, GroupName to) {
+        if (!has(from)) {
             return notFound(from);
         }
         if (!from.equals(to) && uniqueName.mayUse(to, names()) instanceof Verdict.Refused refused) {
             return Outcome.rejected(refused.rejection());
         }
-        return Outcome.done(group.get());
+        return Outcome.done(to);
     }
 
     /** Deletes a group; its conversations stay, ungrouped from it. */
-    public Outcome<ConversationGroup> delete(GroupName name) {
-        return find(name).<Outcome<ConversationGroup>>map(Outcome::done).orElseGet(() -> notFound(name));
+    public Outcome<GroupName> delete(GroupName name) {
+        return has(name) ? Outcome.done(name) : notFound(name);
     }
 
     /** Adds conversations to a group; one already in it counts as success and changes nothing. */
-    public Outcome<BatchResult> add(GroupName name, List<String> ids, Set<ConversationId> usersConversations) {
-        return target(name, ids).map(group -> admit(group, ids, usersConversations));
+    public Outcome<BatchResult> add(GroupName name, List<String> ids) {
+        return target(name, ids).map(group -> admit(group, ids));
     }
 
     /** Removes conversations from a group; one not in it counts as success and changes nothing. */
-    public Outcome<BatchResult> remove(GroupName name, List<String> ids, Set<ConversationId> usersConversations) {
-        return target(name, ids).map(group -> release(group, ids, usersConversations));
+    public Outcome<BatchResult> remove(GroupName name, List<String> ids) {
+        return target(name, ids).map(group -> release(group, ids));
     }
 
     /** The group a batch change is aimed at, when it exists and the id list is of a size a call may carry. */
-    private Outcome<ConversationGroup> target(GroupName name, List<String> ids) {
-        Optional<ConversationGroup> group = find(name);
-        if (group.isEmpty()) {
+    private Outcome<GroupName> target(GroupName name, List<String> ids) {
+        if (!has(name)) {
             return notFound(name);
         }
         if (idsPerCall.mayTake(ids, true) instanceof Verdict.Refused refused) {
             return Outcome.rejected(refused.rejection());
         }
-        return Outcome.done(group.get());
+        return Outcome.done(name);
     }
 
-    private BatchResult release(ConversationGroup group, List<String> ids, Set<ConversationId> usersConversations) {
+    private BatchResult release(GroupName group, List<String> ids) {
         List<String> succeeded = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         Set<ConversationId> changed = new LinkedHashSet<>();
+        int grouped = snapshot.groupedCount();
         for (String raw : distinct(ids)) {
             ConversationId id = ConversationId.tryParse(raw).orElse(null);
-            if (memberOnly.mayGroup(raw, id, usersConversations) instanceof Verdict.Refused refused) {
+            if (memberOnly.mayGroup(raw, id, snapshot.owned()) instanceof Verdict.Refused refused) {
                 failed.add(new Failure(raw, refused.rejection().problem(), refused.rejection().message()));
                 continue;
             }
             succeeded.add(raw);
-            if (group.contains(id)) {
+            Set<GroupName> in = snapshot.groupsOf(id);
+            if (in.contains(group)) {
                 changed.add(id);
+                grouped -= in.size() == 1 ? 1 : 0;
             }
         }
-        return new BatchResult(group.name(), succeeded, failed, List.copyOf(changed));
+        return new BatchResult(group, succeeded, failed, List.copyOf(changed), grouped);
     }
 
-    private BatchResult admit(ConversationGroup target, List<String> ids, Set<ConversationId> usersConversations) {
-        Set<ConversationId> grouped = new HashSet<>();
-        groups.forEach(g -> grouped.addAll(g.conversations()));
+    private BatchResult admit(GroupName target, List<String> ids) {
         List<String> succeeded = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         Set<ConversationId> changed = new LinkedHashSet<>();
+        int grouped = snapshot.groupedCount();
         for (String raw : distinct(ids)) {
             ConversationId id = ConversationId.tryParse(raw).orElse(null);
-            Verdict verdict = memberOnly.mayGroup(raw, id, usersConversations);
-            if (verdict.allowed() && !target.contains(id) && !grouped.contains(id)) {
-                verdict = atMostGrouped.mayGroupAnother(grouped.size());
+            Verdict verdict = memberOnly.mayGroup(raw, id, snapshot.owned());
+            Set<GroupName> in = verdict.allowed() ? snapshot.groupsOf(id) : Set.of();
+            // Only a conversation in no group yet takes one of the grouped slots.
+            boolean newlyGrouped = verdict.allowed() && in.isEmpty();
+            if (newlyGrouped) {
+                verdict = atMostGrouped.mayGroupAnother(grouped);
             }
             if (verdict instanceof Verdict.Refused refused) {
                 failed.add(new Failure(raw, refused.rejection().problem(), refused.rejection().message()));
                 continue;
             }
             succeeded.add(raw);
-            if (!target.contains(id)) {
+            if (!in.contains(target)) {
                 changed.add(id);
-                grouped.add(id);
+                grouped += newlyGrouped ? 1 : 0;
             }
         }
-        return new BatchResult(target.name(), succeeded, failed, List.copyOf(changed));
+        return new BatchResult(target, succeeded, failed, List.copyOf(changed), grouped);
     }
 
     private static List<String> distinct(List<String> ids) {

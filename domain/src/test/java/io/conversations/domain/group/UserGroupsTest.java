@@ -9,7 +9,9 @@ import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -20,12 +22,25 @@ class UserGroupsTest {
     private static final Set<ConversationId> MINE = Set.of(ConversationId.parse("GROUPa"), ConversationId.parse("GROUPb"),
             ConversationId.parse("C2Cbob"));
 
-    private static UserGroups with(GroupLimits limits, ConversationGroup... groups) {
-        return new UserGroups(ALICE, List.of(groups), limits);
+    /** A group as the tests write it: a name and the conversations in it. */
+    private record Group(GroupName name, List<ConversationId> ids) {}
+
+    /** The aggregate over these groups, with the snapshot a store would load for a change naming any of MINE. */
+    private static UserGroups with(GroupLimits limits, Group... groups) {
+        return with(limits, List.of(groups));
     }
 
-    private static ConversationGroup group(String name, String... ids) {
-        return new ConversationGroup(new GroupName(name), java.util.Arrays.stream(ids).map(ConversationId::parse).toList());
+    private static UserGroups with(GroupLimits limits, List<Group> groups) {
+        Map<ConversationId, Set<GroupName>> groupsOf = new HashMap<>();
+        for (Group g : groups) {
+            g.ids().forEach(id -> groupsOf.computeIfAbsent(id, k -> new HashSet<>()).add(g.name()));
+        }
+        return new UserGroups(ALICE, new GroupsSnapshot(groups.stream().map(Group::name).toList(), groupsOf.size(),
+                MINE, groupsOf), limits);
+    }
+
+    private static Group group(String name, String... ids) {
+        return new Group(new GroupName(name), java.util.Arrays.stream(ids).map(ConversationId::parse).toList());
     }
 
     private static <T> T done(Outcome<T> outcome) {
@@ -38,30 +53,30 @@ class UserGroupsTest {
 
     @Test
     void rejectsTheTwentyFirstGroup() {
-        List<ConversationGroup> twenty = IntStream.range(0, 20).mapToObj(i -> group("g" + i)).toList();
-        UserGroups groups = new UserGroups(ALICE, twenty, GroupLimits.DEFAULTS);
-        assertEquals(Problem.GROUP_LIMIT, rejected(groups.create(new GroupName("one more"), List.of(), MINE)));
-        UserGroups nineteen = new UserGroups(ALICE, twenty.subList(0, 19), GroupLimits.DEFAULTS);
-        done(nineteen.create(new GroupName("twentieth"), List.of(), MINE));
+        List<Group> twenty = IntStream.range(0, 20).mapToObj(i -> group("g" + i)).toList();
+        UserGroups groups = with(GroupLimits.DEFAULTS, twenty);
+        assertEquals(Problem.GROUP_LIMIT, rejected(groups.create(new GroupName("one more"), List.of())));
+        UserGroups nineteen = with(GroupLimits.DEFAULTS, twenty.subList(0, 19));
+        done(nineteen.create(new GroupName("twentieth"), List.of()));
     }
 
     @Test
     void anOperatorMayRaiseTheGroupLimit() {
-        List<ConversationGroup> twenty = IntStream.range(0, 20).mapToObj(i -> group("g" + i)).toList();
-        done(new UserGroups(ALICE, twenty, new GroupLimits(30, 1000, 100)).create(new GroupName("x"), List.of(), MINE));
+        List<Group> twenty = IntStream.range(0, 20).mapToObj(i -> group("g" + i)).toList();
+        done(with(new GroupLimits(30, 1000, 100), twenty).create(new GroupName("x"), List.of()));
     }
 
     @Test
     void rejectsADuplicateNameButNotOneThatDiffersInCase() {
         UserGroups groups = with(GroupLimits.DEFAULTS, group("Suppliers"));
-        assertEquals(Problem.ALREADY_EXISTS, rejected(groups.create(new GroupName("Suppliers"), List.of(), MINE)));
-        done(groups.create(new GroupName("suppliers"), List.of(), MINE));
+        assertEquals(Problem.ALREADY_EXISTS, rejected(groups.create(new GroupName("Suppliers"), List.of())));
+        done(groups.create(new GroupName("suppliers"), List.of()));
     }
 
     @Test
     void createAnswersPerIdAndOnlyGroupsTheUsersOwnConversations() {
         BatchResult result = done(with(GroupLimits.DEFAULTS).create(new GroupName("S"),
-                List.of("GROUPa", "C2Cstranger", "junk", "GROUPa", "C2Cbob"), MINE));
+                List.of("GROUPa", "C2Cstranger", "junk", "GROUPa", "C2Cbob")));
         assertEquals(List.of("GROUPa", "C2Cbob"), result.succeeded());
         assertEquals(List.of("C2Cstranger", "junk"), result.failed().stream().map(Failure::conversationId).toList());
         assertTrue(result.failed().stream().allMatch(f -> f.problem() == Problem.NOT_FOUND));
@@ -72,9 +87,9 @@ class UserGroupsTest {
     void countsEachGroupedConversationOnceAcrossGroups() {
         GroupLimits two = new GroupLimits(20, 2, 100);
         UserGroups groups = with(two, group("A", "GROUPa", "GROUPb"));
-        BatchResult again = done(groups.create(new GroupName("B"), List.of("GROUPa", "GROUPb"), MINE));
+        BatchResult again = done(groups.create(new GroupName("B"), List.of("GROUPa", "GROUPb")));
         assertEquals(List.of("GROUPa", "GROUPb"), again.succeeded(), "already grouped elsewhere: no new slot taken");
-        BatchResult third = done(groups.add(new GroupName("A"), List.of("C2Cbob"), MINE));
+        BatchResult third = done(groups.add(new GroupName("A"), List.of("C2Cbob")));
         assertEquals(List.of(), third.succeeded());
         assertEquals(Problem.GROUPED_CONVERSATION_LIMIT, third.failed().get(0).problem());
     }
@@ -82,7 +97,7 @@ class UserGroupsTest {
     @Test
     void theGroupedLimitCutsABatchMidway() {
         UserGroups groups = with(new GroupLimits(20, 2, 100), group("A", "GROUPa"));
-        BatchResult result = done(groups.add(new GroupName("A"), List.of("GROUPb", "C2Cbob"), MINE));
+        BatchResult result = done(groups.add(new GroupName("A"), List.of("GROUPb", "C2Cbob")));
         assertEquals(List.of("GROUPb"), result.succeeded());
         assertEquals(List.of("C2Cbob"), result.failed().stream().map(Failure::conversationId).toList());
     }
@@ -90,7 +105,7 @@ class UserGroupsTest {
     @Test
     void addingOneAlreadyInTheGroupSucceedsAndChangesNothing() {
         BatchResult result = done(with(GroupLimits.DEFAULTS, group("A", "GROUPa")).add(new GroupName("A"),
-                List.of("GROUPa"), MINE));
+                List.of("GROUPa")));
         assertEquals(List.of("GROUPa"), result.succeeded());
         assertEquals(List.of(), result.changed());
     }
@@ -98,7 +113,7 @@ class UserGroupsTest {
     @Test
     void removingOneNotInTheGroupSucceedsAndChangesNothing() {
         BatchResult result = done(with(GroupLimits.DEFAULTS, group("A", "GROUPa")).remove(new GroupName("A"),
-                List.of("GROUPa", "GROUPb", "GROUPzzz"), MINE));
+                List.of("GROUPa", "GROUPb", "GROUPzzz")));
         assertEquals(List.of("GROUPa", "GROUPb"), result.succeeded());
         assertEquals(List.of(ConversationId.parse("GROUPa")), result.changed());
         assertEquals(List.of("GROUPzzz"), result.failed().stream().map(Failure::conversationId).toList());
@@ -109,11 +124,11 @@ class UserGroupsTest {
         UserGroups groups = with(GroupLimits.DEFAULTS, group("A"));
         List<String> many = new ArrayList<>();
         IntStream.range(0, 101).forEach(i -> many.add("GROUPc" + i));
-        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.add(new GroupName("A"), List.of(), MINE)));
-        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.remove(new GroupName("A"), List.of(), MINE)));
-        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.add(new GroupName("A"), many, MINE)));
-        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.create(new GroupName("B"), many, MINE)));
-        done(groups.create(new GroupName("B"), List.of(), MINE));
+        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.add(new GroupName("A"), List.of())));
+        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.remove(new GroupName("A"), List.of())));
+        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.add(new GroupName("A"), many)));
+        assertEquals(Problem.ID_LIST_EMPTY_OR_TOO_LONG, rejected(groups.create(new GroupName("B"), many)));
+        done(groups.create(new GroupName("B"), List.of()));
     }
 
     @Test
@@ -121,9 +136,21 @@ class UserGroupsTest {
         UserGroups groups = with(GroupLimits.DEFAULTS, group("A"), group("B"));
         assertEquals(Problem.GROUP_NOT_FOUND, rejected(groups.rename(new GroupName("Z"), new GroupName("Y"))));
         assertEquals(Problem.GROUP_NOT_FOUND, rejected(groups.delete(new GroupName("Z"))));
-        assertEquals(Problem.GROUP_NOT_FOUND, rejected(groups.add(new GroupName("Z"), List.of("GROUPa"), MINE)));
+        assertEquals(Problem.GROUP_NOT_FOUND, rejected(groups.add(new GroupName("Z"), List.of("GROUPa"))));
         assertEquals(Problem.ALREADY_EXISTS, rejected(groups.rename(new GroupName("A"), new GroupName("B"))));
         done(groups.rename(new GroupName("A"), new GroupName("A")));
         assertEquals(new HashSet<>(List.of(new GroupName("A"), new GroupName("B"))), new HashSet<>(groups.names()));
+    }
+
+    @Test
+    void theGroupedCountGrowsOnlyForAConversationInNoGroupAndShrinksOnlyWhenItLeavesItsLastGroup() {
+        UserGroups groups = with(GroupLimits.DEFAULTS, group("A", "GROUPa", "GROUPb"), group("B", "GROUPa"));
+        assertEquals(3, done(groups.add(new GroupName("B"), List.of("GROUPb", "C2Cbob"))).groupedCount(),
+                "GROUPb was grouped already; C2Cbob takes a new slot");
+        assertEquals(1, done(groups.remove(new GroupName("A"), List.of("GROUPa", "GROUPb"))).groupedCount(),
+                "GROUPa stays in B; GROUPb leaves its only group");
+        assertEquals(2, done(groups.remove(new GroupName("B"), List.of("GROUPb"))).groupedCount(),
+                "not in B: nothing changes (each result starts from the same snapshot of 2)");
+        assertEquals(3, done(groups.create(new GroupName("C"), List.of("C2Cbob", "GROUPa"))).groupedCount());
     }
 }

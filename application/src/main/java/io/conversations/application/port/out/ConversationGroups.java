@@ -2,20 +2,21 @@ package io.conversations.application.port.out;
 
 import io.conversations.application.port.in.GroupSummary;
 import io.conversations.domain.conversation.ConversationId;
-import io.conversations.domain.group.ConversationGroup;
 import io.conversations.domain.group.GroupName;
+import io.conversations.domain.group.GroupsSnapshot;
 import io.conversations.domain.identity.UserRef;
 import java.util.Collection;
 import java.util.List;
 
-/** Each user's conversation groups and which conversations are in them. */
+/** Each user's conversation groups, which conversations are in them, and how many distinct ones that is. */
 public interface ConversationGroups {
 
     /**
-     * The user's groups in creation order, held against every other change to the same user's
-     * groups until the transaction ends: the limits are checked on what this returns.
+     * The user's groups as a change naming {@code concerned} needs them (names, the grouped count, and which of
+     * {@code concerned} the user has and their groups), held against every other change to the same user's groups
+     * and events until the transaction ends: the limits are checked on what this returns.
      */
-    List<ConversationGroup> loadForUpdate(UserRef user);
+    GroupsSnapshot loadForUpdate(UserRef user, Collection<ConversationId> concerned);
 
     boolean exists(UserRef user, GroupName name);
 
@@ -26,12 +27,20 @@ public interface ConversationGroups {
 
     void rename(UserRef user, GroupName from, GroupName to);
 
+    /** Deletes the group; its conversations stay, and the user's grouped count follows. */
     void delete(UserRef user, GroupName name);
 
+    /** Puts the user's conversations among {@code ids} into the group (none of them is in it yet). */
     void add(UserRef user, GroupName name, Collection<ConversationId> ids, long now);
 
     void remove(UserRef user, GroupName name, Collection<ConversationId> ids);
 
-    /** Takes a conversation out of every group of the user (they left the chat); answers the groups it was in. */
+    /** Keeps how many distinct conversations the user has in groups, as the change that moved it decided. */
+    void storeGroupedCount(UserRef user, int groupedCount);
+
+    /**
+     * Takes a conversation out of every group of the user (they left the chat), the grouped count following;
+     * answers the groups it was in, in creation order.
+     */
     List<GroupName> removeEverywhere(UserRef user, ConversationId id);
 }
