@@ -17,8 +17,8 @@ import org.flywaydb.core.Flyway;
  * service's own schema (its migrations, run from the jar: the same keys, indexes and foreign key).
  * <ul>
  * <li>{@code move}: one half of case 3. Lock the user's row, insert or delete one group row, append the
- *     two events a move appends (the group's list of 20 conversations, about 10 KB, and the moved
- *     conversation), advance the user's sequence, commit.</li>
+ *     one event a move half appends (the group's name and the id added or removed, about 70 bytes), advance
+ *     the user's sequence and grouped count with one update, commit.</li>
  * <li>{@code send}: case 4. Lock the chat's 10 members' rows, insert the message, move the 10 members'
  *     conversations (activity, unread, last message), append one event of about 1 KB for each member,
  *     advance the 10 sequences, commit.</li>
@@ -43,7 +43,6 @@ public class WriteCeiling {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong done = new AtomicLong();
         String small = "{\"id\":\"GROUPg00001\",\"chatId\":\"g00001\",\"title\":\"" + "x".repeat(400) + "\"}";
-        String group = "[" + String.join(",", java.util.Collections.nCopies(20, small)) + "]";
         Thread[] clients = new Thread[CLIENTS];
         for (int t = 0; t < CLIENTS; t++) {
             int client = t;
@@ -55,7 +54,7 @@ public class WriteCeiling {
                     while (running.get()) {
                         if (kind.equals("move")) {
                             int user = client + CLIENTS * (int) (i % (USERS / CLIENTS));
-                            move(c, user, groupIds[user], i / (USERS / CLIENTS) % 2 == 0, group, small);
+                            move(c, user, groupIds[user], i / (USERS / CLIENTS) % 2 == 0);
                         } else {
                             int chat = ThreadLocalRandom.current().nextInt(USERS / 10);
                             send(c, chat, small);
@@ -128,34 +127,40 @@ public class WriteCeiling {
         }
     }
 
-    static void move(Connection c, int user, long groupId, boolean add, String group, String moved)
-            throws SQLException {
+    static void move(Connection c, int user, long groupId, boolean add) throws SQLException {
         String id = user(user);
         long seq = lock(c, new String[] {id})[0];
         try (PreparedStatement change = c.prepareStatement(add
-                ? "INSERT INTO group_conversations (group_id, corp_id, user_id, conversation_id, added_at, position)"
-                        + " VALUES (?, ?, ?, 'C2Cu0001', ?, ?)"
+                ? "INSERT INTO group_conversations (group_id, corp_id, user_id, conversation_id, added_at)"
+                        + " VALUES (?, ?, ?, 'C2Cu0001', ?)"
                 : "DELETE FROM group_conversations WHERE group_id = ? AND conversation_id = 'C2Cu0001'")) {
             change.setLong(1, groupId);
             if (add) {
                 change.setString(2, CORP);
                 change.setString(3, id);
                 change.setLong(4, System.currentTimeMillis());
-                change.setLong(5, seq);
             }
             change.executeUpdate();
         }
         try (PreparedStatement events = c.prepareStatement("INSERT INTO events (corp_id, user_id, seq, event_type, data,"
-                + " created_at) VALUES (?, ?, ?, 'CONVERSATION_IN_GROUP_UPDATED', ?, ?), (?, ?, ?, 'CONVERSATION_LIST_UPDATED', ?, ?)")) {
-            long now = System.currentTimeMillis();
-            Object[] values = {CORP, id, seq + 1, "{\"groupName\":\"Suppliers\",\"conversationList\":" + group + "}", now,
-                    CORP, id, seq + 2, "[" + moved + "]", now};
+                + " created_at) VALUES (?, ?, ?, 'CONVERSATION_IN_GROUP_UPDATED', ?, ?)")) {
+            String ids = "[\"C2Cu0001\"]";
+            Object[] values = {CORP, id, seq + 1, "{\"groupName\":\"Suppliers\",\"added\":" + (add ? ids : "[]")
+                    + ",\"removed\":" + (add ? "[]" : ids) + "}", System.currentTimeMillis()};
             for (int i = 0; i < values.length; i++) {
                 events.setObject(i + 1, values[i]);
             }
             events.executeUpdate();
         }
-        advance(c, new String[] {id}, new long[] {seq + 2});
+        // The sequence and the grouped count (the conversation is in no other group) in one statement.
+        try (PreparedStatement advance = c.prepareStatement("UPDATE users SET last_event_seq = ?,"
+                + " grouped_count = grouped_count + ? WHERE corp_id = ? AND user_id = ?")) {
+            advance.setLong(1, seq + 1);
+            advance.setInt(2, add ? 1 : -1);
+            advance.setString(3, CORP);
+            advance.setString(4, id);
+            advance.executeUpdate();
+        }
         c.commit();
     }
 

@@ -8,6 +8,8 @@ itself writes. Deterministic (fixed random seed).
 - each user has 10 conversation groups of 20 conversations (all 200 are grouped) and 2 pinned ones;
 - 1 to 3 messages in every group chat and 0 or 1 in every one-to-one chat, sent in random order by
   random members, so unread counts and the list's order vary from user to user;
+- 64 users with a group of 1,000 conversations each (1,010 group chats of those 64), for moves into and out
+  of a group that size (each wrk thread drives 32 of them in turn, so a user's two halves never race);
 - three more users for the first page's growth: 100, 10,000 and 100,000 conversations. Every chat of
   the 100,000-user locks that one user, so they cannot be created side by side: the API creates the
   first 10,100, and with --bulk-db the other 89,900 are copies of the API's rows for chat s010000
@@ -23,6 +25,9 @@ from urllib.parse import quote
 CORP = "bench"
 GROUP_NAMES = ["Suppliers", "需求研发", "Family", "Work", "Friends", "Projects", "客户", "Ops", "Design", "Later"]
 SIZES = [100, 10_000, 100_000]
+BIG_USERS = 64
+BIG_CHATS = 1_010
+BIG_GROUP = 1_000
 _local = threading.local()
 API_SIZED = 10_100
 # Copies chat s010000 (the 100,000-user alone, as the API wrote it) to s010100 .. s099999.
@@ -98,6 +103,7 @@ def main():
     p.add_argument("--lua", required=True, help="where to write the wrk scripts' data")
     p.add_argument("--threads", type=int, default=16)
     p.add_argument("--skip-sizes", action="store_true", help="leave out the 100/10,000/100,000 users")
+    p.add_argument("--skip-big", action="store_true", help="leave out the users with a group of 1,000")
     p.add_argument("--bulk-db", help="MariaDB database (root on 127.0.0.1) to copy most of the 100,000 chats in")
     a = p.parse_args()
     api = Api(a.url, a.admin_key)
@@ -132,6 +138,29 @@ def main():
                                                   "type": "GROUP", "chatId": "s%06d" % i, "title": "Size %d" % i,
                                                   "ownerId": "size100000", "memberIds": [sized[s] for s in SIZES if i < s]}),
                                               list(range(API_SIZED if a.bulk_db else max(SIZES))))
+
+    # The big-group users' chats each lock all 64 of them: they too run beside the rest.
+    big, bigging = [], None
+    if not a.skip_big:
+        big = ["big%02d" % i for i in range(BIG_USERS)]
+        for u in big:
+            api.call("PUT", "/admin/corps/%s/users/%s" % (CORP, u), a.admin_key, {"nick": u})
+            token(u)
+        big_chats = ["b%04d" % i for i in range(BIG_CHATS)]
+
+        def big_groups():
+            run_all(ThreadPoolExecutor(4), "chats of the 64 big-group users (beside)",
+                    lambda c: api.call("POST", "/admin/corps/%s/chats" % CORP, a.admin_key, {
+                        "type": "GROUP", "chatId": c, "title": "Big " + c, "ownerId": big[0], "memberIds": big}),
+                    big_chats)
+            ids = ["GROUP" + c for c in big_chats[:BIG_GROUP]]
+            run_all(ThreadPoolExecutor(8), "their groups of 1,000 and a small one (beside)",
+                    lambda u: [api.call("POST", "/conversation-groups", tokens[u], {"groupName": "Small"}),
+                               api.call("POST", "/conversation-groups", tokens[u], {"groupName": "Big"})] +
+                              [api.call("POST", "/conversation-groups/Big/conversations", tokens[u],
+                                        {"conversationIDList": ids[i:i + 100]}) for i in range(0, BIG_GROUP, 100)],
+                    big)
+        bigging = ThreadPoolExecutor(1).submit(big_groups)
 
     # 100 rounds; each splits the users into teams of 10: every user is in 100 group chats.
     group_chats = []
@@ -182,6 +211,8 @@ def main():
                                                       {"isPinned": True}),
             [(u, c) for u in users for c in rnd.sample(mine[u], 2)])
 
+    if bigging is not None:
+        bigging.result()
     if sizing is not None:
         sizing.result()
         if a.bulk_db:
@@ -200,6 +231,10 @@ def main():
             f.write('    {id="%s", token="%s", move="%s", from="%s", to="%s", chats={%s}},\n' % (
                 u, tokens[u], groups[0][1][0], quote(groups[0][0]), quote(groups[1][0]),
                 ",".join('"%s"' % c for c in chats)))
+        f.write("  },\n  big = {\n")
+        for u in big:
+            # Moved between "Big" (1,000 conversations) and "Small", like case 3's users between their groups.
+            f.write('    {id="%s", token="%s", move="GROUPb0000", from="Big", to="Small", chats={}},\n' % (u, tokens[u]))
         f.write("  },\n  sized = {%s},\n}\n" % ", ".join('[%d]="%s"' % (s, tokens[sized[s]]) for s in sized))
     print("wrote %s" % a.lua, flush=True)
 

@@ -2,6 +2,10 @@
 -- each wrk thread's share of them, and one RESULT line for bench/run to read.
 local seed = dofile(os.getenv("BENCH_SEED"))
 users = seed.users
+-- BENCH_USERS_SET=big: the users whose "Big" group holds 1,000 conversations (the move case into and out of it).
+if os.getenv("BENCH_USERS_SET") == "big" then
+   users = seed.big
+end
 groupNames = seed.groupNames
 sized = seed.sized
 failures = 0
