@@ -15,7 +15,9 @@ def main():
     p.add_argument("--parallel", type=int, default=8)
     a = p.parse_args()
     seed = open(a.lua, encoding="utf-8").read()
-    tokens = re.findall(r'\{id="[^"]+", token="([^"]+)"', seed)
+    # The seeded users only (the wrk read scripts' users), not the big-group users listed after them.
+    users = seed[seed.index("users = {"):seed.index("\n  },", seed.index("users = {"))]
+    tokens = re.findall(r'\{id="[^"]+", token="([^"]+)"', users)
     groups = re.findall(r'"([^"]+)"', re.search(r"groupNames = \{([^}]*)\}", seed).group(1))
     paths = ["/conversations?count=100&groupName=" + g for g in groups] if a.groups else ["/conversations?count=100"]
     api = Api(a.url, None)

@@ -30,14 +30,17 @@ import java.util.Set;
  * avatars, size), the peer of a one-to-one chat, and the groups they are in.
  */
 final class JdbcConversations implements Conversations {
-    private static final String COLUMNS = "SELECT c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
+    private static final String FIELDS = "c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
             + "c.custom_data, c.unread_count, c.activity_at, c.updated_at, c.chat_type, "
             + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, c.hidden, c.user_id, "
-            + JdbcMessages.COLUMNS + " FROM ";
+            + JdbcMessages.COLUMNS;
+    private static final String COLUMNS = "SELECT " + FIELDS + " FROM ";
     private static final String JOINS = "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
             + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id "
             + "LEFT JOIN messages m ON m.message_id = c.last_message_id ";
     private static final String SELECT = COLUMNS + "conversations c " + JOINS;
+    /** The column after {@link #FIELDS}' last (the message's), where a select adds the group's name. */
+    private static final int GROUP_NAME_COLUMN = 27;
     private static final String ORDER = " ORDER BY c.is_pinned DESC, c.activity_at DESC, c.conversation_id DESC";
 
     private final Jdbc jdbc;
@@ -116,25 +119,27 @@ final class JdbcConversations implements Conversations {
             return found;
         }
         List<String> ids = members.stream().map(UserId::value).distinct().toList();
-        List<Object> params = new ArrayList<>(List.of(corp.value(), chat.value()));
-        params.addAll(ids);
-        List<Row> rows = jdbc.query(SELECT + "WHERE c.corp_id = ? AND c.chat_id = ? AND c.user_id IN ("
-                + Jdbc.placeholders(ids.size()) + ")", JdbcConversations::row, params.toArray());
-        // Each member's groups for their conversation of this chat, all with one query.
+        // One row per member and group, the conversation's columns repeated: its groups come with it.
+        Map<String, Row> rows = new LinkedHashMap<>();
         Map<String, List<GroupName>> groups = new HashMap<>();
-        if (!rows.isEmpty()) {
-            List<Object> groupParams = new ArrayList<>(List.of(corp.value()));
-            rows.forEach(r -> groupParams.addAll(List.of(r.userId, r.id)));
-            jdbc.query("SELECT gc.user_id, g.group_name FROM group_conversations gc "
-                            + "JOIN conversation_groups g ON g.group_id = gc.group_id WHERE gc.corp_id = ? AND ("
-                            + String.join(" OR ", java.util.Collections.nCopies(rows.size(),
-                                    "(gc.user_id = ? AND gc.conversation_id = ?)")) + ") ORDER BY g.group_id",
-                    rs -> groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new GroupName(rs.getString(2))), groupParams.toArray());
-        }
-        for (Row r : rows) {
-            found.put(new UserId(r.userId), r.toConversation(groups.getOrDefault(r.userId, List.of())));
-        }
+        jdbc.query("SELECT " + FIELDS + ", g.group_name FROM conversations c " + JOINS
+                        + "LEFT JOIN group_conversations gc ON gc.corp_id = c.corp_id AND gc.user_id = c.user_id "
+                        + "AND gc.conversation_id = c.conversation_id "
+                        + "LEFT JOIN conversation_groups g ON g.group_id = gc.group_id "
+                        + "WHERE c.corp_id = ? AND c.chat_id = ? AND c.user_id IN (" + Jdbc.placeholders(ids.size())
+                        + ") ORDER BY c.user_id, g.group_id",
+                rs -> {
+                    String user = rs.getString(17);
+                    if (!rows.containsKey(user)) {
+                        rows.put(user, row(rs));
+                    }
+                    String group = rs.getString(GROUP_NAME_COLUMN);
+                    if (group != null) {
+                        groups.computeIfAbsent(user, k -> new ArrayList<>()).add(new GroupName(group));
+                    }
+                    return null;
+                }, Jdbc.params(corp.value(), chat.value(), ids));
+        rows.forEach((user, r) -> found.put(new UserId(user), r.toConversation(groups.getOrDefault(user, List.of()))));
         return found;
     }
 

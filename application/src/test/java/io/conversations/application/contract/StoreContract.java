@@ -288,6 +288,30 @@ public abstract class StoreContract {
     }
 
     @Test
+    void readsEveryMembersConversationOfAChatWithItsGroupsAtOnce() {
+        ChatId chat = groupChat("team", "Team", 1, alice, bob);
+        ConversationId id = ConversationId.group(chat);
+        GroupName first = new GroupName("First");
+        GroupName second = new GroupName("第二");
+        tx(() -> {
+            ports.groups().create(alice, first, 2);
+            ports.groups().create(alice, second, 2);
+            ports.groups().create(bob, new GroupName("Other"), 2);
+            ports.groups().add(alice, second, List.of(id), 3);
+            ports.groups().add(alice, first, List.of(id), 3);
+            return null;
+        });
+        UserId stranger = new UserId("stranger");
+        Map<UserId, Conversation> found = tx(() -> ports.conversations().findByChat(corp, chat,
+                List.of(bob.user(), alice.user(), stranger)));
+        assertEquals(Set.of(alice.user(), bob.user()), found.keySet(), "one who is not in the chat is left out");
+        assertEquals(List.of(first, second), found.get(alice.user()).groups(), "in the order the groups were created");
+        assertEquals(List.of(), found.get(bob.user()).groups());
+        assertEquals(tx(() -> ports.conversations().find(alice, id)).orElseThrow(), found.get(alice.user()),
+                "the same conversation as read alone");
+    }
+
+    @Test
     void pagesAChatsMessagesNewestFirst() {
         ChatId chat = groupChat("talk", "Talk", 1, alice, bob);
         List<Long> ids = new ArrayList<>();

@@ -1,0 +1,45 @@
+package io.conversations.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.conversations.domain.identity.UserRef;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** User tokens: what verifies, what does not, and that remembering verified tokens changes neither. */
+class JwtTokensTest {
+    private static final String SECRET = "a-secret-of-at-least-thirty-two-bytes!";
+    private final JwtTokens tokens = new JwtTokens(SECRET);
+    private final UserRef alice = UserRef.of("acme", "alice");
+
+    @Test
+    void aTokenVerifiesUntilItExpiresAlsoOnceRemembered() {
+        String token = tokens.issue(alice, 10_000);
+        assertEquals(Optional.of(alice), tokens.verify(token, 5_000));
+        assertEquals(Optional.of(alice), tokens.verify(token, 9_999), "remembered, still valid");
+        assertEquals(Optional.empty(), tokens.verify(token, 10_000), "remembered, but expired now");
+    }
+
+    @Test
+    void aTamperedOrForeignTokenNeverVerifiesEvenBesideARememberedOne() {
+        String token = tokens.issue(alice, 10_000);
+        assertEquals(Optional.of(alice), tokens.verify(token, 1));
+        String[] parts = token.split("\\.");
+        String otherPayload = tokens.issue(UserRef.of("acme", "mallory"), 10_000).split("\\.")[1];
+        assertEquals(Optional.empty(), tokens.verify(parts[0] + "." + otherPayload + "." + parts[2], 1),
+                "alice's signature on mallory's claims");
+        assertEquals(Optional.empty(), tokens.verify(token + "x", 1));
+        String foreign = new JwtTokens(SECRET.replace('a', 'b')).issue(alice, 10_000);
+        assertEquals(Optional.empty(), tokens.verify(foreign, 1), "signed with another secret");
+    }
+
+    @Test
+    void rememberingIsBoundedAndForgettingChangesNoAnswer() {
+        String first = tokens.issue(alice, 10_000);
+        assertEquals(Optional.of(alice), tokens.verify(first, 1));
+        for (int i = 0; i < JwtTokens.MAX_REMEMBERED + 1; i++) {
+            tokens.verify(tokens.issue(UserRef.of("acme", "u" + i), 10_000), 1);
+        }
+        assertEquals(Optional.of(alice), tokens.verify(first, 1), "verified again after the memory was cleared");
+    }
+}
