@@ -111,8 +111,7 @@ final class JdbcConversationGroups implements ConversationGroups {
         jdbc.update("DELETE FROM group_conversations WHERE group_id = " + GROUP_ID, corp, id, name.value());
         jdbc.update("DELETE FROM conversation_groups WHERE corp_id = ? AND user_id = ? AND group_name = ?",
                 corp, id, name.value());
-        jdbc.update("UPDATE users SET grouped_count = (SELECT COUNT(DISTINCT conversation_id) FROM group_conversations "
-                + "WHERE corp_id = ? AND user_id = ?) WHERE corp_id = ? AND user_id = ?", corp, id, corp, id);
+        countAgain(user);
     }
 
     /** One statement: the group's row joined to the user's conversations among {@code ids}. */
@@ -142,10 +141,10 @@ final class JdbcConversationGroups implements ConversationGroups {
                         name.value()));
     }
 
+    /** Written back with the user's row (and its event sequence) just before the commit. */
     @Override
     public void storeGroupedCount(UserRef user, int groupedCount) {
-        jdbc.update("UPDATE users SET grouped_count = ? WHERE corp_id = ? AND user_id = ?", groupedCount,
-                user.corp().value(), user.user().value());
+        jdbc.transactions().groupedCountChanged(user, groupedCount);
     }
 
     @Override
@@ -157,9 +156,16 @@ final class JdbcConversationGroups implements ConversationGroups {
         if (!names.isEmpty()) {
             jdbc.update("DELETE FROM group_conversations WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
                     user.corp().value(), user.user().value(), id.toString());
-            jdbc.update("UPDATE users SET grouped_count = grouped_count - 1 WHERE corp_id = ? AND user_id = ?",
-                    user.corp().value(), user.user().value());
+            countAgain(user);
         }
         return names;
+    }
+
+    /** The user's grouped count after a change the use case could not count: written back with the user's row. */
+    private void countAgain(UserRef user) {
+        int count = jdbc.queryOne("SELECT COUNT(DISTINCT conversation_id) FROM group_conversations "
+                        + "WHERE corp_id = ? AND user_id = ?", rs -> rs.getInt(1), user.corp().value(), user.user().value())
+                .orElse(0);
+        jdbc.transactions().groupedCountChanged(user, count);
     }
 }

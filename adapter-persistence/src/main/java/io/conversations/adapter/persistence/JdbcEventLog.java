@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,8 +35,8 @@ final class JdbcEventLog implements EventLog {
 
     /**
      * Locks the users' rows the transaction does not hold yet (one statement, userId order), then writes every
-     * user's events with one insert and moves the counters and the conversations' {@code changed_seq} with one
-     * update each, however many users.
+     * user's events with one insert and the listed conversations' {@code changed_seq} with one update per chat;
+     * the users' counters are written back with their rows just before the commit.
      */
     @Override
     public void appendAll(Map<UserRef, List<ConversationEvent>> events, long now) {
@@ -62,8 +63,8 @@ final class JdbcEventLog implements EventLog {
         }
         last.putAll(UserRow.lockAll(jdbc, corp, notHeld));
         List<Object[]> rows = new ArrayList<>();
-        List<Object> seqCases = new ArrayList<>();
-        List<Object> changedCases = new ArrayList<>();
+        // Per chat, each listed member's newest sequence that listed its conversation of that chat.
+        Map<String, Map<String, Long>> listedByChat = new LinkedHashMap<>();
         for (UserRef user : users) {
             String id = user.user().value();
             Long seq = last.get(user.user());
@@ -74,42 +75,27 @@ final class JdbcEventLog implements EventLog {
                 rows.add(new Object[] {corp.value(), id, ++seq, event.type(), EventCodec.encode(event), now});
                 if (event instanceof ConversationEvent.ConversationListUpdated listed) {
                     for (var conversation : listed.conversations()) {
-                        changedCases.addAll(List.of(id, conversation.id().toString(), seq));
+                        listedByChat.computeIfAbsent(conversation.chatId().value(), c -> new LinkedHashMap<>())
+                                .put(id, seq);
                     }
                 }
             }
-            seqCases.addAll(List.of(id, seq));
+            // The counter is written back with the user's row before the commit (UserRow.writeBack).
             transactions.eventsAppended(user, seq);
         }
-        // A list cursor leaves out conversations listed by an event after its first page (see ListPosition).
-        if (!changedCases.isEmpty()) {
-            int n = changedCases.size() / 3;
-            // CASE takes the first match: newest first, so a conversation listed twice ends at its later seq.
+        // A list cursor leaves out conversations listed by an event after its first page (see ListPosition). A user
+        // has one conversation per chat, so (chat, user) names it; by chat, both stores look it up through
+        // ix_conversations_chat (H2 uses an IN list only on an index's first column, so a list of conversation ids
+        // made it visit every conversation of the corp). In practice an append lists conversations of one chat.
+        listedByChat.forEach((chat, seqs) -> {
             List<Object> params = new ArrayList<>();
-            for (int i = changedCases.size() - 3; i >= 0; i -= 3) {
-                params.addAll(changedCases.subList(i, i + 3));
-            }
-            params.add(corp.value());
-            params.addAll(users.stream().map(u -> u.user().value()).toList());
-            jdbc.update("UPDATE conversations SET changed_seq = CASE"
-                    + " WHEN user_id = ? AND conversation_id = ? THEN ?".repeat(n) + " ELSE changed_seq END"
-                    + " WHERE corp_id = ? AND user_id IN (" + Jdbc.placeholders(users.size()) + ")"
-                    + " AND conversation_id IN (" + Jdbc.placeholders(n) + ")", withIds(params, changedCases));
-        }
+            seqs.forEach((user, seq) -> params.addAll(List.of(user, seq)));
+            jdbc.update("UPDATE conversations SET changed_seq = CASE user_id" + " WHEN ? THEN ?".repeat(seqs.size())
+                            + " ELSE changed_seq END WHERE corp_id = ? AND chat_id = ? AND user_id IN ("
+                            + Jdbc.placeholders(seqs.size()) + ")",
+                    Jdbc.params(params, corp.value(), chat, seqs.keySet()));
+        });
         jdbc.insertRows("events", "corp_id, user_id, seq, event_type, data, created_at", 6, rows);
-        List<Object> params = new ArrayList<>(seqCases);
-        params.add(corp.value());
-        params.addAll(users.stream().map(u -> u.user().value()).toList());
-        jdbc.update("UPDATE users SET last_event_seq = CASE user_id" + " WHEN ? THEN ?".repeat(users.size())
-                + " END WHERE corp_id = ? AND user_id IN (" + Jdbc.placeholders(users.size()) + ")", params.toArray());
-    }
-
-    /** The params followed by the conversation id of each (user, conversation, seq) triple. */
-    private static Object[] withIds(List<Object> params, List<Object> triples) {
-        for (int i = 1; i < triples.size(); i += 3) {
-            params.add(triples.get(i));
-        }
-        return params.toArray();
     }
 
     @Override
@@ -134,6 +120,10 @@ final class JdbcEventLog implements EventLog {
 
     @Override
     public long lastSeq(UserRef user) {
+        Long held = transactions.heldSeq(user);
+        if (held != null) {
+            return held;
+        }
         return jdbc.queryOne("SELECT last_event_seq FROM users WHERE corp_id = ? AND user_id = ?",
                 rs -> rs.getLong(1), user.corp().value(), user.user().value()).orElse(0L);
     }

@@ -29,9 +29,11 @@ final class JdbcTransactions implements Transactions {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** The users the current transaction appended events for, with the newest sequence of each. */
     private final ThreadLocal<Map<UserRef, Long>> appended = ThreadLocal.withInitial(HashMap::new);
-    /** The users whose rows the current transaction holds locked, with each one's sequence as it now stands. */
-    private final ThreadLocal<Map<UserRef, Long>> held = ThreadLocal.withInitial(HashMap::new);
+    /** The users whose rows the current transaction holds locked, as the transaction has changed them so far. */
+    private final ThreadLocal<Map<UserRef, UserRow.Held>> held = ThreadLocal.withInitial(HashMap::new);
     private volatile Consumer<Map<UserRef, Long>> eventsCommitted = users -> {};
+    /** Writes back what the transaction changed of the user rows it holds; run just before each commit. */
+    private volatile Consumer<Map<UserRef, UserRow.Held>> writeBack = rows -> {};
 
     JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -77,20 +79,43 @@ final class JdbcTransactions implements Transactions {
         this.eventsCommitted = listener;
     }
 
-    /** The current transaction appended the user's events up to {@code seq}: tell the listener once it commits. */
+    /** Sets what writes back the held user rows before each commit (the store's {@link UserRow#writeBack}). */
+    void beforeCommit(Consumer<Map<UserRef, UserRow.Held>> writer) {
+        this.writeBack = writer;
+    }
+
+    /**
+     * The current transaction appended the user's events up to {@code seq} (the user's row is held): the row is
+     * written before the commit, and the listener told after it.
+     */
     void eventsAppended(UserRef user, long seq) {
         appended.get().merge(user, seq, Math::max);
-        held.get().put(user, seq);
+        heldRow(user).appended(seq);
     }
 
-    /** The current transaction locked the user's row, whose event sequence is {@code seq}. */
+    /** The current transaction decided the user's grouped count (the user's row is held); written before commit. */
+    void groupedCountChanged(UserRef user, int count) {
+        heldRow(user).grouped(count);
+    }
+
+    /** The current transaction locked the user's row, whose stored event sequence is {@code seq}. */
     void locked(UserRef user, long seq) {
-        held.get().put(user, seq);
+        // Locked again later in the transaction, the row as the transaction left it stands, not the stored one.
+        held.get().putIfAbsent(user, new UserRow.Held(seq));
     }
 
-    /** The user's event sequence if the current transaction holds the user's row locked; else null. */
+    /** The user's event sequence as this transaction has it, if it holds the user's row locked; else null. */
     Long heldSeq(UserRef user) {
-        return held.get().get(user);
+        UserRow.Held row = held.get().get(user);
+        return row == null ? null : row.seq();
+    }
+
+    private UserRow.Held heldRow(UserRef user) {
+        UserRow.Held row = held.get().get(user);
+        if (row == null) {
+            throw new IllegalStateException("the user's row is changed without being locked first: " + user);
+        }
+        return row;
     }
 
     Connection connection() {
@@ -114,6 +139,7 @@ final class JdbcTransactions implements Transactions {
             appended.get().clear();
             held.get().clear();
             T result = work.get();
+            writeBack.accept(held.get());
             c.commit();
             Map<UserRef, Long> users = appended.get();
             if (!users.isEmpty()) {

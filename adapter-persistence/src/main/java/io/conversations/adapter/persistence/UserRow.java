@@ -3,22 +3,53 @@ package io.conversations.adapter.persistence;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The user's row in {@code users} is the lock every writer of that user's state takes first. The transaction
- * remembers the rows it holds with their event sequence, so that appending events does not lock them again.
+ * holds the rows it locked with their event sequence and grouped count; what it changes of them (events appended,
+ * conversations grouped) is written back with one statement just before it commits.
  */
 final class UserRow {
     private UserRow() {}
 
     /** The user's locked row: the newest event sequence and how many distinct conversations are in groups. */
     record Locked(long lastEventSeq, int groupedCount) {}
+
+    /** A row the current transaction holds: its values as the transaction has left them so far. */
+    static final class Held {
+        private long seq;
+        private boolean seqChanged;
+        private Integer groupedCount;
+
+        Held(long seq) {
+            this.seq = seq;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        void appended(long newSeq) {
+            seq = newSeq;
+            seqChanged = true;
+        }
+
+        void grouped(int count) {
+            groupedCount = count;
+        }
+
+        boolean changed() {
+            return seqChanged || groupedCount != null;
+        }
+    }
 
     /** Locks the user's row until the transaction ends; empty for an unknown user. */
     static Optional<Locked> lock(Jdbc jdbc, UserRef user) {
@@ -44,6 +75,32 @@ final class UserRow {
                 rs -> found.put(new UserId(rs.getString(1)), rs.getLong(2)),
                 Stream.concat(Stream.of(corp.value()), ids.stream()).toArray());
         found.forEach((user, seq) -> jdbc.transactions().locked(new UserRef(corp, user), seq));
+        found.replaceAll((user, seq) -> jdbc.transactions().heldSeq(new UserRef(corp, user)));
         return found;
+    }
+
+    /** Writes back what the transaction changed of the rows it holds: one statement per corp, none if nothing. */
+    static void writeBack(Jdbc jdbc, Map<UserRef, Held> held) {
+        Map<String, Map<String, Held>> changed = new TreeMap<>();
+        held.forEach((user, row) -> {
+            if (row.changed()) {
+                changed.computeIfAbsent(user.corp().value(), c -> new TreeMap<>()).put(user.user().value(), row);
+            }
+        });
+        changed.forEach((corp, rows) -> {
+            List<Object> seqs = new ArrayList<>();
+            List<Object> counts = new ArrayList<>();
+            rows.forEach((user, row) -> {
+                seqs.addAll(List.of(user, row.seq));
+                if (row.groupedCount != null) {
+                    counts.addAll(List.of(user, row.groupedCount));
+                }
+            });
+            String grouped = counts.isEmpty() ? "" : ", grouped_count = CASE user_id"
+                    + " WHEN ? THEN ?".repeat(counts.size() / 2) + " ELSE grouped_count END";
+            jdbc.update("UPDATE users SET last_event_seq = CASE user_id" + " WHEN ? THEN ?".repeat(rows.size())
+                            + " END" + grouped + " WHERE corp_id = ? AND user_id IN (" + Jdbc.placeholders(rows.size())
+                            + ")", Jdbc.params(seqs, counts, corp, rows.keySet()));
+        });
     }
 }

@@ -8,7 +8,10 @@ import io.conversations.domain.identity.UserRef;
 import java.util.Collection;
 import java.util.List;
 
-/** Each user's conversation groups, which conversations are in them, and how many distinct ones that is. */
+/**
+ * Each user's conversation groups, which conversations are in them, and how many distinct ones that is. Every
+ * change is made in a transaction that loaded the user's groups with {@link #loadForUpdate} first.
+ */
 public interface ConversationGroups {
 
     /**
