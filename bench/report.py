@@ -89,9 +89,11 @@ def main():
         f = m["embedded_file"]
         mb = lambda b: "%.0f MB" % (b / 1e6)
         worst = max(f["after_writes"], f["after_restart"]) / f["compacted"]
-        rows.append(("embedded store: H2 file after the writes / after a restart / its data (compacted)", "–",
-                     "%s / %s / %s" % (mb(f["after_writes"]), mb(f["after_restart"]), mb(f["compacted"])), "",
-                     "%.1f×" % worst, "", "≤3×", verdict(worst <= 3)))
+        rows.append(("embedded store: H2 file right after the writes (running) / stopped / after a restart / "
+                     "its data (compacted)", "–", "%s / %s / %s / %s" % (mb(f.get("running", 0)), mb(f["after_writes"]),
+                                                                         mb(f["after_restart"]), mb(f["compacted"])),
+                     "", "%.1f× stopped, %.1f× running" % (worst, f.get("running", 0) / f["compacted"]), "",
+                     "≤3× after the writes and a restart", verdict(worst <= 3)))
     st = m["startup"]
     rows.append(("start to first answer, embedded store (median of %d)" % len(st["runs_ms"]), "–",
                  "%d ms" % st["median_ms"], "", "–", "", "<2 s", verdict(st["median_ms"] < 2000)))

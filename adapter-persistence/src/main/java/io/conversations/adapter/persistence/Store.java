@@ -78,7 +78,10 @@ public final class Store implements AutoCloseable {
         config.setAutoCommit(false);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            // The schema is one for both stores; db/h2 holds the embedded store's own tuning of it.
+            String[] locations = settings.mariaDbUrl().isPresent() ? new String[] {"classpath:db/migration"}
+                    : new String[] {"classpath:db/migration", "classpath:db/h2"};
+            Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
