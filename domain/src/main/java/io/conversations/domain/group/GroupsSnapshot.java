@@ -3,8 +3,8 @@ package io.conversations.domain.group;
 import io.conversations.domain.conversation.ConversationId;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A user's groups as far as one change needs to know them, and no further: the group names in creation order,
@@ -16,16 +16,11 @@ public record GroupsSnapshot(List<GroupName> names, int groupedCount, Set<Conver
     public GroupsSnapshot {
         names = List.copyOf(names);
         owned = Set.copyOf(owned);
-        groupsOf = Map.copyOf(groupsOf);
+        groupsOf = groupsOf.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         if (groupedCount < 0) {
             throw new IllegalArgumentException("groupedCount must not be negative");
         }
-        Objects.requireNonNull(names, "names");
-    }
-
-    /** A snapshot for a change that names no conversations (create empty, rename, delete). */
-    public static GroupsSnapshot of(List<GroupName> names, int groupedCount) {
-        return new GroupsSnapshot(names, groupedCount, Set.of(), Map.of());
     }
 
     /** The groups {@code id} is in; none for a conversation the change does not name. */
