@@ -83,6 +83,23 @@ final class Api {
         }
     }
 
+    /** A request with a body of raw bytes and a Content-Type of the caller's (for bodies no string can hold). */
+    Reply raw(String method, String path, String bearer, byte[] body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", contentType).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply admin(String method, String path, String body) {
         return call(method, path, ADMIN_KEY, body);
     }

@@ -237,6 +237,29 @@ abstract class ApiContract {
     }
 
     @Test
+    void refusesBodiesThatAreNotUtf8JsonNamesThatCouldNotBeAddressedAndWrongMethodsClearly() {
+        api.corp(corp, "alice");
+        String alice = api.token(corp, "alice");
+        long seq = api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue();
+        byte[] brokenUtf8 = {'{', '"', 'g', 'r', 'o', 'u', 'p', 'N', 'a', 'm', 'e', '"', ':', '"', 'A', (byte) 0xff, 'B', '"', '}'};
+        api.raw("POST", "/v1/conversation-groups", alice, brokenUtf8, "application/json").isError(400, 40001);
+        api.raw("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"A\"}".getBytes(StandardCharsets.UTF_8),
+                "application/json; charset=ebcdic").isError(400, 40001);
+        api.raw("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"Ok\"}".getBytes(StandardCharsets.UTF_8),
+                "application/json; charset=UTF-8").is(201);
+        // U+FFFD arrives as valid UTF-8 too; a name holding it could never be addressed in a path.
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"A\uFFFDB\"}").isError(400, 40002);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"\u202Eevil\"}").isError(400, 40002);
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":" + deep + "}").isError(400, 40001);
+        api.call("PUT", "/v1/conversation-groups", alice, "{\"groupName\":\"X\"}").isError(405, 40501);
+        api.call("GET", "/v1/nowhere", alice, null).isError(404, 40401);
+        assertEquals(List.of("Ok"), api.call("GET", "/v1/conversation-groups", alice, null).json().getJsonArray("groupList")
+                .stream().map(g -> g.asJsonObject().getString("groupName")).toList(), "only the good request stored");
+        assertEquals(seq + 1, api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue());
+    }
+
+    @Test
     void oneCorpNeverSeesAnothersData() {
         String other = corp + "x";
         api.corp(corp, "alice");

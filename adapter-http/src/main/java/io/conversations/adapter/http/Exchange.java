@@ -9,6 +9,9 @@ import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
 import io.conversations.domain.conversation.ConversationId;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
@@ -82,8 +85,30 @@ final class Exchange {
         return Optional.of(new ChatId(raw));
     }
 
+    /**
+     * The request's body as the contract's JSON: UTF-8 (a Content-Type naming another charset is refused, not
+     * looked up), decoded strictly, so that broken bytes are refused instead of stored as U+FFFD.
+     */
     static JsonBody body(Context ctx) {
-        return JsonBody.parse(ctx.body());
+        String contentType = ctx.header("Content-Type");
+        if (contentType != null) {
+            for (String param : contentType.split(";")) {
+                String p = param.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    String charset = p.substring(8).replace("\"", "").trim();
+                    if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                        throw new InvalidInput(Problem.MALFORMED, "the body must be JSON in UTF-8, not " + charset);
+                    }
+                }
+            }
+        }
+        try {
+            return JsonBody.parse(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString());
+        } catch (CharacterCodingException e) {
+            throw new InvalidInput(Problem.MALFORMED, "the body is not valid UTF-8");
+        }
     }
 
     /** A path parameter, percent-decoded as UTF-8 by the router; one that does not decode cleanly is refused. */

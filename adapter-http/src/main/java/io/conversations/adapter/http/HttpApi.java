@@ -42,6 +42,8 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(json);
             config.http.maxRequestSize = 1_000_000;
+            // A known path with another method is 405 (with Allow), not "no such route".
+            config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
             RoutesConfig r = config.routes;
@@ -99,6 +101,7 @@ public final class HttpApi implements AutoCloseable {
                     routingError(exchange, ctx, 404);
                 }
             });
+            r.error(405, ctx -> routingError(exchange, ctx, 405));
         });
         return new HttpApi(app, events);
     }
@@ -159,6 +162,10 @@ public final class HttpApi implements AutoCloseable {
     private static void routingError(Exchange exchange, Context ctx, int status) {
         if (status == 404) {
             exchange.error(ctx, Problem.NOT_FOUND, "no such route: " + ctx.method() + " " + ctx.path());
+        } else if (status == 405) {
+            String allowed = ctx.res().getHeader("Allow");
+            exchange.error(ctx, Problem.METHOD_NOT_ALLOWED, ctx.method() + " is not a method of " + ctx.path()
+                    + (allowed == null ? "" : "; allowed: " + allowed));
         } else if (status == 413) {
             exchange.error(ctx, Problem.MALFORMED, "the body is too large");
         } else {

@@ -40,6 +40,9 @@ final class JsonBody {
             return new JsonBody(value.asJsonObject());
         } catch (jakarta.json.JsonException e) {
             throw malformed("the body is not valid JSON: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // The parser's other refusals (nesting too deep, a number too large) are bad input as well.
+            throw malformed("the body is not JSON this service reads: nested too deep or too large");
         }
     }
 

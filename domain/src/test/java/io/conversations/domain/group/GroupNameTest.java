@@ -31,4 +31,15 @@ class GroupNameTest {
         }
         assertEquals("😀 ok", new GroupName("😀 ok").value());
     }
+
+    @Test
+    void rejectsCharactersThatHideOrTurnTextButKeepsTheJoinersScriptsNeed() {
+        for (String bad : new String[] {"A\uFFFDB", "zero\u200Bwidth", "\u202Eevil", "bom\uFEFF", "line\u2028",
+                "iso\u2066late", "\uFDD0", "x\uFFFF"}) {
+            assertEquals(Problem.GROUP_NAME_CONTROL_CHARACTERS,
+                    assertThrows(InvalidInput.class, () -> new GroupName(bad)).rejection().problem(), bad);
+        }
+        assertEquals("👨\u200D👩\u200D👧", new GroupName("👨\u200D👩\u200D👧").value(), "an emoji family");
+        assertEquals("می\u200Cخواهم", new GroupName("می\u200Cخواهم").value(), "Persian with a non-joiner");
+    }
 }
