@@ -21,6 +21,7 @@ final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     /** The service's configuration for a test: loopback, any free port, the test's keys, plus {@code extra}. */
     static Config config(java.nio.file.Path dataDir, java.util.Map<String, String> extra) {
@@ -36,6 +37,7 @@ final class Api {
 
     Api(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.port = port;
     }
 
     /** One answer: the status, the raw body and (when it is JSON) the parsed body. */
@@ -97,6 +99,41 @@ final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A request written on a socket as given (a path no URI class accepts, such as "%u0041"), without a body;
+     * the answer is read until the server closes the connection.
+     */
+    Reply unchecked(String method, String rawPath, String bearer) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + bearer + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, end);
+            String body = answer.substring(end + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder joined = new StringBuilder();
+                int at = 0;
+                while (true) {
+                    int line = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, line).trim(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    joined.append(body, line + 2, line + 2 + size);
+                    at = line + 2 + size + 2;
+                }
+                body = joined.toString();
+            }
+            String contentType = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).trim()).findFirst().orElse("");
+            return new Reply(Integer.parseInt(head.split(" ")[1]), body, contentType);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + rawPath + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -111,6 +111,20 @@ final class Exchange {
         }
     }
 
+    /**
+     * Refuses a path whose percent-escapes are not each two hex digits ("%u0041"): the router decodes path
+     * parameters before any handler runs and would fail with a 500. Run before every route.
+     */
+    static void checkPercentEscapes(Context ctx) {
+        String raw = ctx.path();
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                    || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                throw new InvalidInput(Problem.MALFORMED, "the path is not valid percent-encoded UTF-8");
+            }
+        }
+    }
+
     /** A path parameter, percent-decoded as UTF-8 by the router; one that does not decode cleanly is refused. */
     static String path(Context ctx, String name) {
         String value = ctx.pathParam(name);

@@ -47,6 +47,7 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
             RoutesConfig r = config.routes;
+            r.before(Exchange::checkPercentEscapes);
 
             Handler health = ctx -> {
                 boolean up = useCases.checkHealth().healthy();
