@@ -107,9 +107,14 @@ final class Api {
      * the answer is read until the server closes the connection.
      */
     Reply unchecked(String method, String rawPath, String bearer) {
+        return unchecked(method + " " + rawPath + " HTTP/1.1", bearer);
+    }
+
+    /** {@link #unchecked(String, String, String)} with a request line of the caller's ("GET / HTTP/9.9"). */
+    Reply unchecked(String requestLine, String bearer) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write((method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
                     + bearer + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
@@ -133,7 +138,7 @@ final class Api {
                     .map(l -> l.substring(13).trim()).findFirst().orElse("");
             return new Reply(Integer.parseInt(head.split(" ")[1]), body, contentType);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + rawPath + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(requestLine + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -256,6 +256,7 @@ abstract class ApiContract {
         api.call("GET", "/v1/nowhere", alice, null).isError(404, 40401);
         api.unchecked("DELETE", "/v1/conversation-groups/%u0041", alice).isError(400, 40001);
         api.unchecked("GET", "/v1/conversations/%u0041", alice).isError(400, 40001);
+        api.unchecked("GET /v1/conversation-groups HTTP/9.9", alice).isError(505, 40001);
         assertEquals(List.of("Ok"), api.call("GET", "/v1/conversation-groups", alice, null).json().getJsonArray("groupList")
                 .stream().map(g -> g.asJsonObject().getString("groupName")).toList(), "only the good request stored");
         assertEquals(seq + 1, api.call("GET", "/v1/events", alice, null).json().getJsonNumber("last").longValue());

@@ -212,6 +212,7 @@ abstract class EventsContract {
             SseClient refused = SseClient.connect(service.port(), alice, null, "");
             assertEquals(429, refused.status());
             assertEquals(42901, Api.parse(refused.body()).getInt("code"));
+            assertEquals("5", refused.retryAfter(), "a refusal a later try may pass says when");
             open.add(stream(api.token(corp, "bob"), null)); // another user's limit is their own
             open.remove(0).kill();
             SseClient again = awaitAdmitted(alice);

@@ -38,6 +38,7 @@ final class SseClient implements AutoCloseable {
     private final Socket socket;
     private final int status;
     private final String body;
+    private String retryAfter;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
 
@@ -61,9 +62,12 @@ final class SseClient implements AutoCloseable {
             String statusLine = in.readLine();
             int status = Integer.parseInt(statusLine.split(" ")[1]);
             String contentType = "";
+            String retryAfter = null;
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 if (line.toLowerCase().startsWith("content-type:")) {
                     contentType = line.substring(13).trim();
+                } else if (line.toLowerCase().startsWith("retry-after:")) {
+                    retryAfter = line.substring(12).trim();
                 }
             }
             if (status != 200 || !contentType.startsWith("text/event-stream")) {
@@ -72,7 +76,9 @@ final class SseClient implements AutoCloseable {
                     rest.append(line);
                 }
                 socket.close();
-                return new SseClient(socket, status, rest.toString());
+                SseClient refused = new SseClient(socket, status, rest.toString());
+                refused.retryAfter = retryAfter;
+                return refused;
             }
             SseClient client = new SseClient(socket, status, "");
             Thread reader = new Thread(() -> client.read(in), "sse-client");
@@ -89,6 +95,11 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The body of a refused connection. */
+    /** The refusal's Retry-After header, if it had one. */
+    String retryAfter() {
+        return retryAfter;
+    }
+
     String body() {
         return body;
     }

@@ -39,8 +39,13 @@ final class Exchange {
         ctx.status(status).contentType(JSON).result(body);
     }
 
+    /** The contract's error body; a refusal that a later try may pass (429, 503) says when with Retry-After. */
     void error(Context ctx, Rejection rejection) {
-        json(ctx, ErrorTable.status(rejection.problem()), new ErrorBody(rejection.problem().code(), rejection.message()));
+        int status = ErrorTable.status(rejection.problem());
+        if (status == 429 || status == 503) {
+            ctx.header("Retry-After", status == 429 ? "5" : "1");
+        }
+        json(ctx, status, new ErrorBody(rejection.problem().code(), rejection.message()));
     }
 
     void error(Context ctx, Problem problem, String message) {

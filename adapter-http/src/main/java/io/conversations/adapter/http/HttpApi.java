@@ -89,7 +89,6 @@ public final class HttpApi implements AutoCloseable {
             r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
             r.exception(StoreUnavailable.class, (e, ctx) -> {
                 LOG.warn("store unavailable: {}", e.getMessage());
-                ctx.header("Retry-After", "1");
                 exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
             });
             r.exception(HttpResponseException.class, (e, ctx) -> routingError(exchange, ctx, e.getStatus()));

@@ -24,10 +24,13 @@ final class JettyJsonErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        // 505 (an HTTP version Jetty does not speak) is the client's request, not our failure.
+        boolean ours = code >= 500 && code != 505;
         int apiCode = code == 404 ? Problem.NOT_FOUND.code()
+                : code == 405 ? Problem.METHOD_NOT_ALLOWED.code()
                 : code == 503 ? Problem.STORE_UNAVAILABLE.code()
-                : code >= 500 ? 50000 : Problem.MALFORMED.code();
-        String text = code >= 500 ? "internal error" : "bad request: " + (message == null ? "the request is malformed" : message);
+                : ours ? 50000 : Problem.MALFORMED.code();
+        String text = ours ? "internal error" : "bad request: " + (message == null ? "the request is malformed" : message);
         String json = "{\"code\":" + apiCode + ",\"message\":\"" + escape(text) + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Exchange.JSON);
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
