@@ -3,8 +3,10 @@ package io.conversations.bootstrap;
 import io.conversations.domain.group.GroupLimits;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service's configuration, from environment variables ({@code CONVERSATIONS_PORT}) or the
@@ -18,13 +20,25 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
     public record Events(int streamsPerUser, int streamsPerNode, int pollMillis, int retentionDays,
                          int heartbeatMillis) {}
 
+    /** Every setting there is; a flag naming another is refused rather than ignored (a typo would go unnoticed). */
+    static final Set<String> NAMES = Set.of("CONVERSATIONS_HOST", "CONVERSATIONS_PORT", "CONVERSATIONS_DATA_DIR",
+            "CONVERSATIONS_DB_URL", "CONVERSATIONS_DB_USER", "CONVERSATIONS_DB_PASSWORD", "CONVERSATIONS_ADMIN_KEY",
+            "CONVERSATIONS_TOKEN_SECRET", "CONVERSATIONS_MAX_GROUPS", "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS",
+            "CONVERSATIONS_MAX_STREAMS_PER_USER", "CONVERSATIONS_MAX_STREAMS", "CONVERSATIONS_EVENT_POLL_MS",
+            "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB");
+
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("flags are --name=value, e.g. --conversations-port=7070; got " + arg);
             }
-            String name = arg.substring(2, arg.indexOf('=')).toUpperCase().replace('-', '_');
+            String flag = arg.substring(2, arg.indexOf('='));
+            String name = flag.toUpperCase(Locale.ROOT).replace('-', '_');
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown flag --" + flag + "; the flags are " + NAMES.stream()
+                        .sorted().map(n -> "--" + n.toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+            }
             values.put(name, arg.substring(arg.indexOf('=') + 1));
         }
         GroupLimits defaults = GroupLimits.DEFAULTS;

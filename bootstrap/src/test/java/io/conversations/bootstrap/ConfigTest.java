@@ -1,0 +1,26 @@
+package io.conversations.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Configuration from the environment and flags: a flag wins, and a flag that names nothing is refused. */
+class ConfigTest {
+    @Test
+    void aFlagWinsOverTheEnvironment() {
+        Config config = Config.from(Map.of("CONVERSATIONS_PORT", "8000"), new String[] {"--conversations-port=8080"});
+        assertEquals(8080, config.port());
+    }
+
+    @Test
+    void aMistypedFlagIsRefusedWithTheFlagsThereAre() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Config.from(Map.of(), new String[] {"--conversations-prot=8080"}));
+        assertTrue(e.getMessage().startsWith("unknown flag --conversations-prot;"), e.getMessage());
+        assertTrue(e.getMessage().contains("--conversations-port"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Config.from(Map.of(), new String[] {"--verbose=1"}));
+    }
+}
