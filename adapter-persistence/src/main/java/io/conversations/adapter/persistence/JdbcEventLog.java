@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +50,7 @@ final class JdbcEventLog implements EventLog {
 
     private void appendInCorp(CorpId corp, List<UserRef> users, Map<UserRef, List<ConversationEvent>> events, long now) {
         // Rows this transaction locked already (every use case locks before it decides) are not locked again.
-        Map<UserId, Long> last = new HashMap<>();
-        List<UserId> notHeld = new ArrayList<>();
-        for (UserRef user : users) {
-            Long held = transactions.heldSeq(user);
-            if (held == null) {
-                notHeld.add(user.user());
-            } else {
-                last.put(user.user(), held);
-            }
-        }
-        last.putAll(UserRow.lockAll(jdbc, corp, notHeld));
+        Map<UserId, Long> last = UserRow.lockAll(jdbc, corp, users.stream().map(UserRef::user).toList());
         List<Object[]> rows = new ArrayList<>();
         // Per chat, each listed member's newest sequence that listed its conversation of that chat.
         Map<String, Map<String, Long>> listedByChat = new LinkedHashMap<>();

@@ -61,21 +61,33 @@ final class UserRow {
     }
 
     /**
-     * Locks several users' rows with one statement, in userId order; answers each found user's newest sequence.
-     * Each row is named by its whole primary key, so the statement locks those rows and no others.
+     * Locks several users' rows with one statement, in userId order; answers each found user's event sequence as
+     * the transaction has it. Rows the transaction holds already are not locked again. Each row is named by its
+     * whole primary key, so the statement locks those rows and no others.
      */
     static Map<UserId, Long> lockAll(Jdbc jdbc, CorpId corp, Collection<UserId> users) {
-        List<String> ids = users.stream().map(UserId::value).distinct().sorted().toList();
         Map<UserId, Long> found = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (UserId user : users) {
+            Long held = jdbc.transactions().heldSeq(new UserRef(corp, user));
+            if (held != null) {
+                found.put(user, held);
+            } else {
+                ids.add(user.value());
+            }
+        }
+        ids = ids.stream().distinct().sorted().toList();
         if (ids.isEmpty()) {
             return found;
         }
         jdbc.query("SELECT user_id, last_event_seq FROM users WHERE corp_id = ? AND user_id IN ("
                         + Jdbc.placeholders(ids.size()) + ") ORDER BY user_id FOR UPDATE",
-                rs -> found.put(new UserId(rs.getString(1)), rs.getLong(2)),
+                rs -> {
+                    UserId user = new UserId(rs.getString(1));
+                    jdbc.transactions().locked(new UserRef(corp, user), rs.getLong(2));
+                    return found.put(user, rs.getLong(2));
+                },
                 Stream.concat(Stream.of(corp.value()), ids.stream()).toArray());
-        found.forEach((user, seq) -> jdbc.transactions().locked(new UserRef(corp, user), seq));
-        found.replaceAll((user, seq) -> jdbc.transactions().heldSeq(new UserRef(corp, user)));
         return found;
     }
 
