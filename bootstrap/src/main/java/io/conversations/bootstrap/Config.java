@@ -2,7 +2,9 @@ package io.conversations.bootstrap;
 
 import io.conversations.domain.group.GroupLimits;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.Set;
  */
 public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                      Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events,
-                     long listCacheBytes) {
+                     long listCacheBytes, List<String> corsOrigins) {
 
     /** Event delivery: stream caps, how often a node looks for other nodes' events, retention, heartbeat. */
     public record Events(int streamsPerUser, int streamsPerNode, int pollMillis, int retentionDays,
@@ -25,7 +27,8 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             "CONVERSATIONS_DB_URL", "CONVERSATIONS_DB_USER", "CONVERSATIONS_DB_PASSWORD", "CONVERSATIONS_ADMIN_KEY",
             "CONVERSATIONS_TOKEN_SECRET", "CONVERSATIONS_MAX_GROUPS", "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS",
             "CONVERSATIONS_MAX_STREAMS_PER_USER", "CONVERSATIONS_MAX_STREAMS", "CONVERSATIONS_EVENT_POLL_MS",
-            "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB");
+            "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB",
+            "CONVERSATIONS_CORS_ORIGINS");
 
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
@@ -64,7 +67,10 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                         integer(values, "CONVERSATIONS_EVENT_RETENTION_DAYS", 7, 7, 3_650),
                         integer(values, "CONVERSATIONS_SSE_HEARTBEAT_MS", 15_000, 100, 300_000)),
                 // 0 turns the rendered first pages off; the default fits a -Xmx512m heap with room to spare.
-                integer(values, "CONVERSATIONS_LIST_CACHE_MB", 128, 0, 65_536) * 1024L * 1024L);
+                integer(values, "CONVERSATIONS_LIST_CACHE_MB", 128, 0, 65_536) * 1024L * 1024L,
+                value(values, "CONVERSATIONS_CORS_ORIGINS").stream()
+                        .flatMap(v -> Arrays.stream(v.split(",")))
+                        .map(String::trim).filter(o -> !o.isEmpty()).toList());
     }
 
     private static Optional<String> value(Map<String, String> values, String name) {

@@ -14,6 +14,7 @@ import io.conversations.application.service.EventStreams;
 import io.conversations.application.service.GroupService;
 import io.conversations.application.service.MessageService;
 import io.conversations.application.service.ProvisioningService;
+import io.conversations.application.service.ShareService;
 import io.conversations.application.service.ViewCache;
 
 import java.util.concurrent.Executors;
@@ -83,10 +84,14 @@ public final class Wiring implements AutoCloseable {
             ProvisioningService provisioning = new ProvisioningService(store.transactions(), store.directory(),
                     store.chats(), store.conversations(), store.conversationGroups(), store.eventLog(), tokens,
                     store.health(), clock);
+            ShareService shares = new ShareService(store.transactions(), store.pickedChats(), conversations, messages,
+                    clock);
             UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
-                    conversations, conversations, events, streams, messages, messages, conversations, conversations, provisioning, provisioning, provisioning, provisioning, provisioning,
+                    conversations, conversations, events, streams, messages, messages, conversations, conversations,
+                    shares, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning, views != null ? views : RenderedViews.NONE);
-            HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis()))
+            HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis(),
+                            config.corsOrigins()))
                     .start(config.host(), config.port());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "event-retention");
@@ -94,7 +99,7 @@ public final class Wiring implements AutoCloseable {
                 return t;
             });
             // Every node prunes; deleting what another node already deleted costs nothing.
-            housekeeping.scheduleWithFixedDelay(() -> prune(events), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> prune(events, shares), 1, 60, TimeUnit.MINUTES);
             return new Wiring(store, http, streams, events, housekeeping);
         } catch (RuntimeException e) {
             if (streams != null) {
@@ -118,11 +123,15 @@ public final class Wiring implements AutoCloseable {
         return events.pruneRecordedBefore(cutoff);
     }
 
-    private static void prune(EventService events) {
+    private static void prune(EventService events, ShareService shares) {
         try {
             long pruned = events.pruneExpired();
             if (pruned > 0) {
                 LOG.info("pruned {} events older than the retention", pruned);
+            }
+            long picks = shares.pruneExpired();
+            if (picks > 0) {
+                LOG.info("pruned {} picked-chat cids past their day", picks);
             }
         } catch (RuntimeException e) {
             LOG.warn("pruning events failed; trying again within the hour: {}", e.toString());

@@ -47,6 +47,18 @@ final class ChatRoutes {
                 c -> new ChatBodies.Resolved(c.chatId().value(), c.id().toString(), c.title()));
     }
 
+    /** pickConversation's confirmation: a one-time cid the corp's backend may post one message with. */
+    void pick(Context ctx, UserRef user) {
+        CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
+        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
+        if (chat.isEmpty()) {
+            return;
+        }
+        exchange.outcome(ctx, useCases.shareToChat().pick(user, corp, chat.get()), 201,
+                p -> new ChatBodies.Picked(p.cid(), p.conversation().chatId().value(), p.conversation().id().toString(),
+                        p.conversation().title()));
+    }
+
     void info(Context ctx, UserRef user) {
         Optional<ConversationId> cid = exchange.conversationId(ctx, "cid");
         if (cid.isEmpty()) {

@@ -10,6 +10,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,34 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
+            if (!settings.corsOrigins().isEmpty()) {
+                // Bearer tokens, not cookies: no credentials mode. Preflights allow Authorization and Last-Event-ID.
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (settings.corsOrigins().contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    }
+                    rule.exposeHeader("Retry-After");
+                    rule.maxAge = 600;
+                }));
+            }
+            // The web SDK (/sdk/conversations.js, .mjs, .d.ts) and the page that shows it working (/app/).
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/sdk";
+                files.directory = "/conversations-web/dist";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/app";
+                files.directory = "/conversations-web/app";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
             RoutesConfig r = config.routes;
             r.before(Exchange::checkPercentEscapes);
+            r.get("/", ctx -> ctx.redirect("/app/"));
 
             Handler health = ctx -> {
                 boolean up = useCases.checkHealth().healthy();
@@ -69,6 +97,7 @@ public final class HttpApi implements AutoCloseable {
             r.get("/v1/chats/{cid}/info", user(auth, exchange, chats::info));
             r.get("/v1/corps/{corpId}/chats", user(auth, exchange, chats::pickable));
             r.get("/v1/corps/{corpId}/chats/{chatId}", user(auth, exchange, chats::resolve));
+            r.post("/v1/corps/{corpId}/chats/{chatId}/pick", user(auth, exchange, chats::pick));
 
             r.get("/v1/conversation-groups", user(auth, exchange, groups::list));
             r.post("/v1/conversation-groups", user(auth, exchange, groups::create));
@@ -85,6 +114,8 @@ public final class HttpApi implements AutoCloseable {
             r.delete("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}",
                     admin(auth, exchange, admin::removeMember));
             r.post("/v1/admin/tokens", admin(auth, exchange, admin::issueToken));
+            r.post("/v1/admin/corps/{corpId}/picked-chats/{cid}/messages",
+                    admin(auth, exchange, messages::sendToPicked));
 
             r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
             r.exception(StoreUnavailable.class, (e, ctx) -> {

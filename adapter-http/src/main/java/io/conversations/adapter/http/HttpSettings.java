@@ -1,19 +1,29 @@
 package io.conversations.adapter.http;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * What the HTTP adapter needs from configuration: the admin key, the user-token signer, and how
- * often an idle event stream writes a heartbeat.
+ * What the HTTP adapter needs from configuration: the admin key, the user-token signer, how often an
+ * idle event stream writes a heartbeat, and the web origins other than its own whose pages may call it
+ * (CORS; {@code *} for any).
  */
-public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMillis) {
+public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMillis, List<String> corsOrigins) {
     public static final long DEFAULT_HEARTBEAT_MILLIS = 15_000;
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
 
     public HttpSettings(String adminKey, JwtTokens tokens) {
-        this(adminKey, tokens, DEFAULT_HEARTBEAT_MILLIS);
+        this(adminKey, tokens, DEFAULT_HEARTBEAT_MILLIS, List.of());
     }
 
     public HttpSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+                throw new IllegalArgumentException("a CORS origin is scheme://host[:port] (or *); got " + origin);
+            }
+        }
         if (heartbeatMillis < 1) {
             throw new IllegalArgumentException("the heartbeat interval must be positive");
         }

@@ -9,6 +9,7 @@ import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.chat.MessageType;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,22 @@ final class MessageRoutes {
         if (chat.isEmpty()) {
             return;
         }
-        JsonBody body = Exchange.body(ctx);
+        exchange.outcome(ctx, useCases.sendMessage().send(user, chat.get(), content(Exchange.body(ctx))), 201,
+                MessageBody::from);
+    }
+
+    /**
+     * {@code POST /v1/admin/corps/{corpId}/picked-chats/{cid}/messages}: the corp's backend posts one message into the
+     * chat a user picked with pickConversation, as that user; the cid is then used up.
+     */
+    void sendToPicked(Context ctx) {
+        CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
+        MessageContent content = content(Exchange.body(ctx));
+        exchange.outcome(ctx, useCases.shareToChat().sendToPicked(corp, Exchange.path(ctx, "cid"), content), 201,
+                MessageBody::from);
+    }
+
+    private static MessageContent content(JsonBody body) {
         MessageType type;
         try {
             type = MessageType.valueOf(body.requiredString("type").toUpperCase(Locale.ROOT));
@@ -40,11 +56,10 @@ final class MessageRoutes {
             throw new InvalidInput(Problem.MALFORMED, "type must be text, image or link");
         }
         Optional<JsonBody> attachment = body.optionalObject("attachment");
-        MessageContent content = new MessageContent(type, body.optionalString("text").orElse(""),
+        return new MessageContent(type, body.optionalString("text").orElse(""),
                 attachment.map(a -> a.stringList("images", false)).orElse(List.of()),
                 attachment.flatMap(a -> a.optionalString("url")).orElse(""),
                 attachment.flatMap(a -> a.optionalString("title")).orElse(""));
-        exchange.outcome(ctx, useCases.sendMessage().send(user, chat.get(), content), 201, MessageBody::from);
     }
 
     void list(Context ctx, UserRef user) {

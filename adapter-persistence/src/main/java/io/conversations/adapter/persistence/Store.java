@@ -9,6 +9,7 @@ import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
+import io.conversations.application.port.out.PickedChats;
 import io.conversations.application.port.out.StoreHealth;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;
@@ -122,6 +123,10 @@ public final class Store implements AutoCloseable {
 
     public Messages messages() {
         return new JdbcMessages(jdbc);
+    }
+
+    public PickedChats pickedChats() {
+        return new JdbcPickedChats(jdbc);
     }
 
     public EventLog eventLog() {

@@ -7,13 +7,15 @@ import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
+import io.conversations.application.port.out.PickedChats;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.application.fakes.InMemoryStore;
 
 /** The out-ports of one store under test. */
 public record Ports(Transactions transactions, Directory directory, Chats chats, Conversations conversations,
-                    ConversationGroups groups, EventLog events, EventFeed feed, Messages messages) {
+                    ConversationGroups groups, EventLog events, EventFeed feed, Messages messages,
+                    PickedChats picks) {
     public static Ports of(InMemoryStore store) {
-        return new Ports(store, store, store, store, store, store, store, store);
+        return new Ports(store, store, store, store, store, store, store, store, store);
     }
 }

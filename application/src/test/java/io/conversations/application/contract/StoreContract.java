@@ -9,6 +9,7 @@ import io.conversations.application.port.in.ConversationQuery;
 import io.conversations.application.port.in.EventPage;
 import io.conversations.application.port.in.GroupSummary;
 import io.conversations.application.port.in.ListPosition;
+import io.conversations.application.port.out.PickedChats;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
@@ -608,5 +609,27 @@ public abstract class StoreContract {
         });
         assertEquals(List.of(1L, 2L, 3L, 4L), tx(() -> ports.events().readAfter(alice, 0, 10)).events().stream()
                 .map(RecordedEvent::seq).toList());
+    }
+
+    @Test
+    void aPickIsFoundOnlyInItsCorpRemembersItsUseAndIsPrunedByAge() {
+        ChatId chat = groupChat("pick", "Pick", 10, alice, bob);
+        String cid = "cid" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        tx(() -> {
+            ports.picks().record(cid, alice, chat, 1_000);
+            return null;
+        });
+        PickedChats.Pick pick = tx(() -> ports.picks().findForUpdate(corp, cid)).orElseThrow();
+        assertEquals(new PickedChats.Pick(cid, alice, chat, 1_000, false), pick);
+        assertTrue(tx(() -> ports.picks().findForUpdate(new CorpId("other"), cid)).isEmpty());
+        assertTrue(tx(() -> ports.picks().findForUpdate(corp, cid + "x")).isEmpty());
+        tx(() -> {
+            ports.picks().markUsed(corp, cid, 2_000);
+            return null;
+        });
+        assertTrue(tx(() -> ports.picks().findForUpdate(corp, cid)).orElseThrow().used());
+        assertEquals(0, tx(() -> ports.picks().pruneBefore(1_000)));
+        assertTrue(tx(() -> ports.picks().pruneBefore(1_001)) >= 1);
+        assertTrue(tx(() -> ports.picks().findForUpdate(corp, cid)).isEmpty());
     }
 }

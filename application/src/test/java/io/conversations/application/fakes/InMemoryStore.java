@@ -11,6 +11,7 @@ import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
+import io.conversations.application.port.out.PickedChats;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
@@ -47,7 +48,7 @@ import java.util.function.Supplier;
  * not roll back (use cases decide before they write; rollback is proven on the real stores).
  */
 public final class InMemoryStore implements Transactions, Directory, Chats, Conversations, ConversationGroups,
-        EventLog, EventFeed, Messages {
+        EventLog, EventFeed, Messages, PickedChats {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<CorpId, String> corps = new HashMap<>();
     private final Map<UserRef, String[]> users = new HashMap<>();
@@ -61,6 +62,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     private final Map<UserRef, List<RecordedEvent>> events = new HashMap<>();
     private final Map<String, List<Message>> messages = new HashMap<>();
     private long lastMessageId;
+    private final Map<String, Pick> picks = new HashMap<>();
     private final TreeMap<Long, UserEvent> feed = new TreeMap<>();
     private long lastPosition;
     private boolean appended;
@@ -475,5 +477,30 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     @Override
     public List<UserEvent> load(Collection<Long> positions) {
         return positions.stream().sorted().map(feed::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    // ---- PickedChats
+    @Override
+    public void record(String cid, UserRef picker, ChatId chat, long now) {
+        if (picks.putIfAbsent(cid, new Pick(cid, picker, chat, now, false)) != null) {
+            throw new IllegalStateException("duplicate cid " + cid);
+        }
+    }
+
+    @Override
+    public Optional<Pick> findForUpdate(CorpId corp, String cid) {
+        return Optional.ofNullable(picks.get(cid)).filter(p -> p.picker().corp().equals(corp));
+    }
+
+    @Override
+    public void markUsed(CorpId corp, String cid, long now) {
+        findForUpdate(corp, cid).ifPresent(p -> picks.put(cid, new Pick(cid, p.picker(), p.chat(), p.pickedAt(), true)));
+    }
+
+    @Override
+    public long pruneBefore(long cutoff) {
+        int before = picks.size();
+        picks.values().removeIf(p -> p.pickedAt() < cutoff);
+        return before - picks.size();
     }
 }

@@ -1,5 +1,6 @@
 package io.conversations.adapter.http.dto;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -19,4 +20,9 @@ public final class ChatBodies {
 
     @JsonbPropertyOrder({"cid", "title", "avatarIcons", "memberCount"})
     public record Info(String cid, String title, List<String> avatarIcons, int memberCount) {}
+
+    /** A pick: {@code cid} is one-time, for the corp's backend; the rest describes the chat. */
+    @JsonbPropertyOrder({"cid", "chatId", "conversationID", "title"})
+    public record Picked(String cid, String chatId, @JsonbProperty("conversationID") String conversationID,
+                         String title) {}
 }

@@ -7,11 +7,13 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
- * A conversation as API.md shows it; {@code lastMessage} is null until the chat has one. {@code isHidden}
- * (an addition to the contract's shape) tells an event's reader that the conversation left the list.
+ * A conversation as API.md shows it; {@code lastMessage} is null until the chat has one. Two additions to the
+ * contract's shape: {@code isHidden} tells an event's reader that the conversation left the list, and
+ * {@code activityAt} is the time the list is ordered by (after pinning), so a client can keep its own copy in
+ * the server's order.
  */
 @JsonbPropertyOrder({"conversationID", "type", "chatId", "title", "avatarIcons", "memberCount", "unreadCount",
-        "lastMessage", "isPinned", "groupList", "draftText", "customData", "isHidden", "updatedAt"})
+        "lastMessage", "isPinned", "groupList", "draftText", "customData", "isHidden", "activityAt", "updatedAt"})
 public record ConversationBody(
         @JsonbProperty("conversationID") String conversationID,
         String type,
@@ -26,13 +28,15 @@ public record ConversationBody(
         String draftText,
         String customData,
         @JsonbProperty("isHidden") boolean isHidden,
+        long activityAt,
         long updatedAt) {
 
     public static ConversationBody from(Conversation c) {
         return new ConversationBody(c.id().toString(), c.id().type().name(), c.chatId().value(), c.title(),
                 c.avatarIcons(), c.memberCount(), c.unreadCount(), c.lastMessage().map(MessageBody::from).orElse(null),
                 c.pinned(),
-                c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.hidden(), c.updatedAt());
+                c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.hidden(),
+                c.activityAt(), c.updatedAt());
     }
 
     public static List<ConversationBody> from(List<Conversation> list) {

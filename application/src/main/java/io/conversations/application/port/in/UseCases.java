@@ -17,6 +17,7 @@ public record UseCases(
         ReadMessages readMessages,
         PickableChats pickableChats,
         ResolveChat resolveChat,
+        ShareToChat shareToChat,
         ProvisionCorp provisionCorp,
         ProvisionUser provisionUser,
         CreateChat createChat,

@@ -1,0 +1,1422 @@
+/* Conversations web SDK: Tencent Cloud Chat conversation calls and DingTalk dd.biz.chat, self-hosted. Built from web/src by scripts/build.mjs; do not edit. */
+var ConversationsSDK = (() => {
+  var __defProp = Object.defineProperty;
+  var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+  var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __hasOwnProp = Object.prototype.hasOwnProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+  var __copyProps = (to, from, except, desc) => {
+    if (from && typeof from === "object" || typeof from === "function") {
+      for (let key of __getOwnPropNames(from))
+        if (!__hasOwnProp.call(to, key) && key !== except)
+          __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    }
+    return to;
+  };
+  var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+  // src/index.js
+  var index_exports = {};
+  __export(index_exports, {
+    ChatSDK: () => ChatSDK,
+    ConversationsError: () => ConversationsError,
+    EVENT: () => EVENT,
+    TYPES: () => TYPES,
+    TencentCloudChat: () => TencentCloudChat,
+    dd: () => dd,
+    default: () => TencentCloudChat
+  });
+
+  // src/errors.js
+  var ConversationsError = class extends Error {
+    constructor(code, message, status = 0) {
+      super(message);
+      this.name = "ConversationsError";
+      this.code = code;
+      this.status = status;
+      this.errorCode = code;
+      this.errorMessage = message;
+    }
+  };
+  var NOT_LOGGED_IN = 40101;
+  var MALFORMED = 40001;
+  var UNREACHABLE = 50301;
+  var CANCELLED = -1;
+  function malformed(field, expected) {
+    return new ConversationsError(MALFORMED, `${field} must be ${expected}`, 400);
+  }
+  function requireString(value, field) {
+    if (typeof value !== "string" || value.length === 0) {
+      throw malformed(field, "a non-empty string");
+    }
+    return value;
+  }
+  function requireIdList(value, field) {
+    if (!Array.isArray(value) || value.some((id) => typeof id !== "string")) {
+      throw malformed(field, "an array of conversation ids");
+    }
+    return value;
+  }
+
+  // src/http.js
+  var Http = class {
+    /** @param {{server: string, token: () => string | null, fetch?: typeof fetch}} options */
+    constructor({ server, token, fetchImpl }) {
+      this.server = server.replace(/\/+$/, "");
+      this.token = token;
+      this.fetch = fetchImpl || ((...args) => globalThis.fetch(...args));
+    }
+    url(path) {
+      return this.server + path;
+    }
+    headers(extra = {}) {
+      const token = this.token();
+      return token ? { Authorization: `Bearer ${token}`, ...extra } : { ...extra };
+    }
+    async request(method, path, body) {
+      let response;
+      try {
+        response = await this.fetch(this.url(path), {
+          method,
+          headers: this.headers(body === void 0 ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json; charset=utf-8" }),
+          body: body === void 0 ? void 0 : JSON.stringify(body),
+          cache: "no-store"
+        });
+      } catch (e) {
+        throw new ConversationsError(UNREACHABLE, `the service at ${this.server} cannot be reached: ${e.message}`);
+      }
+      if (response.status === 204) {
+        return null;
+      }
+      const text = await response.text();
+      let json = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch (e) {
+        throw new ConversationsError(UNREACHABLE, `the service answered ${response.status} without JSON`, response.status);
+      }
+      if (!response.ok) {
+        const code = json && typeof json.code === "number" ? json.code : response.status * 100;
+        const message = json && typeof json.message === "string" ? json.message : `HTTP ${response.status}`;
+        throw new ConversationsError(code, message, response.status);
+      }
+      return json;
+    }
+    get(path) {
+      return this.request("GET", path);
+    }
+    post(path, body) {
+      return this.request("POST", path, body === void 0 ? {} : body);
+    }
+    put(path, body) {
+      return this.request("PUT", path, body);
+    }
+    patch(path, body) {
+      return this.request("PATCH", path, body);
+    }
+    delete(path, body) {
+      return this.request("DELETE", path, body);
+    }
+  };
+  var seg = (value) => encodeURIComponent(value);
+
+  // src/local-list.js
+  var LocalList = class {
+    constructor() {
+      this.reset([], [], 0);
+    }
+    reset(conversations, groupNames, eventSeq) {
+      this.conversations = new Map(conversations.map((c) => [c.conversationID, c]));
+      this.groups = [...groupNames];
+      this.eventSeq = eventSeq;
+    }
+    /** Visible conversations in the service's order: pinned first, then latest activity. */
+    visible() {
+      return [...this.conversations.values()].filter((c) => !c.isHidden).sort(order);
+    }
+    inGroup(groupName) {
+      return this.visible().filter((c) => c.groupList.includes(groupName));
+    }
+    /**
+     * Applies one event (its id must be eventSeq + 1) and says what it changed:
+     * {list: boolean, groups: boolean, inGroups: Set<groupName>}.
+     */
+    apply(event) {
+      const change = { list: false, groups: false, inGroups: /* @__PURE__ */ new Set(), renamed: null };
+      const data = event.data;
+      switch (event.event) {
+        case "CONVERSATION_LIST_UPDATED":
+          for (const next of data) {
+            const before = this.conversations.get(next.conversationID);
+            this.conversations.set(next.conversationID, next);
+            change.list = true;
+            const beforeGroups = before && !before.isHidden ? before.groupList : [];
+            const nextGroups = next.isHidden ? [] : next.groupList;
+            [...beforeGroups, ...nextGroups].forEach((name) => change.inGroups.add(name));
+          }
+          break;
+        case "CONVERSATION_GROUP_LIST_UPDATED": {
+          const kept = new Set(data);
+          for (const c of this.conversations.values()) {
+            if (c.groupList.some((name) => !kept.has(name))) {
+              c.groupList = c.groupList.filter((name) => kept.has(name));
+              change.list = true;
+            }
+          }
+          this.groups = [...data];
+          change.groups = true;
+          break;
+        }
+        case "CONVERSATION_GROUP_RENAMED": {
+          const { oldName, newName } = data;
+          this.groups = this.groups.map((name) => name === oldName ? newName : name);
+          for (const c of this.conversations.values()) {
+            if (c.groupList.includes(oldName)) {
+              c.groupList = c.groupList.map((name) => name === oldName ? newName : name);
+              change.list = true;
+            }
+          }
+          change.renamed = data;
+          break;
+        }
+        case "CONVERSATION_IN_GROUP_UPDATED": {
+          const { groupName, addedConversationIDList = [], removedConversationIDList = [] } = data;
+          for (const id of addedConversationIDList) {
+            const c = this.conversations.get(id);
+            if (c && !c.groupList.includes(groupName)) {
+              c.groupList = this.inGroupOrder([...c.groupList, groupName]);
+              change.list = true;
+            }
+          }
+          for (const id of removedConversationIDList) {
+            const c = this.conversations.get(id);
+            if (c && c.groupList.includes(groupName)) {
+              c.groupList = c.groupList.filter((name) => name !== groupName);
+              change.list = true;
+            }
+          }
+          change.inGroups.add(groupName);
+          break;
+        }
+        case "CONVERSATION_DELETED":
+          for (const id of data.conversationIDList) {
+            const c = this.conversations.get(id);
+            if (c) {
+              c.groupList.forEach((name) => change.inGroups.add(name));
+              this.conversations.delete(id);
+              change.list = true;
+            }
+          }
+          break;
+        default:
+          break;
+      }
+      this.eventSeq = event.id;
+      return change;
+    }
+    inGroupOrder(names) {
+      const position = new Map(this.groups.map((name, i) => [name, i]));
+      return names.sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
+    }
+    totalUnread() {
+      return this.visible().reduce((sum, c) => sum + c.unreadCount, 0);
+    }
+  };
+  function order(a, b) {
+    if (a.isPinned !== b.isPinned) {
+      return a.isPinned ? -1 : 1;
+    }
+    const activity = (b.activityAt ?? b.updatedAt) - (a.activityAt ?? a.updatedAt);
+    if (activity !== 0) {
+      return activity;
+    }
+    return a.conversationID < b.conversationID ? 1 : a.conversationID > b.conversationID ? -1 : 0;
+  }
+  var MESSAGE_TYPES = { text: "TIMTextElem", image: "TIMImageElem", link: "TIMCustomElem" };
+  function tencentLastMessage(m) {
+    if (!m) {
+      return null;
+    }
+    const images = m.attachment && Array.isArray(m.attachment.images) ? m.attachment.images : [];
+    const forShow = m.type === "image" ? m.text || "[Image]" : m.type === "link" ? m.text || m.attachment && m.attachment.title || "[Link]" : m.text;
+    return {
+      ...m,
+      messageForShow: forShow,
+      lastTime: Math.floor(m.sentAt / 1e3),
+      fromAccount: m.senderId,
+      type: MESSAGE_TYPES[m.type] || m.type,
+      payload: m.type === "text" ? { text: m.text } : m.type === "image" ? { imageInfoArray: images.map((url) => ({ url })) } : { data: JSON.stringify(m.attachment || {}), description: m.text || "" },
+      isRevoked: false
+    };
+  }
+  function toTencent(c) {
+    const group = c.type === "GROUP";
+    const avatar = c.avatarIcons && c.avatarIcons.length ? c.avatarIcons[0] : "";
+    return {
+      conversationID: c.conversationID,
+      type: c.type,
+      subType: group ? "Work" : "",
+      unreadCount: c.unreadCount,
+      lastMessage: tencentLastMessage(c.lastMessage),
+      groupProfile: group ? { groupID: c.chatId, name: c.title, avatar, memberCount: c.memberCount, type: "Work" } : { groupID: "", name: "", avatar: "", memberCount: 0, type: "" },
+      userProfile: group ? { userID: "", nick: "", avatar: "" } : { userID: c.conversationID.slice(3), nick: c.title, avatar },
+      groupAtInfoList: [],
+      remark: "",
+      isPinned: c.isPinned,
+      messageRemindType: "AcceptAndNotify",
+      markList: [],
+      customData: c.customData,
+      conversationGroupList: [...c.groupList],
+      draftText: c.draftText,
+      // The service's own fields.
+      chatId: c.chatId,
+      title: c.title,
+      avatarIcons: [...c.avatarIcons],
+      memberCount: c.memberCount,
+      activityAt: c.activityAt,
+      updatedAt: c.updatedAt
+    };
+  }
+
+  // src/stream.js
+  var NET_STATE = Object.freeze({
+    CONNECTED: "connected",
+    CONNECTING: "connecting",
+    DISCONNECTED: "disconnected"
+  });
+  var FIRST_DELAY_MS = 500;
+  var MAX_DELAY_MS = 3e4;
+  var SILENCE_MS = 45e3;
+  async function* frames(body) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    try {
+      for (; ; ) {
+        const { value, done } = await reader.read();
+        if (done) {
+          return;
+        }
+        buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, "\n");
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const frame = parseFrame(block);
+          if (frame) {
+            yield frame;
+          }
+        }
+      }
+    } finally {
+      reader.releaseLock?.();
+    }
+  }
+  function parseFrame(block) {
+    const frame = { id: null, event: "message", data: null, retry: null };
+    const data = [];
+    let meaningful = false;
+    for (const line of block.split("\n")) {
+      if (line === "" || line.startsWith(":")) {
+        continue;
+      }
+      const colon = line.indexOf(":");
+      const field = colon < 0 ? line : line.slice(0, colon);
+      let value = colon < 0 ? "" : line.slice(colon + 1);
+      if (value.startsWith(" ")) {
+        value = value.slice(1);
+      }
+      meaningful = true;
+      if (field === "id") frame.id = value;
+      else if (field === "event") frame.event = value;
+      else if (field === "data") data.push(value);
+      else if (field === "retry" && /^\d+$/.test(value)) frame.retry = Number(value);
+    }
+    if (!meaningful) {
+      return null;
+    }
+    frame.data = data.length ? data.join("\n") : null;
+    return frame;
+  }
+  var EventStreamReader = class {
+    /**
+     * @param {object} options
+     * @param {import('./http.js').Http} options.http
+     * @param {() => number} options.lastId the id to resume after (read at every (re)connect)
+     * @param {(event: {id: number, event: string, data: any}) => Promise<void>} options.onEvent
+     * @param {(state: string) => void} options.onState
+     * @param {(error: Error) => void} options.onFatal the token was refused: the stream stops
+     */
+    constructor({ http: http2, lastId, onEvent, onState, onFatal, random = Math.random }) {
+      this.http = http2;
+      this.lastId = lastId;
+      this.onEvent = onEvent;
+      this.onState = onState;
+      this.onFatal = onFatal;
+      this.random = random;
+      this.stopped = true;
+      this.controller = null;
+      this.state = NET_STATE.DISCONNECTED;
+      this.connects = 0;
+    }
+    start() {
+      if (!this.stopped) {
+        return;
+      }
+      this.stopped = false;
+      this.loop = this.run();
+    }
+    stop() {
+      this.stopped = true;
+      this.controller?.abort();
+      this.wake?.();
+      this.setState(NET_STATE.DISCONNECTED);
+    }
+    /** Ends the current connection (as a network break would); the reader reconnects and resumes. */
+    reconnect() {
+      this.controller?.abort();
+    }
+    setState(state) {
+      if (state !== this.state) {
+        this.state = state;
+        this.onState(state);
+      }
+    }
+    async run() {
+      let failures = 0;
+      while (!this.stopped) {
+        this.setState(NET_STATE.CONNECTING);
+        const controller = new AbortController();
+        this.controller = controller;
+        let silence = null;
+        const feelAlive = () => {
+          clearTimeout(silence);
+          silence = setTimeout(() => controller.abort(), SILENCE_MS);
+        };
+        let waitMs = null;
+        try {
+          feelAlive();
+          const response = await this.http.fetch(this.http.url("/v1/events"), {
+            headers: this.http.headers({ Accept: "text/event-stream", "Last-Event-ID": String(this.lastId()) }),
+            signal: controller.signal,
+            cache: "no-store"
+          });
+          if (response.status === 401) {
+            clearTimeout(silence);
+            this.stopped = true;
+            this.setState(NET_STATE.DISCONNECTED);
+            const body = await response.json().catch(() => ({}));
+            this.onFatal(Object.assign(new Error(body.message || "the token was refused"), { code: body.code || 40101 }));
+            return;
+          }
+          if (!response.ok || !response.body) {
+            const retryAfter = Number(response.headers.get("Retry-After"));
+            waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1e3 : null;
+            await response.body?.cancel().catch(() => {
+            });
+            throw new Error(`the event stream answered ${response.status}`);
+          }
+          this.connects += 1;
+          this.setState(NET_STATE.CONNECTED);
+          for await (const frame of frames(response.body)) {
+            feelAlive();
+            failures = 0;
+            if (frame.id === null || frame.data === null) {
+              continue;
+            }
+            await this.onEvent({ id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) });
+            if (this.stopped) {
+              break;
+            }
+          }
+        } catch (e) {
+          if (globalThis.CONVERSATIONS_DEBUG) console.log("stream", e);
+        } finally {
+          clearTimeout(silence);
+        }
+        if (this.stopped) {
+          break;
+        }
+        this.setState(NET_STATE.DISCONNECTED);
+        failures += 1;
+        const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures - 1, 10));
+        await this.sleep(waitMs ?? cap / 2 + this.random() * cap / 2);
+      }
+    }
+    sleep(ms) {
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+
+  // src/session.js
+  var scriptOrigin = (() => {
+    try {
+      const script = typeof document !== "undefined" ? document.currentScript : null;
+      return script && script.src ? new URL(script.src).origin : null;
+    } catch (e) {
+      return null;
+    }
+  })();
+  function defaultServer() {
+    if (scriptOrigin) {
+      return scriptOrigin;
+    }
+    if (typeof location !== "undefined" && location.origin && location.origin !== "null") {
+      return location.origin;
+    }
+    throw new Error('no server: pass {server: "https://..."} (the page is not served from the service)');
+  }
+  var sessions = { latest: null };
+
+  // src/chat.js
+  var EVENT = Object.freeze({
+    SDK_READY: "sdkStateReady",
+    SDK_NOT_READY: "sdkStateNotReady",
+    CONVERSATION_LIST_UPDATED: "onConversationListUpdated",
+    TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: "onTotalUnreadMessageCountUpdated",
+    CONVERSATION_GROUP_LIST_UPDATED: "onConversationGroupListUpdated",
+    CONVERSATION_IN_GROUP_UPDATED: "onConversationInGroupUpdated",
+    KICKED_OUT: "kickedOut",
+    ERROR: "error",
+    NET_STATE_CHANGE: "netStateChange",
+    // Not in Tencent's SDK: the service no longer held this client's place in the log, so the SDK reloaded the
+    // list (data: {last}); the list and group events that follow carry the reloaded state.
+    CONVERSATION_LIST_RELOADED: "onConversationListReloaded"
+  });
+  var TYPES = Object.freeze({
+    CONV_C2C: "C2C",
+    CONV_GROUP: "GROUP",
+    CONV_SYSTEM: "@TIM#SYSTEM",
+    MSG_TEXT: "TIMTextElem",
+    MSG_IMAGE: "TIMImageElem",
+    MSG_CUSTOM: "TIMCustomElem",
+    MSG_REMIND_ACPT_AND_NOTE: "AcceptAndNotify",
+    NET_STATE_CONNECTED: NET_STATE.CONNECTED,
+    NET_STATE_CONNECTING: NET_STATE.CONNECTING,
+    NET_STATE_DISCONNECTED: NET_STATE.DISCONNECTED,
+    KICKED_OUT_USERSIG_EXPIRED: "userSigExpired"
+  });
+  var PAGE = 100;
+  var ok = (data) => ({ code: 0, data });
+  var ChatSDK = class {
+    constructor(options = {}) {
+      if (options.server !== void 0 && typeof options.server !== "string") {
+        throw malformed("server", "the service URL, e.g. https://conversations.example.com");
+      }
+      this.options = options;
+      this.http = new Http({
+        server: options.server || defaultServer(),
+        token: () => this.userSig,
+        fetchImpl: options.fetch
+      });
+      this.userSig = null;
+      this.userID = null;
+      this.corpId = null;
+      this.list = new LocalList();
+      this.handlers = /* @__PURE__ */ new Map();
+      this.ready = false;
+      this.loggingIn = null;
+      this.queue = Promise.resolve();
+      this.reader = null;
+      this.messageDrafts = 0;
+    }
+    // ---- session ---------------------------------------------------------------------------------------
+    /** Signs in with the user's token as `userSig`: loads the list, opens the event stream, raises SDK_READY. */
+    login(options) {
+      const run = async () => {
+        if (!options || typeof options !== "object") {
+          throw malformed("options", "an object {userID, userSig}");
+        }
+        const userID = requireString(options.userID, "userID");
+        const userSig = requireString(options.userSig, "userSig");
+        const claims = readClaims(userSig);
+        if (!claims || claims.sub !== userID) {
+          throw new ConversationsError(NOT_LOGGED_IN, "userSig is not a token issued for userID " + userID, 401);
+        }
+        if (this.userSig === userSig && this.ready) {
+          return ok({ repeatLogin: true });
+        }
+        this.stop();
+        this.userSig = userSig;
+        this.userID = userID;
+        this.corpId = claims.corp;
+        try {
+          await this.serially(() => this.reload());
+        } catch (e) {
+          this.userSig = null;
+          this.userID = null;
+          throw e;
+        }
+        this.reader = new EventStreamReader({
+          http: this.http,
+          lastId: () => this.list.eventSeq,
+          onEvent: (event) => this.serially(() => this.receive([event])),
+          onState: (state) => this.emit(EVENT.NET_STATE_CHANGE, { state }),
+          onFatal: (error) => this.kickedOut(error)
+        });
+        this.reader.start();
+        this.ready = true;
+        sessions.latest = this;
+        this.emit(EVENT.SDK_READY, {});
+        return ok({ repeatLogin: false });
+      };
+      this.loggingIn = run().finally(() => {
+        this.loggingIn = null;
+      });
+      return this.loggingIn;
+    }
+    logout() {
+      this.stop();
+      const wasReady = this.ready;
+      this.ready = false;
+      this.userSig = null;
+      this.userID = null;
+      this.corpId = null;
+      this.list.reset([], [], 0);
+      if (sessions.latest === this) {
+        sessions.latest = null;
+      }
+      if (wasReady) {
+        this.emit(EVENT.SDK_NOT_READY, {});
+      }
+      return Promise.resolve(ok({}));
+    }
+    /** Tencent's `destroy`: logs out and forgets every listener. */
+    destroy() {
+      return this.logout().then((r) => {
+        this.handlers.clear();
+        return r;
+      });
+    }
+    isReady() {
+      return this.ready;
+    }
+    getLoginUser() {
+      return this.userID || "";
+    }
+    stop() {
+      this.reader?.stop();
+      this.reader = null;
+    }
+    kickedOut(error) {
+      this.ready = false;
+      this.emit(EVENT.KICKED_OUT, { type: TYPES.KICKED_OUT_USERSIG_EXPIRED, code: error.code, message: error.message });
+      this.emit(EVENT.SDK_NOT_READY, {});
+    }
+    // ---- events ----------------------------------------------------------------------------------------
+    on(eventName, handler, context) {
+      if (typeof handler !== "function") {
+        throw malformed("handler", "a function");
+      }
+      if (!this.handlers.has(eventName)) {
+        this.handlers.set(eventName, []);
+      }
+      this.handlers.get(eventName).push({ handler, context });
+    }
+    off(eventName, handler, context) {
+      const list = this.handlers.get(eventName);
+      if (!list) {
+        return;
+      }
+      const i = list.findIndex((h) => h.handler === handler && (context === void 0 || h.context === context));
+      if (i >= 0) {
+        list.splice(i, 1);
+      }
+    }
+    emit(name, data) {
+      for (const { handler, context } of [...this.handlers.get(name) || []]) {
+        try {
+          handler.call(context, { name, data });
+        } catch (e) {
+          console.error(`a ${name} listener threw`, e);
+        }
+      }
+    }
+    // ---- the local list --------------------------------------------------------------------------------
+    /** Runs `task` after every earlier one: events and reloads are applied one at a time, in order. */
+    serially(task) {
+      const next = this.queue.then(task, task);
+      this.queue = next.catch(() => {
+      });
+      return next;
+    }
+    /** Loads the list page by page at the first page's eventSeq, then the group names. */
+    async reload() {
+      const conversations = [];
+      let cursor = "";
+      let eventSeq = null;
+      for (; ; ) {
+        const page = await this.http.get(`/v1/conversations?count=${PAGE}${cursor ? `&cursor=${seg(cursor)}` : ""}`);
+        if (eventSeq === null) {
+          eventSeq = page.eventSeq;
+        }
+        conversations.push(...page.conversationList);
+        if (page.isFinished || !page.nextCursor) {
+          break;
+        }
+        cursor = page.nextCursor;
+      }
+      const groups = await this.http.get("/v1/conversation-groups");
+      const unread = this.ready ? this.list.totalUnread() : null;
+      this.list.reset(conversations, groups.groupList.map((g) => g.groupName), eventSeq);
+      await this.catchUp();
+      if (this.ready) {
+        this.announce({ list: true, groups: true, inGroups: new Set(this.list.groups) }, unread);
+      }
+    }
+    /** Reads the events after the local eventSeq in batches and applies them. */
+    async catchUp() {
+      for (; ; ) {
+        const batch = await this.http.get(`/v1/events?after=${this.list.eventSeq}`);
+        if (!batch.events.length) {
+          return;
+        }
+        await this.receive(batch.events, true);
+        if (this.list.eventSeq >= batch.last) {
+          return;
+        }
+      }
+    }
+    /** Applies events in order (skipping any already applied) and raises Tencent's events for what changed. */
+    async receive(events, catchingUp = false) {
+      const change = { list: false, groups: false, inGroups: /* @__PURE__ */ new Set() };
+      const unread = this.list.totalUnread();
+      for (const event of events) {
+        if (event.event === "RESYNC") {
+          await this.reload();
+          this.emit(EVENT.CONVERSATION_LIST_RELOADED, { last: event.id });
+          return;
+        }
+        if (event.id <= this.list.eventSeq) {
+          continue;
+        }
+        if (event.id !== this.list.eventSeq + 1) {
+          if (!catchingUp) {
+            await this.catchUp();
+            return this.receive(events.filter((e) => e.id > this.list.eventSeq));
+          }
+          break;
+        }
+        const c = this.list.apply(event);
+        change.list || (change.list = c.list);
+        change.groups || (change.groups = c.groups);
+        c.inGroups.forEach((name) => change.inGroups.add(name));
+      }
+      this.announce(change, unread);
+    }
+    announce(change, unreadBefore) {
+      if (!this.ready) {
+        return;
+      }
+      if (change.groups) {
+        this.emit(EVENT.CONVERSATION_GROUP_LIST_UPDATED, [...this.list.groups]);
+      }
+      for (const groupName of change.inGroups) {
+        if (this.list.groups.includes(groupName)) {
+          this.emit(
+            EVENT.CONVERSATION_IN_GROUP_UPDATED,
+            { groupName, conversationList: this.list.inGroup(groupName).map(toTencent) }
+          );
+        }
+      }
+      if (change.list || change.inGroups.size) {
+        this.emit(EVENT.CONVERSATION_LIST_UPDATED, this.list.visible().map(toTencent));
+      }
+      const unread = this.list.totalUnread();
+      if (unreadBefore !== unread) {
+        this.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, unread);
+      }
+    }
+    /** Waits for a call that may run (logged in, list loaded). */
+    async session() {
+      if (this.loggingIn) {
+        await this.loggingIn.catch(() => {
+        });
+      }
+      if (!this.ready) {
+        throw new ConversationsError(NOT_LOGGED_IN, "call login({userID, userSig}) first", 401);
+      }
+    }
+    /** A write: once it answers, the events it recorded are applied before the caller sees the result. */
+    async write(call2) {
+      await this.session();
+      const answer = await call2();
+      await this.serially(() => this.catchUp());
+      return answer;
+    }
+    // ---- conversations ---------------------------------------------------------------------------------
+    /** `()` every conversation, `([ids])` those, `({groupName})` / `({type})` / `({hasUnreadCount})` a filter. */
+    async getConversationList(options) {
+      await this.session();
+      let list = this.list.visible();
+      if (Array.isArray(options)) {
+        requireIdList(options, "conversationIDList");
+        const wanted = new Set(options);
+        list = list.filter((c) => wanted.has(c.conversationID));
+      } else if (options && typeof options === "object") {
+        if (options.groupName !== void 0) {
+          requireString(options.groupName, "groupName");
+          if (!this.list.groups.includes(options.groupName)) {
+            throw new ConversationsError(51009, `conversation group ${options.groupName} does not exist`, 404);
+          }
+          list = list.filter((c) => c.groupList.includes(options.groupName));
+        }
+        if (options.type !== void 0) {
+          list = list.filter((c) => c.type === options.type);
+        }
+        if (options.hasUnreadCount) {
+          list = list.filter((c) => c.unreadCount > 0);
+        }
+      } else if (options !== void 0) {
+        throw malformed("options", "an array of conversation ids or {groupName, type}");
+      }
+      return ok({ conversationList: list.map(toTencent), isSyncCompleted: true });
+    }
+    async getConversationProfile(conversationID) {
+      await this.session();
+      requireString(conversationID, "conversationID");
+      const local = this.list.conversations.get(conversationID);
+      const c = local && !local.isHidden ? local : await this.http.get(`/v1/conversations/${seg(conversationID)}`);
+      return ok({ conversation: toTencent(c) });
+    }
+    getTotalUnreadMessageCount() {
+      return this.ready ? this.list.totalUnread() : 0;
+    }
+    async pinConversation(options) {
+      const { conversationID, isPinned } = options || {};
+      requireString(conversationID, "conversationID");
+      if (typeof isPinned !== "boolean") {
+        throw malformed("isPinned", "true or false");
+      }
+      await this.write(() => this.http.put(`/v1/conversations/${seg(conversationID)}/pin`, { isPinned }));
+      return ok({ conversationID });
+    }
+    async setConversationDraft(options) {
+      const { conversationID, draftText } = options || {};
+      requireString(conversationID, "conversationID");
+      if (typeof draftText !== "string") {
+        throw malformed("draftText", "a string");
+      }
+      await this.write(() => this.http.put(`/v1/conversations/${seg(conversationID)}/draft`, { draftText }));
+      return ok({ conversationID });
+    }
+    async setConversationCustomData(options) {
+      const { conversationIDList, customData } = options || {};
+      requireIdList(conversationIDList, "conversationIDList");
+      if (typeof customData !== "string") {
+        throw malformed("customData", "a string of at most 256 bytes");
+      }
+      return ok(await this.each(conversationIDList, (id) => this.http.put(`/v1/conversations/${seg(id)}/custom-data`, { customData })));
+    }
+    async setMessageRead(options) {
+      const { conversationID } = options || {};
+      requireString(conversationID, "conversationID");
+      await this.write(() => this.http.post(`/v1/conversations/${seg(conversationID)}/read`));
+      return ok({ conversationID });
+    }
+    /** Hides conversations until new activity: `(id)` or `({conversationIDList})`. */
+    async deleteConversation(options) {
+      if (typeof options === "string") {
+        requireString(options, "conversationID");
+        await this.write(() => this.http.delete(`/v1/conversations/${seg(options)}`));
+        return ok({ conversationID: options });
+      }
+      const { conversationIDList } = options || {};
+      requireIdList(conversationIDList, "conversationIDList");
+      return ok(await this.each(conversationIDList, (id) => this.http.delete(`/v1/conversations/${seg(id)}`)));
+    }
+    /** One call per id; refusals go to the failure list as the service's group calls do. */
+    async each(ids, call2) {
+      await this.session();
+      const successConversationIDList = [];
+      const failureConversationIDList = [];
+      for (const id of ids) {
+        try {
+          await call2(id);
+          successConversationIDList.push(id);
+        } catch (e) {
+          if (!(e instanceof ConversationsError) || e.code === 50301 || e.code === 40101) {
+            throw e;
+          }
+          failureConversationIDList.push({ conversationID: id, code: e.code, message: e.message });
+        }
+      }
+      await this.serially(() => this.catchUp());
+      return { successConversationIDList, failureConversationIDList };
+    }
+    // ---- conversation groups (seed 004) ----------------------------------------------------------------
+    async getConversationGroupList() {
+      await this.session();
+      return ok([...this.list.groups]);
+    }
+    async createConversationGroup(options) {
+      const { groupName, conversationIDList = [] } = options || {};
+      requireString(groupName, "groupName");
+      requireIdList(conversationIDList, "conversationIDList");
+      const answer = await this.write(() => this.http.post("/v1/conversation-groups", { groupName, conversationIDList }));
+      return ok(successAndFailure(answer));
+    }
+    async deleteConversationGroup(groupName) {
+      requireString(groupName, "groupName");
+      await this.write(() => this.http.delete(`/v1/conversation-groups/${seg(groupName)}`));
+      return ok({ groupName });
+    }
+    async renameConversationGroup(options) {
+      const { oldName, newName } = options || {};
+      requireString(oldName, "oldName");
+      requireString(newName, "newName");
+      await this.write(() => this.http.patch(`/v1/conversation-groups/${seg(oldName)}`, { newName }));
+      return ok({ oldName, newName });
+    }
+    async addConversationsToGroup(options) {
+      const { groupName, conversationIDList } = options || {};
+      requireString(groupName, "groupName");
+      requireIdList(conversationIDList, "conversationIDList");
+      const answer = await this.write(() => this.http.post(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
+      return ok(successAndFailure(answer));
+    }
+    async deleteConversationsFromGroup(options) {
+      const { groupName, conversationIDList } = options || {};
+      requireString(groupName, "groupName");
+      requireIdList(conversationIDList, "conversationIDList");
+      const answer = await this.write(() => this.http.delete(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
+      return ok(successAndFailure(answer));
+    }
+    // ---- messages --------------------------------------------------------------------------------------
+    /** Tencent's createTextMessage: a message to send with sendMessage (to a userID for C2C, a groupID for GROUP). */
+    createTextMessage(options) {
+      const { to, conversationType, payload } = options || {};
+      requireString(to, "to");
+      if (conversationType !== TYPES.CONV_C2C && conversationType !== TYPES.CONV_GROUP) {
+        throw malformed("conversationType", "TencentCloudChat.TYPES.CONV_C2C or CONV_GROUP");
+      }
+      if (!payload || typeof payload.text !== "string") {
+        throw malformed("payload.text", "a string");
+      }
+      this.messageDrafts += 1;
+      return {
+        ID: `local-${this.messageDrafts}`,
+        to,
+        conversationType,
+        conversationID: conversationType + to,
+        type: TYPES.MSG_TEXT,
+        payload: { text: payload.text },
+        status: "unSend"
+      };
+    }
+    /** Sends a message made by createTextMessage; resolves {message} with the service's Message fields. */
+    async sendMessage(message) {
+      if (!message || typeof message.conversationID !== "string") {
+        throw malformed("message", "a message from createTextMessage");
+      }
+      await this.session();
+      const conversation = this.list.conversations.get(message.conversationID) || await this.http.get(`/v1/conversations/${seg(message.conversationID)}`);
+      const sent = await this.write(() => this.http.post(
+        `/v1/chats/${seg(conversation.chatId)}/messages`,
+        { type: "text", text: message.payload.text }
+      ));
+      return ok({ message: {
+        ...message,
+        ID: sent.messageId,
+        status: "success",
+        time: Math.floor(sent.sentAt / 1e3),
+        ...sent
+      } });
+    }
+  };
+  function successAndFailure(answer) {
+    return {
+      successConversationIDList: answer.successConversationIDList || [],
+      failureConversationIDList: answer.failureConversationIDList || []
+    };
+  }
+  function readClaims(token) {
+    const parts = token.split(".");
+    if (parts.length !== 3) {
+      return null;
+    }
+    try {
+      const base64 = parts[1].replace(/-/g, "+").replace(/_/g, "/");
+      const json = decodeURIComponent(Array.from(
+        atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "=")),
+        (ch) => "%" + ch.charCodeAt(0).toString(16).padStart(2, "0")
+      ).join(""));
+      return JSON.parse(json);
+    } catch (e) {
+      return null;
+    }
+  }
+  var TencentCloudChat = Object.freeze({
+    create(options) {
+      return new ChatSDK(options || {});
+    },
+    EVENT,
+    TYPES,
+    VERSION: "0.1.0"
+  });
+
+  // src/picker.js
+  var PAGE2 = 30;
+  var STYLE_ID = "cv-picker-style";
+  var CSS = `
+.cv-picker-backdrop{position:fixed;inset:0;background:rgba(15,23,42,.45);display:flex;align-items:center;
+  justify-content:center;z-index:2147483000;font:14px/1.4 system-ui,-apple-system,"Segoe UI","PingFang SC",sans-serif}
+.cv-picker{background:#fff;color:#0f172a;width:min(420px,92vw);max-height:min(560px,88vh);display:flex;
+  flex-direction:column;border-radius:12px;box-shadow:0 20px 50px rgba(0,0,0,.3);overflow:hidden}
+.cv-picker h2{font-size:16px;margin:0;padding:16px 16px 8px}
+.cv-picker input{margin:0 16px 8px;padding:8px 10px;border:1px solid #cbd5e1;border-radius:8px;font:inherit}
+.cv-picker input:focus{outline:2px solid #2563eb;outline-offset:0}
+.cv-picker ul{list-style:none;margin:0;padding:0 8px;overflow-y:auto;flex:1;min-height:120px}
+.cv-picker li{padding:10px 12px;border-radius:8px;cursor:pointer;display:flex;gap:10px;align-items:center}
+.cv-picker li .cv-avatar{width:28px;height:28px;border-radius:50%;background:#dbeafe;color:#1e40af;display:flex;
+  align-items:center;justify-content:center;font-weight:600;flex:none}
+.cv-picker li[aria-selected=true]{background:#2563eb;color:#fff}
+.cv-picker li:hover:not([aria-selected=true]){background:#f1f5f9}
+.cv-picker .cv-status{padding:8px 16px;color:#64748b;min-height:20px}
+.cv-picker .cv-actions{display:flex;justify-content:flex-end;gap:8px;padding:12px 16px;border-top:1px solid #e2e8f0}
+.cv-picker button{font:inherit;padding:6px 14px;border-radius:8px;border:1px solid #cbd5e1;background:#fff;cursor:pointer}
+.cv-picker button.cv-primary{background:#2563eb;border-color:#2563eb;color:#fff}
+.cv-picker .cv-confirm{padding:8px 16px 16px}
+`;
+  var dialogs = 0;
+  async function openPicker({ http: http2, corpId, confirm, heading = "Choose a chat", confirmText = "Send to" }) {
+    if (typeof document === "undefined") {
+      throw new ConversationsError(40001, "the picker needs a page (document)");
+    }
+    const path = `/v1/corps/${seg(corpId)}/chats`;
+    const first = await http2.get(`${path}?count=${PAGE2}`);
+    injectStyle();
+    const id = `cv-picker-${++dialogs}`;
+    const backdrop = element("div", { class: "cv-picker-backdrop" });
+    const dialog = element("div", {
+      class: "cv-picker",
+      role: "dialog",
+      "aria-modal": "true",
+      "aria-labelledby": `${id}-title`
+    });
+    const title = element("h2", { id: `${id}-title` }, heading);
+    const input = element("input", {
+      type: "search",
+      placeholder: "Search by title",
+      autocomplete: "off",
+      role: "combobox",
+      "aria-expanded": "true",
+      "aria-controls": `${id}-list`,
+      "aria-label": "Search chats"
+    });
+    const list = element("ul", { id: `${id}-list`, role: "listbox", "aria-label": "Chats" });
+    const status = element("div", { class: "cv-status", "aria-live": "polite" });
+    const cancel = element("button", { type: "button", "data-action": "cancel" }, "Cancel");
+    const actions = element("div", { class: "cv-actions" }, cancel);
+    dialog.append(title, input, list, status, actions);
+    backdrop.append(dialog);
+    const opener = document.activeElement;
+    document.body.append(backdrop);
+    const state = {
+      chats: [],
+      cursor: "",
+      finished: true,
+      loading: false,
+      active: -1,
+      query: "",
+      generation: 0,
+      confirming: null
+    };
+    return new Promise((resolve, reject) => {
+      const close = () => {
+        backdrop.remove();
+        if (opener && typeof opener.focus === "function") {
+          opener.focus();
+        }
+      };
+      const cancelled = () => {
+        close();
+        reject(new ConversationsError(CANCELLED, "the user cancelled the picker"));
+      };
+      const chosen = (chat) => {
+        close();
+        resolve(chat);
+      };
+      const render = () => {
+        list.replaceChildren(...state.chats.map((chat, i) => {
+          const option = element(
+            "li",
+            {
+              id: `${id}-opt-${i}`,
+              role: "option",
+              "aria-selected": String(i === state.active),
+              "data-chat-id": chat.chatId
+            },
+            element("span", { class: "cv-avatar", "aria-hidden": "true" }, initial(chat.title)),
+            element("span", { class: "cv-title" }, chat.title)
+          );
+          option.addEventListener("click", () => pick(i));
+          return option;
+        }));
+        if (state.active >= 0) {
+          input.setAttribute("aria-activedescendant", `${id}-opt-${state.active}`);
+        } else {
+          input.removeAttribute("aria-activedescendant");
+        }
+        status.textContent = state.loading ? "Loading…" : state.chats.length === 0 ? state.query ? `No chat matches “${state.query}”` : "No chats to pick" : "";
+      };
+      const show = (page, append) => {
+        state.chats = append ? state.chats.concat(page.chats) : page.chats;
+        state.cursor = page.nextCursor || "";
+        state.finished = page.isFinished || !page.nextCursor;
+        if (!append) {
+          state.active = state.chats.length ? 0 : -1;
+        }
+        render();
+        fill();
+      };
+      const load = async (append) => {
+        const generation = state.generation;
+        state.loading = true;
+        render();
+        try {
+          const query = state.query ? `&query=${encodeURIComponent(state.query)}` : "";
+          const cursor = append && state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : "";
+          const page = await http2.get(`${path}?count=${PAGE2}${query}${cursor}`);
+          if (generation === state.generation) {
+            state.loading = false;
+            show(page, append);
+          }
+        } catch (e) {
+          if (generation === state.generation) {
+            state.loading = false;
+            render();
+            status.textContent = `Could not load chats: ${e.message}`;
+          }
+        }
+      };
+      const fill = () => {
+        if (!state.finished && !state.loading && list.scrollHeight <= list.clientHeight + 40) {
+          load(true);
+        }
+      };
+      const move = (to) => {
+        if (!state.chats.length) {
+          return;
+        }
+        state.active = Math.max(0, Math.min(state.chats.length - 1, to));
+        render();
+        list.children[state.active]?.scrollIntoView({ block: "nearest" });
+        if (state.active >= state.chats.length - 3 && !state.finished && !state.loading) {
+          load(true);
+        }
+      };
+      const pick = (i) => {
+        const chat = state.chats[i];
+        if (!chat) {
+          return;
+        }
+        if (!confirm) {
+          chosen(chat);
+          return;
+        }
+        state.confirming = chat;
+        const question = element("div", { class: "cv-confirm", role: "alert" }, `${confirmText} “${chat.title}”?`);
+        const back = element("button", { type: "button", "data-action": "back" }, "Back");
+        const ok2 = element("button", { type: "button", class: "cv-primary", "data-action": "confirm" }, "Confirm");
+        back.addEventListener("click", unconfirm);
+        ok2.addEventListener("click", () => chosen(chat));
+        input.hidden = true;
+        list.hidden = true;
+        status.hidden = true;
+        dialog.insertBefore(question, actions);
+        actions.replaceChildren(back, ok2);
+        ok2.focus();
+      };
+      const unconfirm = () => {
+        state.confirming = null;
+        dialog.querySelector(".cv-confirm")?.remove();
+        actions.replaceChildren(cancel);
+        input.hidden = false;
+        list.hidden = false;
+        status.hidden = false;
+        input.focus();
+      };
+      let debounce = null;
+      input.addEventListener("input", () => {
+        clearTimeout(debounce);
+        debounce = setTimeout(() => {
+          state.query = input.value.trim();
+          state.generation += 1;
+          state.chats = [];
+          state.active = -1;
+          load(false);
+        }, 150);
+      });
+      list.addEventListener("scroll", () => {
+        if (list.scrollTop + list.clientHeight >= list.scrollHeight - 40) {
+          fill();
+          if (!state.finished && !state.loading) {
+            load(true);
+          }
+        }
+      });
+      cancel.addEventListener("click", cancelled);
+      backdrop.addEventListener("mousedown", (e) => {
+        if (e.target === backdrop) {
+          cancelled();
+        }
+      });
+      dialog.addEventListener("keydown", (e) => {
+        if (state.confirming) {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            unconfirm();
+          } else if (e.key === "Enter" && e.target.tagName !== "BUTTON") {
+            e.preventDefault();
+            chosen(state.confirming);
+          }
+          return;
+        }
+        switch (e.key) {
+          case "ArrowDown":
+            e.preventDefault();
+            move(state.active + 1);
+            break;
+          case "ArrowUp":
+            e.preventDefault();
+            move(state.active - 1);
+            break;
+          case "PageDown":
+            e.preventDefault();
+            move(state.active + 8);
+            break;
+          case "PageUp":
+            e.preventDefault();
+            move(state.active - 8);
+            break;
+          case "Home":
+            if (e.target !== input) {
+              e.preventDefault();
+              move(0);
+            }
+            break;
+          case "End":
+            if (e.target !== input) {
+              e.preventDefault();
+              move(state.chats.length - 1);
+            }
+            break;
+          case "Enter":
+            e.preventDefault();
+            pick(state.active);
+            break;
+          case "Escape":
+            e.preventDefault();
+            cancelled();
+            break;
+          case "Tab":
+            e.preventDefault();
+            (document.activeElement === input ? cancel : input).focus();
+            break;
+          default:
+            break;
+        }
+      });
+      show(first, false);
+      input.focus();
+    });
+  }
+  function injectStyle() {
+    if (!document.getElementById(STYLE_ID)) {
+      const style = element("style", { id: STYLE_ID }, CSS);
+      document.head.append(style);
+    }
+  }
+  function element(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      node.setAttribute(name, value);
+    }
+    node.append(...children);
+    return node;
+  }
+  function initial(title) {
+    return (title || "?").trim().slice(0, 1).toUpperCase() || "?";
+  }
+
+  // src/dingtalk.js
+  var settings = { server: null, userSig: null, corpId: null };
+  var openers = [];
+  function http() {
+    const latest = sessions.latest;
+    const token = settings.userSig || latest && latest.userSig;
+    if (!token) {
+      throw new ConversationsError(NOT_LOGGED_IN, "call dd.config({userSig}) or log a chat in first", 401);
+    }
+    const server = settings.server || (latest && !settings.userSig ? latest.http.server : null) || defaultServer();
+    return new Http({ server, token: () => token });
+  }
+  function ownCorp() {
+    const latest = sessions.latest;
+    const claims = readClaims(settings.userSig || latest && latest.userSig || "");
+    return settings.corpId || claims && claims.corp || null;
+  }
+  function call(params, run) {
+    const p = Promise.resolve().then(() => {
+      if (params !== void 0 && (params === null || typeof params !== "object")) {
+        throw malformed("params", "an object");
+      }
+      return run(params || {});
+    });
+    p.then((result) => notify(params, "onSuccess", result), (error) => notify(params, "onFail", error));
+    return p;
+  }
+  function notify(params, name, value) {
+    if (params && typeof params[name] === "function") {
+      try {
+        params[name](value);
+      } catch (e) {
+        console.error(`dd: ${name} threw`, e);
+      }
+    }
+  }
+  function corpOf(params) {
+    const corpId = params.corpId === void 0 || params.corpId === "" ? ownCorp() : params.corpId;
+    return requireString(corpId, "corpId");
+  }
+  function wantsConfirm(value) {
+    return !(value === false || value === "false" || value === 0 || value === "0");
+  }
+  var picked = /* @__PURE__ */ new Map();
+  async function pickConversation(params) {
+    const api = http();
+    const corpId = corpOf(params);
+    const chat = await openPicker({
+      http: api,
+      corpId,
+      confirm: wantsConfirm(params.isConfirm),
+      heading: params.title || "Choose a chat"
+    });
+    const token = await api.post(`/v1/corps/${seg(corpId)}/chats/${seg(chat.chatId)}/pick`, {});
+    picked.set(token.cid, chat.cid);
+    return { cid: token.cid, title: token.title };
+  }
+  async function chooseConversationByCorpId(params) {
+    const chat = await openPicker({
+      http: http(),
+      corpId: corpOf(params),
+      confirm: false,
+      heading: params.title || "Choose a chat"
+    });
+    return { chatId: chat.chatId, title: chat.title };
+  }
+  async function chooseConversation(params) {
+    const chat = await openPicker({
+      http: http(),
+      corpId: corpOf(params),
+      confirm: false,
+      heading: params.title || "Choose a chat"
+    });
+    return { id: chat.cid, chatId: chat.chatId, title: chat.title };
+  }
+  async function toConversation(params) {
+    const corpId = corpOf(params);
+    const chatId = requireString(params.chatId, "chatId");
+    const api = http();
+    const resolved = await api.get(`/v1/corps/${seg(corpId)}/chats/${seg(chatId)}`);
+    const conversation = await api.get(`/v1/conversations/${seg(resolved.conversationID)}`);
+    const target = {
+      corpId,
+      chatId: resolved.chatId,
+      conversationID: resolved.conversationID,
+      title: resolved.title,
+      conversation
+    };
+    openers.forEach((open) => {
+      try {
+        open(target);
+      } catch (e) {
+        console.error("dd: a toConversation handler threw", e);
+      }
+    });
+    if (typeof window !== "undefined" && typeof CustomEvent === "function") {
+      window.dispatchEvent(new CustomEvent("conversations:toconversation", { detail: target }));
+    }
+    return {};
+  }
+  async function getConversationInfo(params) {
+    const cid = requireString(params.cid, "cid");
+    return http().get(`/v1/chats/${seg(picked.get(cid) || cid)}/info`);
+  }
+  var MESSAGE_TYPE = { 1: "image", 2: "link", image: "image", link: "link", text: "text" };
+  async function sendMessage(params) {
+    const api = http();
+    const type = MESSAGE_TYPE[params.type] || "text";
+    const body = { type, text: typeof params.text === "string" ? params.text : "" };
+    if (type !== "text") {
+      body.attachment = params.attachment;
+    }
+    let chatIds;
+    if (params.chatId !== void 0) {
+      chatIds = [requireString(params.chatId, "chatId")];
+    } else if (params.cid !== void 0) {
+      const cid = requireString(params.cid, "cid");
+      const conversation = await api.get(`/v1/conversations/${seg(picked.get(cid) || cid)}`);
+      chatIds = [conversation.chatId];
+    } else if (Array.isArray(params.users) && params.users.length) {
+      chatIds = [];
+      for (const user of params.users) {
+        const conversation = await api.get(`/v1/conversations/${seg("C2C" + requireString(user, "users[]"))}`);
+        chatIds.push(conversation.chatId);
+      }
+    } else {
+      throw new ConversationsError(MALFORMED, "sendMessage needs chatId, cid or users", 400);
+    }
+    const messageList = [];
+    for (const chatId of chatIds) {
+      messageList.push(await api.post(`/v1/chats/${seg(chatId)}/messages`, body));
+    }
+    return { messageList };
+  }
+  var dd = Object.freeze({
+    /** {userSig, server?, corpId?}: the user DingTalk's calls act as (DingTalk's own fields are accepted too). */
+    config(options) {
+      if (!options || typeof options !== "object") {
+        throw malformed("options", "an object");
+      }
+      if (options.userSig !== void 0) settings.userSig = requireString(options.userSig, "userSig");
+      if (options.server !== void 0) settings.server = requireString(options.server, "server");
+      if (options.corpId !== void 0) settings.corpId = requireString(options.corpId, "corpId");
+    },
+    ready(callback) {
+      Promise.resolve().then(callback);
+    },
+    error() {
+    },
+    biz: Object.freeze({
+      chat: Object.freeze({
+        pickConversation: (params) => call(params, pickConversation),
+        chooseConversationByCorpId: (params) => call(params, chooseConversationByCorpId),
+        chooseConversation: (params) => call(params, chooseConversation),
+        toConversation: (params) => call(params, toConversation),
+        getConversationInfo: (params) => call(params, getConversationInfo),
+        sendMessage: (params) => call(params, sendMessage),
+        /** Registers what toConversation opens: handler({corpId, chatId, conversationID, title, conversation}). */
+        onToConversation(handler) {
+          if (typeof handler !== "function") {
+            throw malformed("handler", "a function");
+          }
+          openers.push(handler);
+          return () => openers.splice(openers.indexOf(handler), 1);
+        }
+      })
+    })
+  });
+  return __toCommonJS(index_exports);
+})();
+globalThis.TencentCloudChat = ConversationsSDK.TencentCloudChat; globalThis.dd = ConversationsSDK.dd;

@@ -1,0 +1,307 @@
+// The SDK against the real service: every call's success and refusal shapes, Tencent's events with Tencent's
+// data, and a local list equal to a fresh GET after random changes made by a second client.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import TencentCloudChat from '../dist/conversations.mjs';
+import { breakableProxy, eventually, provision, serverState } from './support/service.mjs';
+
+const { EVENT } = TencentCloudChat;
+
+const chats = [];
+after(() => Promise.all(chats.map((chat) => chat.logout())));
+
+async function signedIn(world, user = 'alice') {
+  const chat = TencentCloudChat.create({ SDKAppID: 0, server: world.url });
+  chats.push(chat);
+  const seen = [];
+  for (const name of Object.values(EVENT)) {
+    chat.on(name, (event) => seen.push(event));
+  }
+  await chat.login({ userID: user, userSig: world.tokens[user] });
+  return { chat, seen, of: (name) => seen.filter((e) => e.name === name) };
+}
+
+async function refusal(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected a refusal');
+}
+
+/** The SDK's list as the service shows it: ids in order, and each one's own state. */
+function shapeOfLocal(conversations) {
+  return conversations.map((c) => ({ id: c.conversationID, unread: c.unreadCount, pinned: c.isPinned,
+    groups: c.conversationGroupList, draft: c.draftText, custom: c.customData,
+    last: c.lastMessage ? c.lastMessage.messageId : null, title: c.title }));
+}
+
+function shapeOfServer(conversations) {
+  return conversations.map((c) => ({ id: c.conversationID, unread: c.unreadCount, pinned: c.isPinned,
+    groups: c.groupList, draft: c.draftText, custom: c.customData,
+    last: c.lastMessage ? c.lastMessage.messageId : null, title: c.title }));
+}
+
+async function assertInStep(chat, client) {
+  const server = await serverState(client);
+  await eventually(() => chat.list.eventSeq === server.last, { what: `eventSeq ${server.last}` });
+  const local = (await chat.getConversationList()).data.conversationList;
+  assert.deepEqual(shapeOfLocal(local), shapeOfServer(server.list));
+  assert.deepEqual((await chat.getConversationGroupList()).data, server.groups);
+  for (const name of server.groups) {
+    const page = await client.get(`/v1/conversations?groupName=${encodeURIComponent(name)}&count=100`);
+    const inGroup = (await chat.getConversationList({ groupName: name })).data.conversationList;
+    assert.deepEqual(inGroup.map((c) => c.conversationID), page.conversationList.map((c) => c.conversationID),
+      `group ${name}`);
+  }
+}
+
+test('login: a token for another user, a refused token and calls before login are refused with 40101', async () => {
+  const world = await provision({ users: ['alice', 'bob'] });
+  const chat = TencentCloudChat.create({ SDKAppID: 0, server: world.url });
+  const early = await refusal(chat.getConversationGroupList());
+  assert.equal(early.code, 40101);
+  const wrongUser = await refusal(chat.login({ userID: 'bob', userSig: world.tokens.alice }));
+  assert.equal(wrongUser.code, 40101);
+  const forged = world.tokens.alice.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+  const bad = await refusal(chat.login({ userID: 'alice', userSig: forged }));
+  assert.equal(bad.code, 40101);
+  const malformed = await refusal(chat.login({ userID: 'alice' }));
+  assert.equal(malformed.code, 40001);
+  const ok = await chat.login({ userID: 'alice', userSig: world.tokens.alice });
+  assert.deepEqual(ok, { code: 0, data: { repeatLogin: false } });
+  assert.equal(chat.isReady(), true);
+  await chat.logout();
+  assert.equal(chat.isReady(), false);
+  assert.equal((await refusal(chat.getConversationList())).code, 40101);
+});
+
+test('the group calls of seed 004 answer with its fields and refuse with its codes', async () => {
+  const world = await provision({ users: ['alice', 'bob', 'carol'],
+    groups: [{ chatId: 'test', title: 'Test', members: ['alice', 'bob'] }] });
+  const { chat, of } = await signedIn(world);
+  assert.equal(of(EVENT.SDK_READY).length, 1);
+
+  const created = await chat.createConversationGroup({ groupName: 'Suppliers',
+    conversationIDList: ['GROUPtest', 'C2Cbob', 'GROUPnope'] });
+  assert.equal(created.code, 0);
+  assert.deepEqual(created.data.successConversationIDList, ['GROUPtest', 'C2Cbob']);
+  assert.deepEqual(created.data.failureConversationIDList.map((f) => [f.conversationID, f.code]), [['GROUPnope', 40401]]);
+  assert.equal(typeof created.data.failureConversationIDList[0].message, 'string');
+  // The call's events are applied before it resolves: the list already shows the group.
+  const inGroup = (await chat.getConversationList({ groupName: 'Suppliers' })).data.conversationList;
+  assert.deepEqual(inGroup.map((c) => c.conversationID).sort(), ['C2Cbob', 'GROUPtest']);
+  assert.deepEqual(of(EVENT.CONVERSATION_GROUP_LIST_UPDATED).at(-1).data, ['Suppliers']);
+  const inGroupEvent = of(EVENT.CONVERSATION_IN_GROUP_UPDATED).at(-1);
+  assert.equal(inGroupEvent.data.groupName, 'Suppliers');
+  assert.deepEqual(inGroupEvent.data.conversationList.map((c) => c.conversationID).sort(), ['C2Cbob', 'GROUPtest']);
+  const listEvent = of(EVENT.CONVERSATION_LIST_UPDATED).at(-1);
+  assert.deepEqual(listEvent.data.find((c) => c.conversationID === 'GROUPtest').conversationGroupList, ['Suppliers']);
+
+  assert.equal((await refusal(chat.createConversationGroup({ groupName: 'Suppliers', conversationIDList: [] }))).code, 40901);
+  assert.equal((await refusal(chat.createConversationGroup({ groupName: 'x'.repeat(33), conversationIDList: [] }))).code, 51011);
+  assert.equal((await refusal(chat.createConversationGroup({ groupName: 'a\u0007b', conversationIDList: [] }))).code, 40002);
+  assert.equal((await refusal(chat.createConversationGroup({ groupName: 42 }))).code, 40001);
+
+  const list = await chat.getConversationGroupList();
+  assert.deepEqual(list, { code: 0, data: ['Suppliers'] });
+
+  const renamed = await chat.renameConversationGroup({ oldName: 'Suppliers', newName: '需求研发' });
+  assert.deepEqual(renamed.data, { oldName: 'Suppliers', newName: '需求研发' });
+  assert.deepEqual((await chat.getConversationGroupList()).data, ['需求研发']);
+  assert.deepEqual((await chat.getConversationList(['GROUPtest'])).data.conversationList[0].conversationGroupList, ['需求研发']);
+  assert.equal((await refusal(chat.renameConversationGroup({ oldName: 'Suppliers', newName: 'X' }))).code, 51009);
+  await chat.createConversationGroup({ groupName: 'Other', conversationIDList: [] });
+  assert.equal((await refusal(chat.renameConversationGroup({ oldName: 'Other', newName: '需求研发' }))).code, 40901);
+
+  const added = await chat.addConversationsToGroup({ groupName: 'Other', conversationIDList: ['C2Ccarol', 'C2Cnobody'] });
+  assert.deepEqual(added.data.successConversationIDList, ['C2Ccarol']);
+  assert.deepEqual(added.data.failureConversationIDList.map((f) => f.code), [40401]);
+  assert.equal(of(EVENT.CONVERSATION_IN_GROUP_UPDATED).at(-1).data.groupName, 'Other');
+  assert.equal((await refusal(chat.addConversationsToGroup({ groupName: 'Missing', conversationIDList: ['C2Ccarol'] }))).code, 51009);
+  assert.equal((await refusal(chat.addConversationsToGroup({ groupName: 'Other', conversationIDList: [] }))).code, 51006);
+
+  const removed = await chat.deleteConversationsFromGroup({ groupName: 'Other', conversationIDList: ['C2Ccarol'] });
+  assert.deepEqual(removed.data.successConversationIDList, ['C2Ccarol']);
+  assert.deepEqual((await chat.getConversationList({ groupName: 'Other' })).data.conversationList, []);
+
+  await chat.deleteConversationGroup('Other');
+  assert.deepEqual((await chat.getConversationGroupList()).data, ['需求研发']);
+  assert.equal((await refusal(chat.deleteConversationGroup('Other'))).code, 51009);
+  assert.equal((await refusal(chat.getConversationList({ groupName: 'Other' }))).code, 51009);
+
+  for (let i = 1; i < 20; i++) {
+    await chat.createConversationGroup({ groupName: `g${i}`, conversationIDList: [] });
+  }
+  assert.equal((await refusal(chat.createConversationGroup({ groupName: 'g20', conversationIDList: [] }))).code, 51010);
+  await assertInStep(chat, world.as('alice'));
+  await chat.logout();
+});
+
+test('conversation calls: pin, draft, custom data, read, hide, profile and the unread total', async () => {
+  const world = await provision({ users: ['alice', 'bob'],
+    groups: [{ chatId: 'ops', title: 'Ops', members: ['alice', 'bob'] }] });
+  const { chat, of } = await signedIn(world);
+  await world.as('bob').post('/v1/chats/ops/messages', { type: 'text', text: 'hello' }, 201);
+  await eventually(() => chat.getTotalUnreadMessageCount() === 1, { what: 'the message to arrive live' });
+  assert.equal(of(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED).at(-1).data, 1);
+  const ops = (await chat.getConversationProfile('GROUPops')).data.conversation;
+  assert.equal(ops.type, TencentCloudChat.TYPES.CONV_GROUP);
+  assert.equal(ops.groupProfile.groupID, 'ops');
+  assert.equal(ops.groupProfile.name, 'Ops');
+  assert.equal(ops.lastMessage.messageForShow, 'hello');
+  assert.equal(ops.lastMessage.fromAccount, 'bob');
+  const c2c = (await chat.getConversationProfile('C2Cbob')).data.conversation;
+  assert.equal(c2c.userProfile.userID, 'bob');
+  assert.equal(c2c.userProfile.nick, 'Nick bob');
+
+  assert.deepEqual((await chat.pinConversation({ conversationID: 'C2Cbob', isPinned: true })).data, { conversationID: 'C2Cbob' });
+  assert.equal((await chat.getConversationList()).data.conversationList[0].conversationID, 'C2Cbob');
+  assert.equal((await refusal(chat.pinConversation({ conversationID: 'C2Cbob', isPinned: 'yes' }))).code, 40001);
+  assert.equal((await refusal(chat.pinConversation({ conversationID: 'C2Cnobody', isPinned: true }))).code, 40401);
+
+  await chat.setConversationDraft({ conversationID: 'GROUPops', draftText: 'half a thought' });
+  assert.equal((await chat.getConversationList(['GROUPops'])).data.conversationList[0].draftText, 'half a thought');
+
+  const custom = await chat.setConversationCustomData({ conversationIDList: ['GROUPops', 'C2Cnobody'], customData: 'x=1' });
+  assert.deepEqual(custom.data.successConversationIDList, ['GROUPops']);
+  assert.deepEqual(custom.data.failureConversationIDList.map((f) => f.code), [40401]);
+  const tooLong = await chat.setConversationCustomData({ conversationIDList: ['GROUPops'], customData: 'x'.repeat(257) });
+  assert.deepEqual(tooLong.data.failureConversationIDList.map((f) => f.code), [40001]);
+  assert.equal((await chat.getConversationList(['GROUPops'])).data.conversationList[0].customData, 'x=1');
+
+  await chat.setMessageRead({ conversationID: 'GROUPops' });
+  assert.equal(chat.getTotalUnreadMessageCount(), 0);
+  assert.equal(of(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED).at(-1).data, 0);
+
+  const hidden = await chat.deleteConversation('GROUPops');
+  assert.deepEqual(hidden.data, { conversationID: 'GROUPops' });
+  assert.deepEqual((await chat.getConversationList()).data.conversationList.map((c) => c.conversationID), ['C2Cbob']);
+  // New activity brings it back, live.
+  await world.as('bob').post('/v1/chats/ops/messages', { type: 'text', text: 'back' }, 201);
+  await eventually(async () => (await chat.getConversationList()).data.conversationList.length === 2,
+    { what: 'the hidden conversation to come back' });
+
+  const message = chat.createTextMessage({ to: 'bob', conversationType: TencentCloudChat.TYPES.CONV_C2C,
+    payload: { text: 'hi bob' } });
+  const sent = await chat.sendMessage(message);
+  assert.equal(sent.data.message.text, 'hi bob');
+  assert.equal((await chat.getConversationList(['C2Cbob'])).data.conversationList[0].lastMessage.messageForShow, 'hi bob');
+  await assertInStep(chat, world.as('alice'));
+  await chat.logout();
+});
+
+test('the local list equals a fresh GET after 120 random changes made by another client, the backend and peers', async () => {
+  const users = ['alice', 'bob', 'carol', 'dave', 'erin'];
+  const groups = Array.from({ length: 8 }, (_, i) => ({ chatId: `room${i}`, title: `Room ${i}`,
+    members: users.filter((_, j) => (i + j) % 3 !== 0 || j === 0) }));
+  const world = await provision({ users, groups });
+  const { chat, of } = await signedIn(world);
+  const other = world.as('alice'); // the same user in another tab
+  let seed = 7;
+  const random = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const ids = () => [...groups.map((g) => `GROUP${g.chatId}`), ...users.slice(1).map((u) => `C2C${u}`)];
+  const pickIds = () => ids().filter(() => random(3) === 0);
+  const groupNames = ['Suppliers', '需求研发', 'Family', 'Ops'];
+  let renames = 0;
+  for (let step = 0; step < 120; step++) {
+    const names = (await other.get('/v1/conversation-groups')).groupList.map((g) => g.groupName);
+    const some = names.length ? names[random(names.length)] : null;
+    const id = ids()[random(ids().length)];
+    const room = groups[random(groups.length)];
+    switch (random(11)) {
+      case 0: await other.call('POST', '/v1/conversation-groups',
+        { groupName: groupNames[random(groupNames.length)] + random(3), conversationIDList: pickIds() }).catch(() => {}); break;
+      case 1: if (some) await other.call('PATCH', `/v1/conversation-groups/${encodeURIComponent(some)}`,
+        { newName: `R${renames++}` }).catch(() => {}); break;
+      case 2: if (some && random(2)) await other.call('DELETE', `/v1/conversation-groups/${encodeURIComponent(some)}`); break;
+      case 3: if (some) await other.call('POST', `/v1/conversation-groups/${encodeURIComponent(some)}/conversations`,
+        { conversationIDList: pickIds().length ? pickIds() : [id] }).catch(() => {}); break;
+      case 4: if (some) await other.call('DELETE', `/v1/conversation-groups/${encodeURIComponent(some)}/conversations`,
+        { conversationIDList: [id] }).catch(() => {}); break;
+      case 5: await world.as(room.members[1 + random(room.members.length - 1)] || 'alice')
+        .call('POST', `/v1/chats/${room.chatId}/messages`, { type: 'text', text: `m${step}` }).catch(() => {}); break;
+      case 6: await other.call('PUT', `/v1/conversations/${id}/pin`, { isPinned: random(2) === 0 }).catch(() => {}); break;
+      case 7: await other.call('PUT', `/v1/conversations/${id}/draft`, { draftText: `d${step}` }).catch(() => {}); break;
+      case 8: await other.call(random(2) ? 'POST' : 'DELETE', `/v1/conversations/${id}${random(2) ? '/read' : ''}`)
+        .catch(() => {}); break;
+      case 9: await world.admin.call(random(2) ? 'DELETE' : 'PUT',
+        `/v1/admin/corps/${world.corpId}/chats/${room.chatId}/members/alice`).catch(() => {}); break;
+      default: await chat.setConversationCustomData({ conversationIDList: [id], customData: `c${step}` }).catch(() => {});
+    }
+    if (step % 40 === 39) {
+      await assertInStep(chat, other);
+    }
+  }
+  await assertInStep(chat, other);
+  assert.ok(of(EVENT.CONVERSATION_GROUP_LIST_UPDATED).length > 0);
+  assert.ok(of(EVENT.CONVERSATION_IN_GROUP_UPDATED).length > 0);
+  await chat.logout();
+});
+
+test('a broken connection is resumed where it was; an unknown place gets RESYNC, a reload, and says so', async () => {
+  const world = await provision({ users: ['alice', 'bob'], groups: [{ chatId: 'r', title: 'R', members: ['alice', 'bob'] }] });
+  const { chat, of } = await signedIn(world);
+  const states = () => of(EVENT.NET_STATE_CHANGE).map((e) => e.data.state);
+  await eventually(() => states().includes('connected'), { what: 'the stream to connect' });
+  // Three breaks: the service frees a dead stream's slot at its next heartbeat (5 a user at most).
+  for (let i = 0; i < 3; i++) {
+    chat.reader.reconnect();
+    await world.as('bob').post('/v1/chats/r/messages', { type: 'text', text: `while away ${i}` }, 201);
+  }
+  await eventually(() => chat.getTotalUnreadMessageCount() === 3, { what: 'every message after the breaks',
+    timeoutMs: 10000 });
+  assert.ok(chat.reader.connects >= 2, `reconnected (${chat.reader.connects} connects)`);
+  assert.ok(states().filter((s) => s === 'connecting').length >= 2);
+  await assertInStep(chat, world.as('alice'));
+
+  // A place the service never gave: it answers RESYNC, the SDK reloads and raises CONVERSATION_LIST_RELOADED.
+  chat.list.eventSeq += 1000;
+  chat.reader.reconnect();
+  await eventually(() => of(EVENT.CONVERSATION_LIST_RELOADED).length === 1, { what: 'the reload', timeoutMs: 10000 });
+  await world.as('bob').post('/v1/chats/r/messages', { type: 'text', text: 'after the reload' }, 201);
+  await eventually(() => chat.getTotalUnreadMessageCount() === 4, { what: 'live events after the reload' });
+  await assertInStep(chat, world.as('alice'));
+  await chat.logout();
+});
+
+test('when the network drops every connection, the stream comes back by itself and misses nothing', async () => {
+  const world = await provision({ users: ['alice', 'bob'], groups: [{ chatId: 'n', title: 'N', members: ['alice', 'bob'] }] });
+  const proxy = await breakableProxy(world.url);
+  const chat = TencentCloudChat.create({ SDKAppID: 0, server: proxy.url });
+  chats.push(chat);
+  await chat.login({ userID: 'alice', userSig: world.tokens.alice });
+  await eventually(() => chat.reader.state === 'connected', { what: 'the stream to connect' });
+  for (let i = 0; i < 3; i++) {
+    assert.ok(proxy.cut() > 0, 'the stream was cut');
+    await world.as('bob').post('/v1/chats/n/messages', { type: 'text', text: `during the outage ${i}` }, 201);
+    await world.as('alice').post('/v1/conversation-groups', { groupName: `While away ${i}`, conversationIDList: ['GROUPn'] }, 201);
+    await eventually(() => chat.reader.state === 'connected' && chat.reader.connects === i + 2,
+      { what: `reconnect ${i + 1}`, timeoutMs: 10000 });
+  }
+  await assertInStep(chat, world.as('alice'));
+  assert.equal(chat.getTotalUnreadMessageCount(), 3);
+  assert.deepEqual((await chat.getConversationList(['GROUPn'])).data.conversationList[0].conversationGroupList,
+    ['While away 0', 'While away 1', 'While away 2']);
+  await chat.logout();
+  await proxy.close();
+});
+
+test('a token that stops being accepted ends the stream with KICKED_OUT', async () => {
+  const world = await provision({ users: ['alice'] });
+  const short = (await world.admin.post('/v1/admin/tokens', { corpId: world.corpId, userId: 'alice', ttlSeconds: 2 })).token;
+  const chat = TencentCloudChat.create({ SDKAppID: 0, server: world.url });
+  chats.push(chat);
+  const kicked = [];
+  chat.on(EVENT.KICKED_OUT, (e) => kicked.push(e));
+  await chat.login({ userID: 'alice', userSig: short });
+  await new Promise((r) => setTimeout(r, 2500));
+  chat.reader.reconnect();
+  await eventually(() => kicked.length === 1, { what: 'KICKED_OUT', timeoutMs: 8000 });
+  assert.equal(kicked[0].data.code, 40101);
+  assert.equal(chat.isReady(), false);
+});
