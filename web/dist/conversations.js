@@ -1351,7 +1351,7 @@ var ConversationsSDK = (() => {
   }
   async function getConversationInfo(params) {
     const cid = requireString(params.cid, "cid");
-    return http().get(`/v1/chats/${seg(picked.get(cid) || cid)}/info`);
+    return http().get(`/v1/chats/${seg(cid)}/info`);
   }
   var MESSAGE_TYPE = { 1: "image", 2: "link", image: "image", link: "link", text: "text" };
   async function sendMessage(params) {

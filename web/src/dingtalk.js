@@ -105,7 +105,8 @@ async function toConversation(params) {
 
 async function getConversationInfo(params) {
   const cid = requireString(params.cid, 'cid');
-  return http().get(`/v1/chats/${seg(picked.get(cid) || cid)}/info`);
+  // A picked chat's one-time cid or a conversation id: the service takes both (a cid is not used up by this).
+  return http().get(`/v1/chats/${seg(cid)}/info`);
 }
 
 const MESSAGE_TYPE = { 1: 'image', 2: 'link', image: 'image', link: 'link', text: 'text' };

@@ -2,6 +2,7 @@ package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.ChatBodies;
 import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.port.in.ShareToChat;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.common.Problem;
@@ -59,7 +60,14 @@ final class ChatRoutes {
                         p.conversation().title()));
     }
 
+    /** {@code cid}: the caller's conversation id, or the one-time cid of a chat they picked (echoed back as is). */
     void info(Context ctx, UserRef user) {
+        String raw = Exchange.path(ctx, "cid");
+        if (ShareToChat.looksLikeCid(raw)) {
+            exchange.outcome(ctx, useCases.shareToChat().picked(user, raw), 200,
+                    c -> new ChatBodies.Info(raw, c.title(), c.avatarIcons(), c.memberCount()));
+            return;
+        }
         Optional<ConversationId> cid = exchange.conversationId(ctx, "cid");
         if (cid.isEmpty()) {
             return;

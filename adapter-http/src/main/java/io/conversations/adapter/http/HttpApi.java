@@ -38,6 +38,7 @@ public final class HttpApi implements AutoCloseable {
         MessageRoutes messages = new MessageRoutes(useCases, exchange);
         ChatRoutes chats = new ChatRoutes(useCases, exchange);
         EventRoutes events = new EventRoutes(useCases, exchange, json, settings.heartbeatMillis());
+        Cors cors = new Cors(settings.corsOrigins());
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -48,18 +49,6 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
-            if (!settings.corsOrigins().isEmpty()) {
-                // Bearer tokens, not cookies: no credentials mode. Preflights allow Authorization and Last-Event-ID.
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    if (settings.corsOrigins().contains("*")) {
-                        rule.anyHost();
-                    } else {
-                        settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
-                    }
-                    rule.exposeHeader("Retry-After");
-                    rule.maxAge = 600;
-                }));
-            }
             // The web SDK (/sdk/conversations.js, .mjs, .d.ts) and the page that shows it working (/app/).
             config.staticFiles.add(files -> {
                 files.hostedPath = "/sdk";
@@ -75,6 +64,11 @@ public final class HttpApi implements AutoCloseable {
             });
             RoutesConfig r = config.routes;
             r.before(Exchange::checkPercentEscapes);
+            if (cors.enabled()) {
+                r.before(cors::decorate);
+                r.options("/v1/*", cors::preflight);
+                r.options("/sdk/*", cors::preflight);
+            }
             r.get("/", ctx -> ctx.redirect("/app/"));
 
             Handler health = ctx -> {

@@ -11,6 +11,7 @@ import io.conversations.domain.chat.Message;
 import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
+import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import java.security.SecureRandom;
@@ -44,6 +45,21 @@ public final class ShareService implements ShareToChat {
             picks.record(cid, user, chat, clock.millis());
             return new Picked(cid, conversation);
         }));
+    }
+
+    @Override
+    public Outcome<Conversation> picked(UserRef user, String cid) {
+        if (cid == null || !CID.matcher(cid).matches()) {
+            return unknown(cid);
+        }
+        return transactions.inTransaction(() -> {
+            Optional<PickedChats.Pick> pick = picks.findForUpdate(user.corp(), cid);
+            if (pick.isEmpty() || !pick.get().picker().equals(user)
+                    || pick.get().pickedAt() + CID_LIFETIME_MILLIS <= clock.millis()) {
+                return unknown(cid);
+            }
+            return resolveChat.resolve(user, user.corp(), pick.get().chat());
+        });
     }
 
     @Override

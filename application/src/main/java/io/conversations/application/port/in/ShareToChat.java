@@ -22,6 +22,17 @@ public interface ShareToChat {
     Outcome<Picked> pick(UserRef user, CorpId corp, ChatId chat);
 
     /**
+     * The caller's conversation of the chat they picked under {@code cid} (getConversationInfo takes a picked cid);
+     * reading does not use the cid up. 40401 for a cid that is not the caller's or has expired.
+     */
+    Outcome<Conversation> picked(UserRef user, String cid);
+
+    /** Whether {@code id} has the form of a picked chat's cid (conversation ids start with C2C or GROUP). */
+    static boolean looksLikeCid(String id) {
+        return id != null && id.length() == 25 && id.startsWith("cid");
+    }
+
+    /**
      * Posts {@code content} into the chat picked under {@code cid}, once: a used, expired or unknown cid, or one
      * whose picker has left the chat, answers 40401 and posts nothing.
      */
