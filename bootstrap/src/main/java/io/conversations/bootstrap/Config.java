@@ -68,9 +68,19 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                         integer(values, "CONVERSATIONS_SSE_HEARTBEAT_MS", 15_000, 100, 300_000)),
                 // 0 turns the rendered first pages off; the default fits a -Xmx512m heap with room to spare.
                 integer(values, "CONVERSATIONS_LIST_CACHE_MB", 128, 0, 65_536) * 1024L * 1024L,
-                value(values, "CONVERSATIONS_CORS_ORIGINS").stream()
-                        .flatMap(v -> Arrays.stream(v.split(",")))
-                        .map(String::trim).filter(o -> !o.isEmpty()).toList());
+                origins(value(values, "CONVERSATIONS_CORS_ORIGINS").orElse("")));
+    }
+
+    /** Comma-separated {@code scheme://host[:port]} origins, or {@code *}; checked before anything starts. */
+    private static List<String> origins(String raw) {
+        List<String> origins = Arrays.stream(raw.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+        for (String origin : origins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/?#\\s]+")) {
+                throw new IllegalArgumentException("CONVERSATIONS_CORS_ORIGINS holds origins like https://app.example.com "
+                        + "(scheme://host[:port], no path), comma-separated, or *; got " + origin);
+            }
+        }
+        return origins;
     }
 
     private static Optional<String> value(Map<String, String> values, String name) {

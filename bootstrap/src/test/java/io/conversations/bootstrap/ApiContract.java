@@ -816,6 +816,43 @@ abstract class ApiContract {
         assertEquals("UP", api.call("GET", "/health", null, null).is(200).json().getString("status"));
     }
 
+    @Test
+    void aPickedChatsCidPostsExactlyOneMessageEvenWhenTheBackendRacesWithIt() throws Exception {
+        api.corp(corp, "alice", "bob", "carol");
+        api.groupChat(corp, "deals", "alice", "bob");
+        String alice = api.token(corp, "alice");
+        JsonObject picked = api.call("POST", "/v1/corps/" + corp + "/chats/deals/pick", alice, "{}").is(201).json();
+        String cid = picked.getString("cid");
+        assertEquals("deals", picked.getString("chatId"));
+        assertEquals("GROUPdeals", picked.getString("conversationID"));
+        assertTrue(cid.matches("cid[A-Za-z0-9_-]{22}"), cid);
+        assertEquals(40301, api.call("POST", "/v1/corps/other/chats/deals/pick", alice, "{}").is(403).json()
+                .getInt("code"));
+        assertEquals(40401, api.call("POST", "/v1/corps/" + corp + "/chats/deals/pick", api.token(corp, "carol"), "{}")
+                .is(404).json().getInt("code"));
+        // getConversationInfo takes the picked cid too (echoed back), without using it up.
+        JsonObject info = api.call("GET", "/v1/chats/" + cid + "/info", alice, null).is(200).json();
+        assertEquals(cid, info.getString("cid"));
+        assertEquals(2, info.getInt("memberCount"));
+        assertEquals(40401, api.call("GET", "/v1/chats/" + cid + "/info", api.token(corp, "bob"), null).is(404).json()
+                .getInt("code"));
+        // The backend's malformed message changes nothing and leaves the cid usable.
+        String path = "/v1/admin/corps/" + corp + "/picked-chats/" + cid + "/messages";
+        assertEquals(40001, api.admin("POST", path, "{\"type\":\"video\"}").is(400).json().getInt("code"));
+        assertEquals(401, api.call("POST", path, alice, "{\"type\":\"text\",\"text\":\"x\"}").status());
+
+        List<Integer> statuses = race(12, n -> api.admin("POST", path,
+                "{\"type\":\"text\",\"text\":\"shared " + n + "\"}").status());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(11, statuses.stream().filter(s -> s == 404).count(), statuses.toString());
+        JsonObject history = api.call("GET", "/v1/chats/deals/messages", api.token(corp, "bob"), null).is(200).json();
+        assertEquals(1, history.getJsonArray("messageList").size());
+        assertEquals("alice", history.getJsonArray("messageList").getJsonObject(0).getString("senderId"));
+        JsonObject bobs = api.call("GET", "/v1/conversations/GROUPdeals", api.token(corp, "bob"), null).is(200).json();
+        assertEquals(1, bobs.getInt("unreadCount"));
+        assertTrue(bobs.getJsonNumber("activityAt").longValue() > 0, "the list's order is readable: activityAt");
+    }
+
     private static <T> List<T> race(int workers, java.util.function.IntFunction<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {

@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 /** Configuration from the environment and flags: a flag wins, and a flag that names nothing is refused. */
 class ConfigTest {
     @Test
+    void corsOriginsAreAListOfOriginsCheckedBeforeAnythingStarts() {
+        assertEquals(java.util.List.of("https://a.example", "http://localhost:3000"), Config.from(
+                Map.of("CONVERSATIONS_CORS_ORIGINS", " https://a.example,http://localhost:3000 ,"), new String[0])
+                .corsOrigins());
+        assertEquals(java.util.List.of(), Config.from(Map.of(), new String[0]).corsOrigins());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.from(
+                Map.of("CONVERSATIONS_CORS_ORIGINS", "https://a.example/app"), new String[0]));
+        assertTrue(e.getMessage().contains("got https://a.example/app"), e.getMessage());
+    }
+
+    @Test
     void aFlagWinsOverTheEnvironment() {
         Config config = Config.from(Map.of("CONVERSATIONS_PORT", "8000"), new String[] {"--conversations-port=8080"});
         assertEquals(8080, config.port());

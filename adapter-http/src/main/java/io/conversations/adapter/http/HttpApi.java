@@ -65,9 +65,8 @@ public final class HttpApi implements AutoCloseable {
             RoutesConfig r = config.routes;
             r.before(Exchange::checkPercentEscapes);
             if (cors.enabled()) {
+                // No OPTIONS routes: with them every unknown path would answer 405 instead of 404.
                 r.before(cors::decorate);
-                r.options("/v1/*", cors::preflight);
-                r.options("/sdk/*", cors::preflight);
             }
             r.get("/", ctx -> ctx.redirect("/app/"));
 

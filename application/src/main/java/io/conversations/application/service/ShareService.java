@@ -83,7 +83,8 @@ public final class ShareService implements ShareToChat {
 
     /** Forgets the picks whose cids can no longer be used. */
     public long pruneExpired() {
-        return transactions.inTransaction(() -> picks.pruneBefore(clock.millis() - CID_LIFETIME_MILLIS));
+        // A cid picked at or before now - lifetime can no longer be used (see sendToPicked).
+        return transactions.inTransaction(() -> picks.pruneBefore(clock.millis() - CID_LIFETIME_MILLIS + 1));
     }
 
     private String newCid() {

@@ -1,0 +1,102 @@
+package io.conversations.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a browser needs: the SDK and the page served by the service, and CORS for the configured origins only. */
+class WebAccessTest {
+    private static final String PAGE = "https://app.example.com";
+    @TempDir
+    static Path dataDir;
+    private static Wiring service;
+    private static String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        service = Wiring.start(Api.config(dataDir, Map.of("CONVERSATIONS_CORS_ORIGINS", PAGE + ", http://localhost:3000")));
+        base = "http://127.0.0.1:" + service.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Optional<String> header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name);
+    }
+
+    @Test
+    void servesTheSdkTheTypesAndThePage() throws Exception {
+        HttpResponse<String> script = send("GET", "/sdk/conversations.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(header(script, "Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(script.body().contains("globalThis.TencentCloudChat = ConversationsSDK.TencentCloudChat"));
+        HttpResponse<String> module = send("GET", "/sdk/conversations.mjs");
+        assertTrue(module.body().contains("pickConversation"));
+        assertTrue(send("GET", "/sdk/index.d.ts").body().contains("export declare const dd"));
+        assertEquals(Optional.of("no-cache"), header(module, "Cache-Control"));
+        HttpResponse<String> page = send("GET", "/app/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<title>Conversations</title>"));
+        HttpResponse<String> root = send("GET", "/");
+        assertEquals(302, root.statusCode());
+        assertEquals(Optional.of("/app/"), header(root, "Location"));
+        HttpResponse<String> missing = send("GET", "/sdk/nothing.js");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("\"code\":40401"), missing.body());
+    }
+
+    @Test
+    void aListedOriginMayCallWithABearerTokenAndReadErrors() throws Exception {
+        HttpResponse<String> preflight = send("OPTIONS", "/v1/events", "Origin", PAGE,
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization,last-event-id");
+        assertEquals(204, preflight.statusCode());
+        assertEquals(Optional.of(PAGE), header(preflight, "Access-Control-Allow-Origin"));
+        String allowed = header(preflight, "Access-Control-Allow-Headers").orElse("");
+        assertTrue(allowed.contains("Authorization") && allowed.contains("Last-Event-ID"), allowed);
+        assertTrue(header(preflight, "Access-Control-Allow-Methods").orElse("").contains("PATCH"));
+        HttpResponse<String> refused = send("GET", "/v1/conversations", "Origin", "http://localhost:3000");
+        assertEquals(401, refused.statusCode());
+        assertEquals(Optional.of("http://localhost:3000"), header(refused, "Access-Control-Allow-Origin"));
+        assertEquals(Optional.of("Retry-After"), header(refused, "Access-Control-Expose-Headers"));
+        assertEquals(Optional.of("Origin"), header(refused, "Vary"));
+    }
+
+    @Test
+    void anotherOriginGetsNoCorsHeadersButTheServicesOwnPagesAreNeverRefused() throws Exception {
+        HttpResponse<String> preflight = send("OPTIONS", "/v1/conversations", "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "DELETE");
+        assertEquals(Optional.empty(), header(preflight, "Access-Control-Allow-Origin"));
+        assertEquals(Optional.empty(), header(preflight, "Access-Control-Allow-Methods"));
+        HttpResponse<String> unknown = send("GET", "/v1/nothing", "Origin", PAGE);
+        assertEquals(404, unknown.statusCode(), "CORS does not turn unknown routes into 405");
+        HttpResponse<String> read = send("GET", "/v1/conversations", "Origin", "https://evil.example");
+        assertEquals(Optional.empty(), header(read, "Access-Control-Allow-Origin"));
+        // Browsers send Origin with module scripts of the page's own origin: they must load.
+        HttpResponse<String> module = send("GET", "/sdk/conversations.mjs", "Origin", base);
+        assertEquals(200, module.statusCode());
+    }
+}

@@ -1,0 +1,2 @@
+import { dd } from '../../dist/index.js';
+export default dd;

@@ -1,0 +1,2 @@
+import dd from 'dingtalk-jsapi';
+export default dd;
