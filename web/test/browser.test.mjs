@@ -331,6 +331,12 @@ test("the seeds' example code runs unchanged in a page of another origin that lo
     await page.keyboard.press('Enter');
     assert.equal((await chooseAny).id, 'GROUPtest');
     assert.deepEqual(await run('000-info'), { cid: info.cid, title: 'Test group', avatarIcons: [], memberCount: 3 });
+    // The event stream works across origins too: a message from another member arrives live.
+    const unread = page.evaluate(() => new Promise((resolve) =>
+      window.chat.on(TencentCloudChat.EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, (event) => resolve(event.data))));
+    await world.as('example').post('/v1/chats/test/messages', { type: 'text', text: 'over the stream' }, 201);
+    assert.equal(await unread, 1);
+    assert.equal(await page.evaluate(() => window.chat.reader.state), 'connected');
     const after = await page.evaluate(() => window.recorded);
     assert.ok(after.calls.some((c) => c.method === 'toConversation:opened' && c.result.conversationID === 'GROUPtest'));
     assert.deepEqual(after.warnings, [], 'no example reached its catch');

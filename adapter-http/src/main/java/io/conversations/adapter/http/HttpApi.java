@@ -117,8 +117,15 @@ public final class HttpApi implements AutoCloseable {
             });
             r.exception(HttpResponseException.class, (e, ctx) -> routingError(exchange, ctx, e.getStatus()));
             r.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                exchange.json(ctx, 500, new io.conversations.adapter.http.dto.ErrorBody(50000, "internal error"));
+                // This handler must never throw: when an event stream ends after Jetty recycled its request,
+                // Javalin's own completion fails ("Response does not exist"), and a handler that threw in turn
+                // (ctx.path() is then an NPE) sent Javalin round that loop for ever, logging at full speed.
+                try {
+                    LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                    exchange.json(ctx, 500, new io.conversations.adapter.http.dto.ErrorBody(50000, "internal error"));
+                } catch (RuntimeException gone) {
+                    LOG.debug("a failure after the response was gone: {}", e.toString());
+                }
             });
             r.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -158,8 +165,10 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        // The stream writers end first (their streams are closed by now) and complete their responses while
+        // Jetty still holds them; stopping Jetty under a running writer recycles its response.
         events.close();
+        app.stop();
     }
 
     private static Handler user(Authentication auth, Exchange exchange, UserHandler handler) {
