@@ -228,6 +228,33 @@ abstract class EventsContract {
         api.call("GET", "/v1/events?after=-1", alice, null).isError(400, 40001);
     }
 
+    @Test
+    void aClientThatWentAwayGivesItsSlotToTheNextAtOnceButALiveOneKeepsIt() throws Exception {
+        api.corp(corp, "alice");
+        String alice = api.token(corp, "alice");
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < STREAMS_PER_USER; i++) {
+                open.add(stream(alice, null));
+            }
+            open.remove(0).kill(); // a crash: the connection reset
+            open.remove(0).leave(); // a reloaded page: the connection closed politely
+            // No waiting for a heartbeat, no 429.
+            for (int i = 0; i < 2; i++) {
+                SseClient next = SseClient.connect(service.port(), alice, null, "");
+                assertEquals(200, next.status(), "a gone client's slot is taken at once: " + next.body());
+                open.add(next);
+            }
+            SseClient refused = SseClient.connect(service.port(), alice, null, "");
+            assertEquals(429, refused.status(), "every open stream is alive: none is given up");
+            for (SseClient client : open) {
+                assertTrue(client.isAlive(), "a live client's stream was kept");
+            }
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     /** A dropped stream is noticed at its next write (a heartbeat at the latest); then its slot is free. */
     private SseClient awaitAdmitted(String token) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

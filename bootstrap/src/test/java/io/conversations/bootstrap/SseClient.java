@@ -41,6 +41,7 @@ final class SseClient implements AutoCloseable {
     private String retryAfter;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
+    private volatile boolean ended;
 
     private SseClient(Socket socket, int status, String body) {
         this.socket = socket;
@@ -133,6 +134,21 @@ final class SseClient implements AutoCloseable {
             }
         } catch (IOException closed) {
             // killed or closed by the test
+        }
+        ended = true;
+    }
+
+    /** Whether the server still holds this stream open (its reader has not met the end). */
+    boolean isAlive() {
+        return !ended;
+    }
+
+    /** Closes the connection the polite way (FIN), as a browser tab that is reloaded or closed. */
+    void leave() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already gone
         }
     }
 

@@ -40,6 +40,9 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
 
     /** Events a stream holds for its client before it drops them and reads from the log instead. */
     static final int BUFFER = 256;
+    /** How long a refused stream waits for a slot a gone client gives back after a probe. */
+    private static final long PROBE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long PROBE_GAP_MILLIS = 20;
     /** Feed entries read in one query; a full batch is followed at once by the next. */
     static final int FEED_BATCH = 2000;
     /** Bodies loaded in one query. */
@@ -134,6 +137,33 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
                     "this node already serves " + settings.perNode() + " event streams; connect again later");
         }
         Stream stream = new Stream(user, Math.max(0, after));
+        boolean admitted = admit(user, stream);
+        if (!admitted) {
+            // A client that went away (a reloaded page, a dropped network) holds its slot until a write to it
+            // fails, and nothing is written to an idle stream before its next heartbeat: ask the user's streams
+            // to write now, and take a slot one of them gives back.
+            Set<Stream> mine = open.getOrDefault(user, Set.of());
+            mine.forEach(Stream::probe);
+            long deadline = System.nanoTime() + PROBE_WAIT_NANOS;
+            while (!admitted && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                admitted = admit(user, stream);
+            }
+        }
+        if (!admitted) {
+            openCount.decrementAndGet();
+            return Outcome.rejected(Problem.TOO_MANY_STREAMS,
+                    "this user already has " + settings.perUser() + " event streams open; close one first");
+        }
+        return Outcome.done(stream);
+    }
+
+    private boolean admit(UserRef user, Stream stream) {
         Set<Stream> mine = open.compute(user, (u, set) -> {
             Set<Stream> s = set == null ? new CopyOnWriteArraySet<>() : set;
             if (s.size() < settings.perUser()) {
@@ -141,12 +171,7 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
             }
             return s;
         });
-        if (!mine.contains(stream)) {
-            openCount.decrementAndGet();
-            return Outcome.rejected(Problem.TOO_MANY_STREAMS,
-                    "this user already has " + settings.perUser() + " event streams open; close one first");
-        }
-        return Outcome.done(stream);
+        return mine.contains(stream);
     }
 
     /** How many streams are open on this node. */
@@ -297,6 +322,27 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
         /** Read the log before the buffer: at the start, after an overflow, and when the buffer skips a number. */
         private boolean fromLog = true;
         private boolean closedStream;
+        /** Heartbeats asked for now, to find out whether the client is still there (see {@link #probe}). */
+        private int probes;
+        private long nextProbeNanos;
+
+        /**
+         * Asks the writer for two heartbeats, {@value #PROBE_GAP_MILLIS} ms apart: to a client that closed its
+         * connection the first write still succeeds (the peer answers it with a reset), the second fails, and
+         * the writer then closes this stream.
+         */
+        void probe() {
+            lock.lock();
+            try {
+                if (!closedStream && probes == 0) {
+                    probes = 2;
+                    nextProbeNanos = System.nanoTime();
+                    arrived.signal();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
 
         Stream(UserRef user, long after) {
             this.user = user;
@@ -342,6 +388,17 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
                     if (!fromLog) {
                         if (nanos <= 0) {
                             return new EventPage(List.of(), taken);
+                        }
+                        if (probes > 0) {
+                            long untilProbe = nextProbeNanos - System.nanoTime();
+                            if (untilProbe <= 0) {
+                                probes--;
+                                nextProbeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_GAP_MILLIS);
+                                return new EventPage(List.of(), taken); // the writer sends a heartbeat
+                            }
+                            long waited = Math.min(nanos, untilProbe);
+                            nanos -= waited - arrived.awaitNanos(waited);
+                            continue;
                         }
                         nanos = arrived.awaitNanos(nanos);
                         continue;
