@@ -16,7 +16,11 @@ import java.util.Set;
  */
 public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                      Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events,
-                     long listCacheBytes, List<String> corsOrigins) {
+                     long listCacheBytes, List<String> corsOrigins, int dbWaitSeconds) {
+
+    /** The shortest admin key and token secret accepted (the token secret in bytes of UTF-8). */
+    static final int MIN_ADMIN_KEY_CHARS = 16;
+    static final int MIN_TOKEN_SECRET_BYTES = 32;
 
     /** Event delivery: stream caps, how often a node looks for other nodes' events, retention, heartbeat. */
     public record Events(int streamsPerUser, int streamsPerNode, int pollMillis, int retentionDays,
@@ -28,7 +32,7 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             "CONVERSATIONS_TOKEN_SECRET", "CONVERSATIONS_MAX_GROUPS", "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS",
             "CONVERSATIONS_MAX_STREAMS_PER_USER", "CONVERSATIONS_MAX_STREAMS", "CONVERSATIONS_EVENT_POLL_MS",
             "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB",
-            "CONVERSATIONS_CORS_ORIGINS");
+            "CONVERSATIONS_CORS_ORIGINS", "CONVERSATIONS_DB_WAIT_SECONDS");
 
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
@@ -45,15 +49,32 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             values.put(name, arg.substring(arg.indexOf('=') + 1));
         }
         GroupLimits defaults = GroupLimits.DEFAULTS;
+        // Everything is checked here, before the store opens or a key file is written.
+        Optional<String> adminKey = value(values, "CONVERSATIONS_ADMIN_KEY");
+        if (adminKey.isPresent() && adminKey.get().length() < MIN_ADMIN_KEY_CHARS) {
+            throw new IllegalArgumentException("CONVERSATIONS_ADMIN_KEY must be at least " + MIN_ADMIN_KEY_CHARS
+                    + " characters; got " + adminKey.get().length());
+        }
+        Optional<String> tokenSecret = value(values, "CONVERSATIONS_TOKEN_SECRET");
+        if (tokenSecret.isPresent()
+                && tokenSecret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_TOKEN_SECRET_BYTES) {
+            throw new IllegalArgumentException("CONVERSATIONS_TOKEN_SECRET must be at least " + MIN_TOKEN_SECRET_BYTES
+                    + " bytes");
+        }
+        Optional<String> dbUrl = value(values, "CONVERSATIONS_DB_URL");
+        if (dbUrl.isPresent() && !dbUrl.get().matches("jdbc:mariadb://[^/?\\s]+/[^/?\\s]+(\\?\\S*)?")) {
+            throw new IllegalArgumentException("CONVERSATIONS_DB_URL must be jdbc:mariadb://host:port/db; got "
+                    + dbUrl.get().replaceAll("(?i)(password=)[^&]*", "$1***"));
+        }
         return new Config(
                 value(values, "CONVERSATIONS_HOST").orElse("0.0.0.0"),
                 integer(values, "CONVERSATIONS_PORT", 7070, 0, 65535),
                 Path.of(value(values, "CONVERSATIONS_DATA_DIR").orElse("./data")),
-                value(values, "CONVERSATIONS_DB_URL"),
+                dbUrl,
                 value(values, "CONVERSATIONS_DB_USER").orElse(""),
                 value(values, "CONVERSATIONS_DB_PASSWORD").orElse(""),
-                value(values, "CONVERSATIONS_ADMIN_KEY"),
-                value(values, "CONVERSATIONS_TOKEN_SECRET"),
+                adminKey,
+                tokenSecret,
                 new GroupLimits(
                         integer(values, "CONVERSATIONS_MAX_GROUPS", defaults.maxGroups(), defaults.maxGroups(), 10_000),
                         integer(values, "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS", defaults.maxGroupedConversations(),
@@ -68,7 +89,9 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                         integer(values, "CONVERSATIONS_SSE_HEARTBEAT_MS", 15_000, 100, 300_000)),
                 // 0 turns the rendered first pages off; the default fits a -Xmx512m heap with room to spare.
                 integer(values, "CONVERSATIONS_LIST_CACHE_MB", 128, 0, 65_536) * 1024L * 1024L,
-                origins(value(values, "CONVERSATIONS_CORS_ORIGINS").orElse("")));
+                origins(value(values, "CONVERSATIONS_CORS_ORIGINS").orElse("")),
+                // How long a start waits for a database that does not answer yet (a container starting beside it).
+                integer(values, "CONVERSATIONS_DB_WAIT_SECONDS", 60, 0, 3_600));
     }
 
     /** Comma-separated {@code scheme://host[:port]} origins, or {@code *}; checked before anything starts. */

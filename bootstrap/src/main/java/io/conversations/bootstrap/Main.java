@@ -18,8 +18,28 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Wiring wiring = Wiring.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(wiring::close, "shutdown"));
+        Wiring wiring;
+        try {
+            wiring = Wiring.start(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("conversations: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (Wiring.StartFailure e) {
+            LOG.error("not started: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // SIGTERM (or Ctrl-C): a clean stop is a successful exit, 0, not the JVM's 143 for a signal.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                wiring.close();
+            } catch (RuntimeException e) {
+                LOG.error("stopping failed: {}", e.toString());
+                Runtime.getRuntime().halt(1);
+            }
+            Runtime.getRuntime().halt(0);
+        }, "shutdown"));
         LOG.info("Conversations listening on port {} ({})", wiring.port(), wiring.storeDescription());
     }
 }

@@ -46,17 +46,21 @@ public final class Wiring implements AutoCloseable {
         StoreSettings storeSettings = config.dbUrl()
                 .map(url -> StoreSettings.mariaDb(url, config.dbUser(), config.dbPassword()))
                 .orElseGet(() -> StoreSettings.embedded(config.dataDir()));
-        String adminKey = Secrets.configuredOrKept(config.adminKey(), config.dataDir(), "admin.key", "admin key");
-        String tokenSecret = Secrets.configuredOrKept(config.tokenSecret(), config.dataDir(), "token.secret",
-                "token secret");
-        JwtTokens tokens = new JwtTokens(tokenSecret);
 
         Thread preload = new Thread(HttpApi::preload, "preload-http");
         preload.setDaemon(true);
         preload.start(); // beside the store's opening (migrations): the two load different classes
-        Store store = Store.open(storeSettings);
+        Store store = openWaiting(storeSettings, config.dbWaitSeconds());
         EventStreams streams = null;
         try {
+            // Key files are written only once the store is there: a start that cannot open it leaves nothing.
+            String adminKey = Secrets.configuredOrKept(config.adminKey(), config.dataDir(), "admin.key", "admin key");
+            String tokenSecret = Secrets.configuredOrKept(config.tokenSecret(), config.dataDir(), "token.secret",
+                    "token secret");
+            JwtTokens tokens = new JwtTokens(tokenSecret);
+            LOG.info("limits: {} groups a user, {} grouped conversations a user, {} event streams a user and {} a node, "
+                    + "events kept {} days", config.limits().maxGroups(), config.limits().maxGroupedConversations(),
+                    config.events().streamsPerUser(), config.events().streamsPerNode(), config.events().retentionDays());
             Clock clock = System::currentTimeMillis;
             GroupService groups = new GroupService(store.transactions(), store.conversationGroups(), store.eventLog(),
                     clock, config.limits());
@@ -110,6 +114,45 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the store; a database that does not answer yet is tried again with back-off (0.5 s doubling to 5 s,
+     * one log line a try) for up to {@code waitSeconds}; then, or at once for any other failure, one
+     * {@link StartFailure} that says why.
+     */
+    static Store openWaiting(StoreSettings settings, int waitSeconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        long pauseMillis = 500;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Store.open(settings);
+            } catch (RuntimeException e) {
+                String why = Store.rootMessage(e);
+                if (!Store.isUnreachable(e)) {
+                    throw new StartFailure("the store cannot be opened: " + why, e);
+                }
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > deadline) {
+                    throw new StartFailure("the database did not answer within " + waitSeconds + " s (" + attempt
+                            + (attempt == 1 ? " try" : " tries") + "): " + why, e);
+                }
+                LOG.warn("the database does not answer (try {}): {}; trying again in {} ms", attempt, why, pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StartFailure("interrupted while waiting for the database", interrupted);
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 5_000);
+            }
+        }
+    }
+
+    /** A start that cannot go on, with a reason fit for one line. */
+    static final class StartFailure extends RuntimeException {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public int port() {
         return http.port();
     }
@@ -138,11 +181,20 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops in order, one log line a step: the event streams end (their clients reconnect elsewhere with
+     * Last-Event-ID), no new connection is taken and the requests in flight finish, then the store closes.
+     */
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        LOG.info("stopping: ending {} event streams", streams.openStreams());
         streams.close();
+        LOG.info("stopping: taking no new requests; finishing those in flight (up to {} s)",
+                HttpApi.STOP_TIMEOUT_MILLIS / 1000);
         http.close();
+        LOG.info("stopping: closing the store");
         store.close();
+        LOG.info("stopped");
     }
 }

@@ -10,6 +10,20 @@ import org.junit.jupiter.api.Test;
 /** Configuration from the environment and flags: a flag wins, and a flag that names nothing is refused. */
 class ConfigTest {
     @Test
+    void keysAndTheDatabaseUrlAreCheckedBeforeAnythingStarts() {
+        IllegalArgumentException key = assertThrows(IllegalArgumentException.class,
+                () -> Config.from(Map.of("CONVERSATIONS_ADMIN_KEY", "short"), new String[0]));
+        assertEquals("CONVERSATIONS_ADMIN_KEY must be at least 16 characters; got 5", key.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Config.from(Map.of("CONVERSATIONS_TOKEN_SECRET", "x".repeat(31)), new String[0]));
+        IllegalArgumentException url = assertThrows(IllegalArgumentException.class, () -> Config.from(
+                Map.of("CONVERSATIONS_DB_URL", "jdbc:mysql://h/db?password=secret"), new String[0]));
+        assertTrue(url.getMessage().contains("password=***") && !url.getMessage().contains("secret"), url.getMessage());
+        assertEquals(60, Config.from(Map.of(), new String[0]).dbWaitSeconds());
+        assertEquals(5, Config.from(Map.of(), new String[] {"--conversations-db-wait-seconds=5"}).dbWaitSeconds());
+    }
+
+    @Test
     void corsOriginsAreAListOfOriginsCheckedBeforeAnythingStarts() {
         assertEquals(java.util.List.of("https://a.example", "http://localhost:3000"), Config.from(
                 Map.of("CONVERSATIONS_CORS_ORIGINS", " https://a.example,http://localhost:3000 ,"), new String[0])

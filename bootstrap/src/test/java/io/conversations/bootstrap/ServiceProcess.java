@@ -50,6 +50,12 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("the service did not answer within 60 s");
     }
 
+    /** SIGTERM, as an orchestrator stops a service; the exit code, or -1 if it did not exit within 30 s. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGKILL: no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /** The HTTP API as a whole: every route of API.md, its authentication, and one way errors are answered. */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** How long a stop waits for the requests in flight. */
+    public static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private final Javalin app;
     private final EventRoutes events;
@@ -47,7 +50,12 @@ public final class HttpApi implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000;
             // A known path with another method is 405 (with Allow), not "no such route".
             config.http.prefer405over404 = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyJsonErrors());
+                // On stop: no new connections, and the requests in flight finish (up to STOP_TIMEOUT) first.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            });
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
             // The web SDK (/sdk/conversations.js, .mjs, .d.ts) and the page that shows it working (/app/).
             config.staticFiles.add(files -> {

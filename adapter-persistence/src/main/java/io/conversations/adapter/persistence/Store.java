@@ -84,17 +84,48 @@ public final class Store implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setAutoCommit(false);
         HikariDataSource dataSource = new HikariDataSource(config);
+        String schemaVersion;
         try {
             // The schema is one for both stores; db/h2 holds the embedded store's own tuning of it.
             String[] locations = settings.mariaDbUrl().isPresent() ? new String[] {"classpath:db/migration"}
                     : new String[] {"classpath:db/migration", "classpath:db/h2"};
-            Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(locations).load();
+            flyway.migrate();
+            var current = flyway.info().current();
+            schemaVersion = current == null ? "none" : current.getVersion().getVersion();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        LOG.info("store: {}", description);
+        LOG.info("store: {}, schema version {}", description, schemaVersion);
         return new Store(dataSource, description, settings.mariaDbUrl().isEmpty());
+    }
+
+    /**
+     * Whether opening failed because the database did not answer (not running, not reachable, starting):
+     * worth trying again; a refused password or a missing database is not.
+     */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    && !(sql.getMessage() != null && sql.getMessage().contains("Access denied"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message of a failure, for a one-line report. */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     public String description() {

@@ -1,0 +1,107 @@
+package io.conversations.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM to a running service under writes and open event streams: it exits 0, the streams end cleanly, every
+ * message it stored was answered 201 (none stored and left unanswered), and it says what it does in one line a
+ * step.
+ */
+class StopUnderLoadTest {
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path logs;
+
+    @Test
+    void aStopFinishesWhatItTookAndExitsZero() throws Exception {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        List<SseClient> streams = new ArrayList<>();
+        String alice;
+        int exit;
+        Path log = logs.resolve("first.log");
+        try (ServiceProcess first = ServiceProcess.start(dataDir, log)) {
+            Api api = first.awaitUp();
+            api.corp("stop", "alice", "bob");
+            api.groupChat("stop", "room", "alice", "bob");
+            alice = api.token("stop", "alice");
+            String token = alice;
+            for (int i = 0; i < 3; i++) {
+                streams.add(SseClient.connect(first.port, token, "0", ""));
+            }
+            AtomicBoolean going = new AtomicBoolean(true);
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    for (int n = 0; going.get(); n++) {
+                        String text = "w" + writer + "-" + n;
+                        try {
+                            if (api.call("POST", "/v1/chats/room/messages", token,
+                                    "{\"type\":\"text\",\"text\":\"" + text + "\"}").status() == 201) {
+                                acknowledged.add(text);
+                            }
+                        } catch (IllegalStateException refusedOrCut) {
+                            // not taken (the service no longer listens): must not have been stored
+                        }
+                    }
+                });
+            }
+            Thread.sleep(700);
+            exit = first.terminate();
+            going.set(false);
+            writers.shutdown();
+            assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertEquals(0, exit, "a clean stop exits 0");
+        for (SseClient stream : streams) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (stream.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(!stream.isAlive(), "the stream was ended by the stop");
+        }
+        String text = Files.readString(log);
+        for (String step : List.of("stopping: ending 3 event streams", "stopping: taking no new requests",
+                "stopping: closing the store", "stopped")) {
+            assertTrue(text.contains(step), "logged: " + step + "\n" + text);
+        }
+        assertTrue(!text.contains("Exception") && !text.contains("WARN"), "a stop without warnings:\n" + text);
+        assertTrue(acknowledged.size() > 20, "the writers were busy: " + acknowledged.size());
+
+        try (ServiceProcess second = ServiceProcess.start(dataDir, logs.resolve("second.log"))) {
+            Api api = second.awaitUp();
+            Set<String> stored = new HashSet<>();
+            String cursor = "";
+            while (true) {
+                JsonObject page = api.call("GET", "/v1/chats/room/messages?count=100"
+                        + (cursor.isEmpty() ? "" : "&cursor=" + cursor), alice, null).is(200).json();
+                page.getJsonArray("messageList").forEach(m -> stored.add(m.asJsonObject().getString("text")));
+                if (page.getBoolean("isFinished")) {
+                    break;
+                }
+                cursor = page.getString("nextCursor");
+            }
+            Set<String> unanswered = new HashSet<>(stored);
+            unanswered.removeAll(acknowledged);
+            assertEquals(Set.of(), unanswered, "stored, but the client was never told");
+            assertEquals(acknowledged, stored, "every 201 was stored");
+        }
+    }
+}
