@@ -84,6 +84,9 @@ public final class HttpApi implements AutoCloseable {
             };
             r.get("/health", health);
             r.get("/v1/health", health);
+            // Readiness is /health (the store answers); liveness only says the process serves HTTP.
+            r.get("/health/ready", health);
+            r.get("/health/live", ctx -> exchange.json(ctx, 200, new HealthBody("UP")));
 
             r.get("/v1/conversations", user(auth, exchange, conversations::list));
             r.get("/v1/conversations/{conversationID}", user(auth, exchange, conversations::get));
@@ -121,7 +124,12 @@ public final class HttpApi implements AutoCloseable {
             r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
             r.exception(StoreUnavailable.class, (e, ctx) -> {
                 LOG.warn("store unavailable: {}", e.getMessage());
-                exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
+                if (e.outcomeUnknown()) {
+                    exchange.error(ctx, Problem.OUTCOME_UNKNOWN, "the store failed while committing: the change may or "
+                            + "may not have been made; read it back before trying again");
+                } else {
+                    exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
+                }
             });
             r.exception(HttpResponseException.class, (e, ctx) -> routingError(exchange, ctx, e.getStatus()));
             r.exception(Exception.class, (e, ctx) -> {

@@ -35,7 +35,10 @@ final class JdbcTransactions implements Transactions {
     /** Writes back what the transaction changed of the user rows it holds; run just before each commit. */
     private volatile Consumer<Map<UserRef, UserRow.Held>> writeBack = rows -> {};
 
-    JdbcTransactions(DataSource dataSource) {
+    private final StoreState state;
+
+    JdbcTransactions(DataSource dataSource, StoreState state) {
+        this.state = state;
         this.dataSource = dataSource;
     }
 
@@ -43,6 +46,9 @@ final class JdbcTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
+        }
+        if (state.isDown()) {
+            throw new StoreUnavailable("the store is unavailable (" + state.why() + "); nothing was changed", null);
         }
         long deadline = System.nanoTime() + RETRY_BUDGET_NANOS;
         for (int attempt = 1; ; attempt++) {
@@ -131,6 +137,9 @@ final class JdbcTransactions implements Transactions {
         try {
             c = dataSource.getConnection();
         } catch (SQLException e) {
+            if (Store.isUnreachable(e)) {
+                state.markDown(Store.rootMessage(e));
+            }
             throw new StoreUnavailable("the store is unavailable: " + e.getMessage(), e);
         }
         current.set(c);
@@ -140,7 +149,16 @@ final class JdbcTransactions implements Transactions {
             held.get().clear();
             T result = work.get();
             writeBack.accept(held.get());
-            c.commit();
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                // The commit was sent; whether it landed is not known (the answer may be what was lost).
+                if (Store.isUnreachable(e)) {
+                    state.markDown(Store.rootMessage(e));
+                }
+                rollback(c);
+                throw StoreUnavailable.outcomeUnknown("the store failed while committing: " + e.getMessage(), e);
+            }
             Map<UserRef, Long> users = appended.get();
             if (!users.isEmpty()) {
                 eventsCommitted.accept(Map.copyOf(users));
@@ -150,6 +168,12 @@ final class JdbcTransactions implements Transactions {
         } catch (SQLException e) {
             rollback(c);
             throw Jdbc.translate("COMMIT", e);
+        } catch (StoreUnavailable e) {
+            if (Store.isUnreachable(e)) {
+                state.markDown(Store.rootMessage(e));
+            }
+            rollback(c);
+            throw e;
         } catch (RuntimeException | Error e) {
             rollback(c);
             throw e;

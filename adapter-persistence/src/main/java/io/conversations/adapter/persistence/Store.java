@@ -34,16 +34,18 @@ public final class Store implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final JdbcTransactions transactions;
+    private final StoreState state;
     private final Jdbc jdbc;
     private final String description;
     private final boolean embedded;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Store(HikariDataSource dataSource, String description, boolean embedded) {
+    private Store(HikariDataSource dataSource, String description, boolean embedded, StoreState state) {
         this.dataSource = dataSource;
         this.description = description;
         this.embedded = embedded;
-        this.transactions = new JdbcTransactions(dataSource);
+        this.state = state;
+        this.transactions = new JdbcTransactions(dataSource, state);
         this.jdbc = new Jdbc(transactions);
         transactions.beforeCommit(held -> UserRow.writeBack(jdbc, held));
     }
@@ -98,7 +100,10 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         LOG.info("store: {}, schema version {}", description, schemaVersion);
-        return new Store(dataSource, description, settings.mariaDbUrl().isEmpty());
+        StoreState state = settings.mariaDbUrl()
+                .map(url -> StoreState.probing(url, settings.user(), settings.password()))
+                .orElseGet(StoreState::embedded);
+        return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state);
     }
 
     /**
@@ -178,6 +183,9 @@ public final class Store implements AutoCloseable {
 
     public StoreHealth health() {
         return () -> {
+            if (!embedded) {
+                return !state.isDown(); // known at once, from the probe and the requests
+            }
             try (Connection c = dataSource.getConnection()) {
                 return c.isValid(2);
             } catch (SQLException | RuntimeException e) {
@@ -196,6 +204,7 @@ public final class Store implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        state.close();
         if (embedded) {
             long started = System.nanoTime();
             Connection c = null;

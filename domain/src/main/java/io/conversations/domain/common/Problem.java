@@ -19,7 +19,9 @@ public enum Problem {
     ALREADY_EXISTS(40901),
     TOO_MANY_STREAMS(42901),
     STORE_UNAVAILABLE(50301),
-    NODE_FULL(50302);
+    NODE_FULL(50302),
+    /** The store failed while committing: the change may or may not have been made. */
+    OUTCOME_UNKNOWN(50303);
 
     private final int code;
 

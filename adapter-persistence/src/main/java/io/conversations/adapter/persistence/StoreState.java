@@ -1,0 +1,97 @@
+package io.conversations.adapter.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the database answers, known without waiting: while it does not, a transaction is refused at once
+ * (503) instead of waiting for the pool's 10 s, and the health check answers at once. A probe connects on its
+ * own (not through the pool, whose wait is what is avoided) every {@value #PROBE_MILLIS} ms with 1 s
+ * time-outs; a request that meets a dead connection marks the store down at once, and the probe sees it come
+ * back. The embedded store cannot be down: it has no probe.
+ */
+final class StoreState implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreState.class);
+    static final long PROBE_MILLIS = 500;
+    private volatile boolean down;
+    private volatile String why = "";
+    private final Thread probe;
+    private volatile boolean closed;
+
+    private StoreState(Thread probe) {
+        this.probe = probe;
+    }
+
+    static StoreState embedded() {
+        return new StoreState(null);
+    }
+
+    /** Probes the MariaDB {@code url} names; {@code url} as the service was given it. */
+    static StoreState probing(String url, String user, String password) {
+        StoreState[] state = new StoreState[1];
+        Thread thread = new Thread(() -> state[0].run(url, user, password), "store-probe");
+        thread.setDaemon(true);
+        state[0] = new StoreState(thread);
+        thread.start();
+        return state[0];
+    }
+
+    boolean isDown() {
+        return down;
+    }
+
+    String why() {
+        return why;
+    }
+
+    void markDown(String reason) {
+        if (!down) {
+            why = reason;
+            down = true;
+            LOG.warn("the database does not answer: {}; refusing requests at once until it does", reason);
+        }
+    }
+
+    private void markUp() {
+        if (down) {
+            down = false;
+            LOG.info("the database answers again");
+        }
+    }
+
+    private void run(String url, String user, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", "1000");
+        properties.setProperty("socketTimeout", "1000");
+        while (!closed) {
+            try (Connection c = DriverManager.getConnection(url, properties); Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+                markUp();
+            } catch (SQLException e) {
+                if (!closed && Store.isUnreachable(e)) {
+                    markDown(Store.rootMessage(e));
+                }
+            }
+            try {
+                Thread.sleep(PROBE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (probe != null) {
+            probe.interrupt();
+        }
+    }
+}
