@@ -6,6 +6,8 @@ module io.conversations.adapter.http {
     requires jakarta.json;
     requires com.nimbusds.jose.jwt;
     requires org.slf4j;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
 
     exports io.conversations.adapter.http;
     opens io.conversations.adapter.http.dto to org.eclipse.yasson;

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                      Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events,
-                     long listCacheBytes, List<String> corsOrigins, int dbWaitSeconds) {
+                     long listCacheBytes, List<String> corsOrigins, int dbWaitSeconds, String logFormat) {
 
     /** The shortest admin key and token secret accepted (the token secret in bytes of UTF-8). */
     static final int MIN_ADMIN_KEY_CHARS = 16;
@@ -32,7 +32,8 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             "CONVERSATIONS_TOKEN_SECRET", "CONVERSATIONS_MAX_GROUPS", "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS",
             "CONVERSATIONS_MAX_STREAMS_PER_USER", "CONVERSATIONS_MAX_STREAMS", "CONVERSATIONS_EVENT_POLL_MS",
             "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB",
-            "CONVERSATIONS_CORS_ORIGINS", "CONVERSATIONS_DB_WAIT_SECONDS");
+            "CONVERSATIONS_CORS_ORIGINS", "CONVERSATIONS_DB_WAIT_SECONDS",
+            "CONVERSATIONS_LOG_FORMAT");
 
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
@@ -91,7 +92,16 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                 integer(values, "CONVERSATIONS_LIST_CACHE_MB", 128, 0, 65_536) * 1024L * 1024L,
                 origins(value(values, "CONVERSATIONS_CORS_ORIGINS").orElse("")),
                 // How long a start waits for a database that does not answer yet (a container starting beside it).
-                integer(values, "CONVERSATIONS_DB_WAIT_SECONDS", 60, 0, 3_600));
+                integer(values, "CONVERSATIONS_DB_WAIT_SECONDS", 60, 0, 3_600),
+                logFormat(value(values, "CONVERSATIONS_LOG_FORMAT").orElse("text")));
+    }
+
+    private static String logFormat(String raw) {
+        String format = raw.toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("CONVERSATIONS_LOG_FORMAT must be text or json; got " + raw);
+        }
+        return format;
     }
 
     /** Comma-separated {@code scheme://host[:port]} origins, or {@code *}; checked before anything starts. */

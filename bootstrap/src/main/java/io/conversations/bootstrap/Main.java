@@ -5,8 +5,6 @@ import org.slf4j.LoggerFactory;
 
 /** {@code java -jar conversations.jar}: reads the configuration, starts the service, stops it cleanly. */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -18,6 +16,9 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // Before the first logger exists: logback.xml picks the appender by this name.
+        System.setProperty("CONVERSATIONS_LOG_FORMAT", config.logFormat());
+        Logger log = LoggerFactory.getLogger(Main.class);
         Wiring wiring;
         try {
             wiring = Wiring.start(config);
@@ -26,7 +27,7 @@ public final class Main {
             System.exit(2);
             return;
         } catch (Wiring.StartFailure e) {
-            LOG.error("not started: {}", e.getMessage());
+            log.error("not started: {}", e.getMessage());
             System.exit(1);
             return;
         }
@@ -35,11 +36,11 @@ public final class Main {
             try {
                 wiring.close();
             } catch (RuntimeException e) {
-                LOG.error("stopping failed: {}", e.toString());
+                log.error("stopping failed: {}", e.toString());
                 Runtime.getRuntime().halt(1);
             }
             Runtime.getRuntime().halt(0);
         }, "shutdown"));
-        LOG.info("Conversations listening on port {} ({})", wiring.port(), wiring.storeDescription());
+        log.info("Conversations listening on port {} ({})", wiring.port(), wiring.storeDescription());
     }
 }

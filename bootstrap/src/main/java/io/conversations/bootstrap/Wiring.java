@@ -3,6 +3,7 @@ package io.conversations.bootstrap;
 import io.conversations.adapter.http.HttpApi;
 import io.conversations.adapter.http.HttpSettings;
 import io.conversations.adapter.http.JwtTokens;
+import io.conversations.adapter.http.Metrics;
 import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
 import io.conversations.application.port.in.RenderedViews;
@@ -94,8 +95,9 @@ public final class Wiring implements AutoCloseable {
                     conversations, conversations, events, streams, messages, messages, conversations, conversations,
                     shares, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning, views != null ? views : RenderedViews.NONE);
+            Metrics metrics = metrics(store, streams, views);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis(),
-                            config.corsOrigins()))
+                            config.corsOrigins()), metrics)
                     .start(config.host(), config.port());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "event-retention");
@@ -112,6 +114,28 @@ public final class Wiring implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** What /metrics shows beside the HTTP requests, each read when scraped. */
+    private static Metrics metrics(Store store, EventStreams streams, ViewCache views) {
+        Metrics metrics = new Metrics();
+        metrics.gauge("store.connections.active", "pooled connections in use", () -> store.stats().activeConnections());
+        metrics.gauge("store.connections.idle", "pooled connections idle", () -> store.stats().idleConnections());
+        metrics.gauge("store.connections.total", "pooled connections", () -> store.stats().totalConnections());
+        metrics.gauge("store.connections.waiting", "requests waiting for a pooled connection",
+                () -> store.stats().waitingForConnection());
+        metrics.gauge("store.down", "1 while the database does not answer", () -> store.stats().down() ? 1 : 0);
+        metrics.counter("store.transaction.retries", "transactions tried again after a deadlock or lock-wait timeout",
+                () -> store.stats().transactionRetries());
+        metrics.gauge("events.streams.open", "event streams open on this node", streams::openStreams);
+        metrics.gauge("events.tail.lag.millis", "milliseconds since the event tail last caught up with the feed",
+                streams::tailLagMillis);
+        if (views != null) {
+            metrics.counter("list.kept.hits", "first pages answered from what this node kept", views::hits);
+            metrics.counter("list.kept.misses", "first pages rendered afresh", views::misses);
+            metrics.gauge("list.kept.bytes", "bytes of rendered first pages kept", views::size);
+        }
+        return metrics;
     }
 
     /**

@@ -99,4 +99,40 @@ class WebAccessTest {
         HttpResponse<String> module = send("GET", "/sdk/conversations.mjs", "Origin", base);
         assertEquals(200, module.statusCode());
     }
+
+    @Test
+    void everyAnswerNamesItsRequestIdAndAnErrorCarriesIt() throws Exception {
+        HttpResponse<String> given = send("GET", "/v1/conversations", "X-Request-Id", "client-42.a");
+        assertEquals(Optional.of("client-42.a"), header(given, "X-Request-Id"));
+        assertTrue(given.body().contains("\"requestId\":\"client-42.a\""), given.body());
+        HttpResponse<String> made = send("GET", "/v1/conversations", "X-Request-Id", "no spaces allowed");
+        String id = header(made, "X-Request-Id").orElseThrow();
+        assertTrue(id.matches("[0-9a-f]{16}"), id);
+        assertTrue(made.body().contains("\"requestId\":\"" + id + "\""), made.body());
+        assertTrue(header(send("GET", "/health"), "X-Request-Id").isPresent());
+    }
+
+    @Test
+    void metricsInPrometheusFormatCountRequestsByRouteAndShowTheServicesNumbers() throws Exception {
+        send("GET", "/v1/conversations");
+        send("GET", "/v1/conversations");
+        send("POST", "/v1/conversation-groups/%E9%9C%80/conversations");
+        HttpResponse<String> metrics = send("GET", "/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(header(metrics, "Content-Type").orElse("").startsWith("text/plain"));
+        String text = metrics.body();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile(
+                "conversations_http_requests_seconds_count\\{[^}]*route=\"/v1/conversations\"[^}]*status=\"401\"[^}]*} (\\d+)")
+                .matcher(text);
+        assertTrue(count.find(), text);
+        assertTrue(Integer.parseInt(count.group(1)) >= 2, count.group());
+        assertTrue(text.contains("route=\"/v1/conversation-groups/{groupName}/conversations\""),
+                "a route by its template, not its path");
+        assertTrue(text.contains("conversations_http_requests_seconds_bucket{"), "a latency histogram");
+        for (String name : java.util.List.of("conversations_store_connections_active", "conversations_store_connections_waiting",
+                "conversations_store_transaction_retries_total", "conversations_events_streams_open",
+                "conversations_events_tail_lag_millis", "conversations_list_kept_hits_total", "conversations_store_down")) {
+            assertTrue(text.contains(name + " ") || text.contains(name + "{"), name + " in\n" + text);
+        }
+    }
 }

@@ -45,7 +45,8 @@ final class Exchange {
         if (status == 429 || status == 503) {
             ctx.header("Retry-After", status == 429 ? "5" : "1");
         }
-        json(ctx, status, new ErrorBody(rejection.problem().code(), rejection.message()));
+        ctx.attribute(RequestLog.ERROR_CODE, rejection.problem().code());
+        json(ctx, status, new ErrorBody(rejection.problem().code(), rejection.message(), RequestLog.id(ctx)));
     }
 
     void error(Context ctx, Problem problem, String message) {

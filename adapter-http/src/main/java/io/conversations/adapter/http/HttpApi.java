@@ -32,6 +32,11 @@ public final class HttpApi implements AutoCloseable {
 
     /** Builds the API on the given use cases; call {@link #start} to listen. */
     public static HttpApi create(UseCases useCases, HttpSettings settings) {
+        return create(useCases, settings, new Metrics());
+    }
+
+    /** Builds the API on the given use cases, recording its requests in {@code metrics} (served at /metrics). */
+    public static HttpApi create(UseCases useCases, HttpSettings settings, Metrics metrics) {
         JsonbMapper json = new JsonbMapper();
         Exchange exchange = new Exchange(json);
         Authentication auth = new Authentication(settings.tokens(), useCases.identifyUser(), settings.adminKey());
@@ -70,7 +75,16 @@ public final class HttpApi implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
+            config.requestLogger.http((ctx, millis) -> {
+                try {
+                    metrics.request(ctx, millis);
+                } catch (RuntimeException gone) {
+                    // a stream whose request Jetty already let go of
+                }
+                RequestLog.end(ctx, millis);
+            });
             RoutesConfig r = config.routes;
+            r.before(RequestLog::begin);
             r.before(Exchange::checkPercentEscapes);
             if (cors.enabled()) {
                 // No OPTIONS routes: with them every unknown path would answer 405 instead of 404.
@@ -87,6 +101,7 @@ public final class HttpApi implements AutoCloseable {
             // Readiness is /health (the store answers); liveness only says the process serves HTTP.
             r.get("/health/ready", health);
             r.get("/health/live", ctx -> exchange.json(ctx, 200, new HealthBody("UP")));
+            r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             r.get("/v1/conversations", user(auth, exchange, conversations::list));
             r.get("/v1/conversations/{conversationID}", user(auth, exchange, conversations::get));
@@ -194,6 +209,7 @@ public final class HttpApi implements AutoCloseable {
                 exchange.error(ctx, Problem.UNAUTHENTICATED, "a valid bearer token is required");
                 return;
             }
+            ctx.attribute(RequestLog.USER, user.get().corp() + "/" + user.get().user());
             handler.handle(ctx, user.get());
         };
     }
@@ -204,6 +220,7 @@ public final class HttpApi implements AutoCloseable {
                 exchange.error(ctx, Problem.UNAUTHENTICATED, "the admin key is required");
                 return;
             }
+            ctx.attribute(RequestLog.USER, "admin");
             handler.handle(ctx);
         };
     }

@@ -36,6 +36,12 @@ final class JdbcTransactions implements Transactions {
     private volatile Consumer<Map<UserRef, UserRow.Held>> writeBack = rows -> {};
 
     private final StoreState state;
+    private final java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
+
+    /** Transactions tried again after a deadlock or lock-wait timeout. */
+    long retries() {
+        return retries.sum();
+    }
 
     JdbcTransactions(DataSource dataSource, StoreState state) {
         this.state = state;
@@ -63,6 +69,7 @@ final class JdbcTransactions implements Transactions {
                     throw new StoreUnavailable("the store aborted " + attempt + " attempts of this change "
                             + "(conflicting writes): " + e.sqlException().getMessage(), e);
                 }
+                retries.increment();
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pause));
             }
         }

@@ -133,6 +133,17 @@ public final class Store implements AutoCloseable {
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
+    /** The pool and the store as numbers for metrics: connections in use, idle, all; callers waiting for one. */
+    public record Stats(int activeConnections, int idleConnections, int totalConnections, int waitingForConnection,
+                        long transactionRetries, boolean down) {}
+
+    public Stats stats() {
+        var pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? new Stats(0, 0, 0, 0, transactions.retries(), state.isDown())
+                : new Stats(pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(),
+                        pool.getThreadsAwaitingConnection(), transactions.retries(), state.isDown());
+    }
+
     public String description() {
         return description;
     }

@@ -41,6 +41,7 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
     /** Events a stream holds for its client before it drops them and reads from the log instead. */
     static final int BUFFER = 256;
     /** How long a refused stream waits for a slot a gone client gives back after a probe. */
+    private volatile long lastRoundNanos = System.nanoTime();
     private static final long PROBE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long PROBE_GAP_MILLIS = 20;
     /** Feed entries read in one query; a full batch is followed at once by the next. */
@@ -174,6 +175,14 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
         return mine.contains(stream);
     }
 
+    /**
+     * Milliseconds since the tail last caught up with the feed: about the poll interval when all is well; it
+     * grows while the store is down or the tail falls behind.
+     */
+    public long tailLagMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRoundNanos);
+    }
+
     /** How many streams are open on this node. */
     public int openStreams() {
         return openCount.get();
@@ -200,6 +209,7 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
                 while (!closed && tailOnce() == FEED_BATCH) {
                     // a full batch: more is waiting
                 }
+                lastRoundNanos = System.nanoTime();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -45,6 +45,9 @@ public final class ViewCache implements RenderedViews {
     private volatile long tailAt;
 
     /** A cache of {@code maxBytes} that confirms answers against {@code log}'s committed sequences. */
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+
     public ViewCache(long maxBytes, Transactions transactions, EventLog log) {
         this(maxBytes, user -> transactions.inTransaction(() -> log.lastSeq(user)), System::nanoTime);
     }
@@ -74,6 +77,21 @@ public final class ViewCache implements RenderedViews {
 
     @Override
     public Optional<byte[]> find(UserRef user, String key) {
+        Optional<byte[]> found = lookUp(user, key);
+        (found.isPresent() ? hits : misses).increment();
+        return found;
+    }
+
+    /** First pages answered from what this node kept, and those rendered afresh. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    private Optional<byte[]> lookUp(UserRef user, String key) {
         UserViews views = users.get(user);
         if (views == null) {
             return Optional.empty();

@@ -1,0 +1,50 @@
+package io.conversations.adapter.http;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The service's metrics in Prometheus' text format at {@code /metrics} (Micrometer): HTTP requests by route,
+ * method and status with a latency histogram, and the numbers the rest of the service offers (pool, retries,
+ * the event tail, streams, kept pages), read when scraped.
+ */
+public final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** A value read at each scrape ({@code conversations_} is prefixed). */
+    public void gauge(String name, String help, Supplier<Number> value) {
+        Gauge.builder("conversations." + name, () -> value.get().doubleValue()).description(help).register(registry);
+    }
+
+    /** A count that only grows, read at each scrape. */
+    public void counter(String name, String help, Supplier<Number> value) {
+        FunctionCounter.builder("conversations." + name, value, v -> v.get().doubleValue()).description(help)
+                .register(registry);
+    }
+
+    void request(Context ctx, float millis) {
+        String route;
+        try {
+            route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        } catch (RuntimeException none) {
+            route = ctx.path().startsWith("/sdk/") || ctx.path().startsWith("/app/") ? "static" : "unmatched";
+        }
+        Timer.builder("conversations.http.requests").description("HTTP requests: route, method, status, duration")
+                .tags("route", route, "method", ctx.method().name(), "status", Integer.toString(ctx.statusCode()))
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5))
+                .register(registry).record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}

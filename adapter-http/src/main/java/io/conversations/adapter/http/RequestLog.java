@@ -1,0 +1,63 @@
+package io.conversations.adapter.http;
+
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Each request's id (the client's {@code X-Request-Id} when it is a sensible one, else a new one), answered
+ * back, put into error bodies and into every log line of the request (MDC {@code requestId}); and the access
+ * log, one line a request: status, method, path, time, the caller, and the error code of a refusal.
+ */
+final class RequestLog {
+    static final String HEADER = "X-Request-Id";
+    static final String ID = "requestId";
+    static final String USER = "caller";
+    static final String ERROR_CODE = "errorCode";
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RequestLog() {}
+
+    /** Before anything else: the id, on the answer and in this thread's log lines. */
+    static void begin(Context ctx) {
+        String given = ctx.header(HEADER);
+        String id = given != null && SENSIBLE.matcher(given).matches() ? given : newId();
+        ctx.attribute(ID, id);
+        ctx.header(HEADER, id);
+        MDC.put(ID, id);
+    }
+
+    static String id(Context ctx) {
+        try {
+            return ctx.attribute(ID);
+        } catch (RuntimeException gone) {
+            return null;
+        }
+    }
+
+    /** Javalin's request logger: after the answer (for a stream, when it ends). */
+    static void end(Context ctx, Float millis) {
+        try {
+            Object caller = ctx.attribute(USER);
+            Object code = ctx.attribute(ERROR_CODE);
+            ACCESS.info("{} {} {} {} ms{}{} id={}", ctx.statusCode(), ctx.method(), ctx.path(), Math.round(millis),
+                    caller == null ? "" : " caller=" + caller, code == null ? "" : " code=" + code, id(ctx));
+        } catch (RuntimeException gone) {
+            // a stream whose request Jetty already let go of: nothing to log about it
+        } finally {
+            MDC.remove(ID);
+        }
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
