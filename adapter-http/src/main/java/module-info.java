@@ -6,6 +6,7 @@ module io.conversations.adapter.http {
     requires jakarta.json;
     requires com.nimbusds.jose.jwt;
     requires org.slf4j;
+    requires io.github.bucket4j.core;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
 

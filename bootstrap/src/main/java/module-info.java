@@ -4,6 +4,7 @@ module io.conversations.bootstrap {
     requires io.conversations.adapter.http;
     requires io.conversations.adapter.persistence;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
 
     exports io.conversations.bootstrap;
 }

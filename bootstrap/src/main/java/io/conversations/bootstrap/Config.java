@@ -16,7 +16,8 @@ import java.util.Set;
  */
 public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                      Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events,
-                     long listCacheBytes, List<String> corsOrigins, int dbWaitSeconds, String logFormat) {
+                     long listCacheBytes, List<String> corsOrigins, int dbWaitSeconds, String logFormat,
+                     int userRequestsPerSecond, int adminRequestsPerSecond) {
 
     /** The shortest admin key and token secret accepted (the token secret in bytes of UTF-8). */
     static final int MIN_ADMIN_KEY_CHARS = 16;
@@ -33,7 +34,7 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             "CONVERSATIONS_MAX_STREAMS_PER_USER", "CONVERSATIONS_MAX_STREAMS", "CONVERSATIONS_EVENT_POLL_MS",
             "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB",
             "CONVERSATIONS_CORS_ORIGINS", "CONVERSATIONS_DB_WAIT_SECONDS",
-            "CONVERSATIONS_LOG_FORMAT");
+            "CONVERSATIONS_LOG_FORMAT", "CONVERSATIONS_RATE_LIMIT_USER", "CONVERSATIONS_RATE_LIMIT_ADMIN");
 
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
@@ -93,7 +94,10 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                 origins(value(values, "CONVERSATIONS_CORS_ORIGINS").orElse("")),
                 // How long a start waits for a database that does not answer yet (a container starting beside it).
                 integer(values, "CONVERSATIONS_DB_WAIT_SECONDS", 60, 0, 3_600),
-                logFormat(value(values, "CONVERSATIONS_LOG_FORMAT").orElse("text")));
+                logFormat(value(values, "CONVERSATIONS_LOG_FORMAT").orElse("text")),
+                // Requests a second (bursts of twice that for a user, ten times for the admin key); 0: no limit.
+                integer(values, "CONVERSATIONS_RATE_LIMIT_USER", 100, 0, 1_000_000),
+                integer(values, "CONVERSATIONS_RATE_LIMIT_ADMIN", 2_000, 0, 1_000_000));
     }
 
     private static String logFormat(String raw) {

@@ -39,6 +39,10 @@ public final class Main {
                 log.error("stopping failed: {}", e.toString());
                 Runtime.getRuntime().halt(1);
             }
+            // The access log is written by a thread of its own: let it finish before the process ends.
+            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+                logback.stop();
+            }
             Runtime.getRuntime().halt(0);
         }, "shutdown"));
         log.info("Conversations listening on port {} ({})", wiring.port(), wiring.storeDescription());

@@ -60,8 +60,10 @@ public final class Wiring implements AutoCloseable {
                     "token secret");
             JwtTokens tokens = new JwtTokens(tokenSecret);
             LOG.info("limits: {} groups a user, {} grouped conversations a user, {} event streams a user and {} a node, "
-                    + "events kept {} days", config.limits().maxGroups(), config.limits().maxGroupedConversations(),
-                    config.events().streamsPerUser(), config.events().streamsPerNode(), config.events().retentionDays());
+                    + "events kept {} days, {} requests a second a user and {} for the admin key (0: none)",
+                    config.limits().maxGroups(), config.limits().maxGroupedConversations(),
+                    config.events().streamsPerUser(), config.events().streamsPerNode(), config.events().retentionDays(),
+                    config.userRequestsPerSecond(), config.adminRequestsPerSecond());
             Clock clock = System::currentTimeMillis;
             GroupService groups = new GroupService(store.transactions(), store.conversationGroups(), store.eventLog(),
                     clock, config.limits());
@@ -97,7 +99,8 @@ public final class Wiring implements AutoCloseable {
                     provisioning, provisioning, views != null ? views : RenderedViews.NONE);
             Metrics metrics = metrics(store, streams, views);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis(),
-                            config.corsOrigins()), metrics)
+                            config.corsOrigins(), config.userRequestsPerSecond(), config.adminRequestsPerSecond()),
+                    metrics)
                     .start(config.host(), config.port());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "event-retention");

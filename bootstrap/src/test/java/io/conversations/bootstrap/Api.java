@@ -30,7 +30,11 @@ final class Api {
                 "CONVERSATIONS_PORT", "0",
                 "CONVERSATIONS_DATA_DIR", dataDir.toString(),
                 "CONVERSATIONS_ADMIN_KEY", ADMIN_KEY,
-                "CONVERSATIONS_TOKEN_SECRET", TOKEN_SECRET));
+                "CONVERSATIONS_TOKEN_SECRET", TOKEN_SECRET,
+                // The suites drive one user at machine speed (a replay of 150 changes reads 1,000 conversations
+                // after each); the limits have a test of their own (WebAccessTest).
+                "CONVERSATIONS_RATE_LIMIT_USER", "0",
+                "CONVERSATIONS_RATE_LIMIT_ADMIN", "0"));
         env.putAll(extra);
         return Config.from(env, new String[0]);
     }

@@ -24,7 +24,8 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "--conversations-host=127.0.0.1", "--conversations-port=" + port,
                 "--conversations-data-dir=" + dataDir, "--conversations-admin-key=" + Api.ADMIN_KEY,
-                "--conversations-token-secret=" + Api.TOKEN_SECRET));
+                "--conversations-token-secret=" + Api.TOKEN_SECRET, "--conversations-rate-limit-user=0",
+                "--conversations-rate-limit-admin=0"));
         command.addAll(List.of(flags));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServiceProcess(process, port);

@@ -83,6 +83,8 @@ class StopUnderLoadTest {
             assertTrue(text.contains(step), "logged: " + step + "\n" + text);
         }
         assertTrue(!text.contains("Exception") && !text.contains("WARN"), "a stop without warnings:\n" + text);
+        assertTrue(java.util.regex.Pattern.compile("INFO  access \\[[0-9a-f]{16}] - 201 POST /v1/chats/room/messages \\d+ ms "
+                + "caller=stop/alice id=[0-9a-f]{16}").matcher(text).find(), "an access log line a request:\n" + text);
         assertTrue(acknowledged.size() > 20, "the writers were busy: " + acknowledged.size());
 
         try (ServiceProcess second = ServiceProcess.start(dataDir, logs.resolve("second.log"))) {

@@ -135,4 +135,47 @@ class WebAccessTest {
             assertTrue(text.contains(name + " ") || text.contains(name + "{"), name + " in\n" + text);
         }
     }
+
+    @Test
+    void aUserOrTheAdminKeyFasterThanItsRateLimitIsToldToWaitWhileOthersGoOn(@TempDir Path limitedDir) throws Exception {
+        try (Wiring limited = Wiring.start(Api.config(limitedDir, Map.of("CONVERSATIONS_RATE_LIMIT_USER", "5",
+                "CONVERSATIONS_RATE_LIMIT_ADMIN", "2")))) {
+            Api api = new Api(limited.port());
+            api.corp("rl", "alice", "bob"); // 3 admin calls, and 2 tokens below: within the admin's burst of 20
+            String alice = api.token("rl", "alice");
+            String bob = api.token("rl", "bob");
+            int ok = 0;
+            Api.Reply refused = null;
+            for (int i = 0; i < 30 && refused == null; i++) {
+                Api.Reply reply = api.call("GET", "/v1/conversation-groups", alice, null);
+                if (reply.status() == 200) {
+                    ok++;
+                } else {
+                    refused = reply;
+                }
+            }
+            assertTrue(refused != null, "a burst of 30 passed a limit of 5 a second");
+            assertTrue(ok >= 10 && ok < 20, "a burst of twice the rate, and a little refill: " + ok);
+            assertEquals(429, refused.status());
+            assertEquals(42902, refused.json().getInt("code"));
+            assertEquals(200, api.call("GET", "/v1/conversation-groups", bob, null).status(), "another user goes on");
+            Thread.sleep(1_100);
+            assertEquals(200, api.call("GET", "/v1/conversation-groups", alice, null).status(), "and alice after a wait");
+            int admin = 0;
+            while (api.admin("PUT", "/v1/admin/corps/rl", "{\"name\":\"x\"}").status() == 200 && admin < 100) {
+                admin++;
+            }
+            assertTrue(admin < 100, "the admin key is limited too");
+            HttpResponse<String> told = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + limited.port() + "/v1/conversation-groups"))
+                    .header("Authorization", "Bearer " + Api.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, told.statusCode(), "an admin key is no user token");
+            HttpResponse<String> wait = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + limited.port() + "/v1/admin/corps/rl"))
+                    .header("Authorization", "Bearer " + Api.ADMIN_KEY)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, wait.statusCode());
+            assertEquals(Optional.of("1"), header(wait, "Retry-After"));
+        }
+    }
 }

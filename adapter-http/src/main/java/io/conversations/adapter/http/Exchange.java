@@ -49,6 +49,12 @@ final class Exchange {
         json(ctx, status, new ErrorBody(rejection.problem().code(), rejection.message(), RequestLog.id(ctx)));
     }
 
+    /** 429 for a rate limit, with the seconds until the bucket holds a request again. */
+    void limited(Context ctx, long retryAfterSeconds, String message) {
+        error(ctx, Problem.RATE_LIMITED, message);
+        ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
     void error(Context ctx, Problem problem, String message) {
         error(ctx, new Rejection(problem, message));
     }

@@ -13,6 +13,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,10 @@ public final class HttpApi implements AutoCloseable {
         ChatRoutes chats = new ChatRoutes(useCases, exchange);
         EventRoutes events = new EventRoutes(useCases, exchange, json, settings.heartbeatMillis());
         Cors cors = new Cors(settings.corsOrigins());
+        // A burst of twice the rate for a user (a page loading its list), ten times for the corp's backend.
+        RateLimits limits = new RateLimits(
+                new RateLimits.Limit(settings.userRequestsPerSecond(), settings.userRequestsPerSecond() * 2),
+                new RateLimits.Limit(settings.adminRequestsPerSecond(), settings.adminRequestsPerSecond() * 10));
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -103,38 +108,38 @@ public final class HttpApi implements AutoCloseable {
             r.get("/health/live", ctx -> exchange.json(ctx, 200, new HealthBody("UP")));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
-            r.get("/v1/conversations", user(auth, exchange, conversations::list));
-            r.get("/v1/conversations/{conversationID}", user(auth, exchange, conversations::get));
-            r.delete("/v1/conversations/{conversationID}", user(auth, exchange, conversations::hide));
-            r.put("/v1/conversations/{conversationID}/pin", user(auth, exchange, conversations::pin));
-            r.put("/v1/conversations/{conversationID}/draft", user(auth, exchange, conversations::draft));
-            r.put("/v1/conversations/{conversationID}/custom-data", user(auth, exchange, conversations::customData));
-            r.post("/v1/conversations/{conversationID}/read", user(auth, exchange, conversations::markRead));
-            r.get("/v1/events", user(auth, exchange, events::events));
-            r.post("/v1/chats/{chatId}/messages", user(auth, exchange, messages::send));
-            r.get("/v1/chats/{chatId}/messages", user(auth, exchange, messages::list));
-            r.get("/v1/chats/{cid}/info", user(auth, exchange, chats::info));
-            r.get("/v1/corps/{corpId}/chats", user(auth, exchange, chats::pickable));
-            r.get("/v1/corps/{corpId}/chats/{chatId}", user(auth, exchange, chats::resolve));
-            r.post("/v1/corps/{corpId}/chats/{chatId}/pick", user(auth, exchange, chats::pick));
+            r.get("/v1/conversations", user(auth, limits, exchange, conversations::list));
+            r.get("/v1/conversations/{conversationID}", user(auth, limits, exchange, conversations::get));
+            r.delete("/v1/conversations/{conversationID}", user(auth, limits, exchange, conversations::hide));
+            r.put("/v1/conversations/{conversationID}/pin", user(auth, limits, exchange, conversations::pin));
+            r.put("/v1/conversations/{conversationID}/draft", user(auth, limits, exchange, conversations::draft));
+            r.put("/v1/conversations/{conversationID}/custom-data", user(auth, limits, exchange, conversations::customData));
+            r.post("/v1/conversations/{conversationID}/read", user(auth, limits, exchange, conversations::markRead));
+            r.get("/v1/events", user(auth, limits, exchange, events::events));
+            r.post("/v1/chats/{chatId}/messages", user(auth, limits, exchange, messages::send));
+            r.get("/v1/chats/{chatId}/messages", user(auth, limits, exchange, messages::list));
+            r.get("/v1/chats/{cid}/info", user(auth, limits, exchange, chats::info));
+            r.get("/v1/corps/{corpId}/chats", user(auth, limits, exchange, chats::pickable));
+            r.get("/v1/corps/{corpId}/chats/{chatId}", user(auth, limits, exchange, chats::resolve));
+            r.post("/v1/corps/{corpId}/chats/{chatId}/pick", user(auth, limits, exchange, chats::pick));
 
-            r.get("/v1/conversation-groups", user(auth, exchange, groups::list));
-            r.post("/v1/conversation-groups", user(auth, exchange, groups::create));
-            r.patch("/v1/conversation-groups/{groupName}", user(auth, exchange, groups::rename));
-            r.delete("/v1/conversation-groups/{groupName}", user(auth, exchange, groups::delete));
-            r.post("/v1/conversation-groups/{groupName}/conversations", user(auth, exchange, groups::addConversations));
+            r.get("/v1/conversation-groups", user(auth, limits, exchange, groups::list));
+            r.post("/v1/conversation-groups", user(auth, limits, exchange, groups::create));
+            r.patch("/v1/conversation-groups/{groupName}", user(auth, limits, exchange, groups::rename));
+            r.delete("/v1/conversation-groups/{groupName}", user(auth, limits, exchange, groups::delete));
+            r.post("/v1/conversation-groups/{groupName}/conversations", user(auth, limits, exchange, groups::addConversations));
             r.delete("/v1/conversation-groups/{groupName}/conversations",
-                    user(auth, exchange, groups::removeConversations));
+                    user(auth, limits, exchange, groups::removeConversations));
 
-            r.put("/v1/admin/corps/{corpId}", admin(auth, exchange, admin::putCorp));
-            r.put("/v1/admin/corps/{corpId}/users/{userId}", admin(auth, exchange, admin::putUser));
-            r.post("/v1/admin/corps/{corpId}/chats", admin(auth, exchange, admin::createChat));
-            r.put("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", admin(auth, exchange, admin::addMember));
+            r.put("/v1/admin/corps/{corpId}", admin(auth, limits, exchange, admin::putCorp));
+            r.put("/v1/admin/corps/{corpId}/users/{userId}", admin(auth, limits, exchange, admin::putUser));
+            r.post("/v1/admin/corps/{corpId}/chats", admin(auth, limits, exchange, admin::createChat));
+            r.put("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", admin(auth, limits, exchange, admin::addMember));
             r.delete("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}",
-                    admin(auth, exchange, admin::removeMember));
-            r.post("/v1/admin/tokens", admin(auth, exchange, admin::issueToken));
+                    admin(auth, limits, exchange, admin::removeMember));
+            r.post("/v1/admin/tokens", admin(auth, limits, exchange, admin::issueToken));
             r.post("/v1/admin/corps/{corpId}/picked-chats/{cid}/messages",
-                    admin(auth, exchange, messages::sendToPicked));
+                    admin(auth, limits, exchange, messages::sendToPicked));
 
             r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
             r.exception(StoreUnavailable.class, (e, ctx) -> {
@@ -202,25 +207,36 @@ public final class HttpApi implements AutoCloseable {
         app.stop();
     }
 
-    private static Handler user(Authentication auth, Exchange exchange, UserHandler handler) {
+    private static Handler user(Authentication auth, RateLimits limits, Exchange exchange, UserHandler handler) {
         return ctx -> {
             var user = auth.user(ctx);
             if (user.isEmpty()) {
                 exchange.error(ctx, Problem.UNAUTHENTICATED, "a valid bearer token is required");
                 return;
             }
-            ctx.attribute(RequestLog.USER, user.get().corp() + "/" + user.get().user());
+            String caller = user.get().corp() + "/" + user.get().user();
+            ctx.attribute(RequestLog.USER, caller);
+            OptionalLong wait = limits.user(caller);
+            if (wait.isPresent()) {
+                exchange.limited(ctx, wait.getAsLong(), "this user sends requests faster than its rate limit");
+                return;
+            }
             handler.handle(ctx, user.get());
         };
     }
 
-    private static Handler admin(Authentication auth, Exchange exchange, Handler handler) {
+    private static Handler admin(Authentication auth, RateLimits limits, Exchange exchange, Handler handler) {
         return ctx -> {
             if (!auth.admin(ctx)) {
                 exchange.error(ctx, Problem.UNAUTHENTICATED, "the admin key is required");
                 return;
             }
             ctx.attribute(RequestLog.USER, "admin");
+            OptionalLong wait = limits.admin();
+            if (wait.isPresent()) {
+                exchange.limited(ctx, wait.getAsLong(), "the admin key sends requests faster than its rate limit");
+                return;
+            }
             handler.handle(ctx);
         };
     }

@@ -9,16 +9,28 @@ import java.util.regex.Pattern;
  * idle event stream writes a heartbeat, and the web origins other than its own whose pages may call it
  * (CORS; {@code *} for any).
  */
-public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMillis, List<String> corsOrigins) {
+public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMillis, List<String> corsOrigins,
+                           int userRequestsPerSecond, int adminRequestsPerSecond) {
+    /** Default rate limits: generous for a person's clients and for a corp's backend; 0 turns one off. */
+    public static final int DEFAULT_USER_RATE = 100;
+    public static final int DEFAULT_ADMIN_RATE = 2_000;
+
+    public HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMillis, List<String> corsOrigins) {
+        this(adminKey, tokens, heartbeatMillis, corsOrigins, DEFAULT_USER_RATE, DEFAULT_ADMIN_RATE);
+    }
+
     public static final long DEFAULT_HEARTBEAT_MILLIS = 15_000;
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
 
     public HttpSettings(String adminKey, JwtTokens tokens) {
-        this(adminKey, tokens, DEFAULT_HEARTBEAT_MILLIS, List.of());
+        this(adminKey, tokens, DEFAULT_HEARTBEAT_MILLIS, List.of(), DEFAULT_USER_RATE, DEFAULT_ADMIN_RATE);
     }
 
     public HttpSettings {
         corsOrigins = List.copyOf(corsOrigins);
+        if (userRequestsPerSecond < 0 || adminRequestsPerSecond < 0) {
+            throw new IllegalArgumentException("a rate limit is 0 (none) or positive");
+        }
         for (String origin : corsOrigins) {
             if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
                 throw new IllegalArgumentException("a CORS origin is scheme://host[:port] (or *); got " + origin);

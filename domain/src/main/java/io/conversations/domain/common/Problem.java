@@ -18,6 +18,8 @@ public enum Problem {
     METHOD_NOT_ALLOWED(40501),
     ALREADY_EXISTS(40901),
     TOO_MANY_STREAMS(42901),
+    /** The caller sent more requests than its rate limit lets through. */
+    RATE_LIMITED(42902),
     STORE_UNAVAILABLE(50301),
     NODE_FULL(50302),
     /** The store failed while committing: the change may or may not have been made. */
