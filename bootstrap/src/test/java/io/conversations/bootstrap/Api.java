@@ -110,31 +110,45 @@ final class Api {
 
     /** {@link #unchecked(String, String, String)} with a request line of the caller's ("GET / HTTP/9.9"). */
     Reply unchecked(String requestLine, String bearer) {
+        return unchecked(requestLine, "Authorization: Bearer " + bearer + "\r\n", (byte[]) null);
+    }
+
+    /**
+     * A request written on a socket byte for byte: the request line, {@code headers} (each ending in CRLF, as
+     * given: garbage welcome) and a body of raw bytes (with its Content-Length) or none.
+     */
+    Reply unchecked(String requestLine, String headers, byte[] body) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + bearer + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+            request.write((requestLine + "\r\nHost: 127.0.0.1\r\n" + headers
+                    + (body == null ? "" : "Content-Length: " + body.length + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (body != null) {
+                request.write(body);
+            }
+            socket.getOutputStream().write(request.toByteArray());
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
             String head = answer.substring(0, end);
-            String body = answer.substring(end + 4);
+            String text = answer.substring(end + 4);
             if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
                 StringBuilder joined = new StringBuilder();
                 int at = 0;
                 while (true) {
-                    int line = body.indexOf("\r\n", at);
-                    int size = Integer.parseInt(body.substring(at, line).trim(), 16);
+                    int line = text.indexOf("\r\n", at);
+                    int size = Integer.parseInt(text.substring(at, line).trim(), 16);
                     if (size == 0) {
                         break;
                     }
-                    joined.append(body, line + 2, line + 2 + size);
+                    joined.append(text, line + 2, line + 2 + size);
                     at = line + 2 + size + 2;
                 }
-                body = joined.toString();
+                text = joined.toString();
             }
             String contentType = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
                     .map(l -> l.substring(13).trim()).findFirst().orElse("");
-            return new Reply(Integer.parseInt(head.split(" ")[1]), body, contentType);
+            return new Reply(Integer.parseInt(head.split(" ")[1]), text, contentType);
         } catch (IOException e) {
             throw new IllegalStateException(requestLine + " failed: " + e.getMessage(), e);
         }
