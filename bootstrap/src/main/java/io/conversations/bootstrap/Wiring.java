@@ -14,6 +14,7 @@ import io.conversations.application.service.EventService;
 import io.conversations.application.service.EventStreams;
 import io.conversations.application.service.GroupService;
 import io.conversations.application.service.MessageService;
+import io.conversations.application.service.IdempotencyService;
 import io.conversations.application.service.ProvisioningService;
 import io.conversations.application.service.ShareService;
 import io.conversations.application.service.ViewCache;
@@ -91,11 +92,12 @@ public final class Wiring implements AutoCloseable {
             ProvisioningService provisioning = new ProvisioningService(store.transactions(), store.directory(),
                     store.chats(), store.conversations(), store.conversationGroups(), store.eventLog(), tokens,
                     store.health(), clock);
+            IdempotencyService idempotency = new IdempotencyService(store.transactions(), store.idempotencyKeys(), clock);
             ShareService shares = new ShareService(store.transactions(), store.pickedChats(), conversations, messages,
                     clock);
             UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
                     conversations, conversations, events, streams, messages, messages, conversations, conversations,
-                    shares, provisioning, provisioning, provisioning, provisioning, provisioning,
+                    shares, idempotency, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning, views != null ? views : RenderedViews.NONE);
             Metrics metrics = metrics(store, streams, views);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis(),
@@ -108,7 +110,7 @@ public final class Wiring implements AutoCloseable {
                 return t;
             });
             // Every node prunes; deleting what another node already deleted costs nothing.
-            housekeeping.scheduleWithFixedDelay(() -> prune(events, shares), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> prune(events, shares, idempotency), 1, 60, TimeUnit.MINUTES);
             return new Wiring(store, http, streams, events, housekeeping);
         } catch (RuntimeException e) {
             if (streams != null) {
@@ -193,11 +195,15 @@ public final class Wiring implements AutoCloseable {
         return events.pruneRecordedBefore(cutoff);
     }
 
-    private static void prune(EventService events, ShareService shares) {
+    private static void prune(EventService events, ShareService shares, IdempotencyService idempotency) {
         try {
             long pruned = events.pruneExpired();
             if (pruned > 0) {
                 LOG.info("pruned {} events older than the retention", pruned);
+            }
+            long keys = idempotency.pruneExpired();
+            if (keys > 0) {
+                LOG.info("pruned {} idempotency keys older than a day", keys);
             }
             long picks = shares.pruneExpired();
             if (picks > 0) {

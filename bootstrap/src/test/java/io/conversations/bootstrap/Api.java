@@ -68,6 +68,11 @@ final class Api {
     }
 
     Reply call(String method, String path, String bearer, String body) {
+        return call(method, path, bearer, body, java.util.Map.of());
+    }
+
+    /** A request with headers of the caller's besides (Idempotency-Key, X-Request-Id, ...). */
+    Reply call(String method, String path, String bearer, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -77,6 +82,7 @@ final class Api {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

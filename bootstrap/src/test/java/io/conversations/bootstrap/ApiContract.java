@@ -853,6 +853,38 @@ abstract class ApiContract {
         assertTrue(bobs.getJsonNumber("activityAt").longValue() > 0, "the list's order is readable: activityAt");
     }
 
+    @Test
+    void aWriteSentAgainUnderItsIdempotencyKeyRunsOnceEvenWhenTheCopiesRace() throws Exception {
+        api.corp(corp, "alice", "bob");
+        api.groupChat(corp, "deals", "alice", "bob");
+        String alice = api.token(corp, "alice");
+        String bob = api.token(corp, "bob");
+        Map<String, String> key = Map.of("Idempotency-Key", "send-1");
+        String message = "{\"type\":\"text\",\"text\":\"once\"}";
+        List<Api.Reply> replies = race(10, n -> api.call("POST", "/v1/chats/deals/messages", alice, message, key));
+        assertTrue(replies.stream().allMatch(r -> r.status() == 201), replies.toString());
+        assertEquals(1, replies.stream().map(r -> r.json().get("messageId").toString()).distinct().count(),
+                "every copy answered with the one message");
+        JsonObject history = api.call("GET", "/v1/chats/deals/messages", bob, null).is(200).json();
+        assertEquals(1, history.getJsonArray("messageList").size(), "stored once");
+        assertEquals(1, api.call("GET", "/v1/conversations/GROUPdeals", bob, null).is(200).json().getInt("unreadCount"));
+
+        // The same key with another body is refused; another caller's same key is their own.
+        assertEquals(40902, api.call("POST", "/v1/chats/deals/messages", alice,
+                "{\"type\":\"text\",\"text\":\"twice\"}", key).is(409).json().getInt("code"));
+        api.call("POST", "/v1/chats/deals/messages", bob, message, key).is(201);
+        // A refusal is an answer too: given again, and it still changed nothing.
+        Map<String, String> groupKey = Map.of("Idempotency-Key", "rename-1");
+        Api.Reply first = api.call("PATCH", "/v1/conversation-groups/nope", alice, "{\"newName\":\"x\"}", groupKey);
+        Api.Reply again = api.call("PATCH", "/v1/conversation-groups/nope", alice, "{\"newName\":\"x\"}", groupKey);
+        assertEquals(404, first.status());
+        assertEquals(first.text(), again.text());
+        // A malformed key is refused before anything runs.
+        assertEquals(40001, api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"G\"}",
+                Map.of("Idempotency-Key", "has spaces")).is(400).json().getInt("code"));
+        assertEquals("{\"groupList\":[]}", api.call("GET", "/v1/conversation-groups", alice, null).is(200).text());
+    }
+
     private static <T> List<T> race(int workers, java.util.function.IntFunction<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {

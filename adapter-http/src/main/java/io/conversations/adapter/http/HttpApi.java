@@ -13,6 +13,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +29,12 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
     private final EventRoutes events;
 
-    private HttpApi(Javalin app, EventRoutes events) {
+    private final GracefulHandler graceful;
+
+    private HttpApi(Javalin app, EventRoutes events, GracefulHandler graceful) {
         this.app = app;
         this.events = events;
+        this.graceful = graceful;
     }
 
     /** Builds the API on the given use cases; call {@link #start} to listen. */
@@ -48,6 +54,8 @@ public final class HttpApi implements AutoCloseable {
         ChatRoutes chats = new ChatRoutes(useCases, exchange);
         EventRoutes events = new EventRoutes(useCases, exchange, json, settings.heartbeatMillis());
         Cors cors = new Cors(settings.corsOrigins());
+        Idempotency idempotency = new Idempotency(useCases.idempotentWrites(), exchange);
+        GracefulHandler graceful = new GracefulHandler();
         // A burst of twice the rate for a user (a page loading its list), ten times for the corp's backend.
         RateLimits limits = new RateLimits(
                 new RateLimits.Limit(settings.userRequestsPerSecond(), settings.userRequestsPerSecond() * 2),
@@ -62,9 +70,8 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
-                // On stop: no new connections, and the requests in flight finish (up to STOP_TIMEOUT) first.
-                server.setHandler(new GracefulHandler());
-                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                // On stop (close()): requests in flight finish first, new ones are answered 503.
+                server.setHandler(graceful);
             });
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
             // The web SDK (/sdk/conversations.js, .mjs, .d.ts) and the page that shows it working (/app/).
@@ -108,38 +115,38 @@ public final class HttpApi implements AutoCloseable {
             r.get("/health/live", ctx -> exchange.json(ctx, 200, new HealthBody("UP")));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
-            r.get("/v1/conversations", user(auth, limits, exchange, conversations::list));
-            r.get("/v1/conversations/{conversationID}", user(auth, limits, exchange, conversations::get));
-            r.delete("/v1/conversations/{conversationID}", user(auth, limits, exchange, conversations::hide));
-            r.put("/v1/conversations/{conversationID}/pin", user(auth, limits, exchange, conversations::pin));
-            r.put("/v1/conversations/{conversationID}/draft", user(auth, limits, exchange, conversations::draft));
-            r.put("/v1/conversations/{conversationID}/custom-data", user(auth, limits, exchange, conversations::customData));
-            r.post("/v1/conversations/{conversationID}/read", user(auth, limits, exchange, conversations::markRead));
-            r.get("/v1/events", user(auth, limits, exchange, events::events));
-            r.post("/v1/chats/{chatId}/messages", user(auth, limits, exchange, messages::send));
-            r.get("/v1/chats/{chatId}/messages", user(auth, limits, exchange, messages::list));
-            r.get("/v1/chats/{cid}/info", user(auth, limits, exchange, chats::info));
-            r.get("/v1/corps/{corpId}/chats", user(auth, limits, exchange, chats::pickable));
-            r.get("/v1/corps/{corpId}/chats/{chatId}", user(auth, limits, exchange, chats::resolve));
-            r.post("/v1/corps/{corpId}/chats/{chatId}/pick", user(auth, limits, exchange, chats::pick));
+            r.get("/v1/conversations", user(auth, limits, idempotency, exchange, conversations::list));
+            r.get("/v1/conversations/{conversationID}", user(auth, limits, idempotency, exchange, conversations::get));
+            r.delete("/v1/conversations/{conversationID}", user(auth, limits, idempotency, exchange, conversations::hide));
+            r.put("/v1/conversations/{conversationID}/pin", user(auth, limits, idempotency, exchange, conversations::pin));
+            r.put("/v1/conversations/{conversationID}/draft", user(auth, limits, idempotency, exchange, conversations::draft));
+            r.put("/v1/conversations/{conversationID}/custom-data", user(auth, limits, idempotency, exchange, conversations::customData));
+            r.post("/v1/conversations/{conversationID}/read", user(auth, limits, idempotency, exchange, conversations::markRead));
+            r.get("/v1/events", user(auth, limits, idempotency, exchange, events::events));
+            r.post("/v1/chats/{chatId}/messages", user(auth, limits, idempotency, exchange, messages::send));
+            r.get("/v1/chats/{chatId}/messages", user(auth, limits, idempotency, exchange, messages::list));
+            r.get("/v1/chats/{cid}/info", user(auth, limits, idempotency, exchange, chats::info));
+            r.get("/v1/corps/{corpId}/chats", user(auth, limits, idempotency, exchange, chats::pickable));
+            r.get("/v1/corps/{corpId}/chats/{chatId}", user(auth, limits, idempotency, exchange, chats::resolve));
+            r.post("/v1/corps/{corpId}/chats/{chatId}/pick", user(auth, limits, idempotency, exchange, chats::pick));
 
-            r.get("/v1/conversation-groups", user(auth, limits, exchange, groups::list));
-            r.post("/v1/conversation-groups", user(auth, limits, exchange, groups::create));
-            r.patch("/v1/conversation-groups/{groupName}", user(auth, limits, exchange, groups::rename));
-            r.delete("/v1/conversation-groups/{groupName}", user(auth, limits, exchange, groups::delete));
-            r.post("/v1/conversation-groups/{groupName}/conversations", user(auth, limits, exchange, groups::addConversations));
+            r.get("/v1/conversation-groups", user(auth, limits, idempotency, exchange, groups::list));
+            r.post("/v1/conversation-groups", user(auth, limits, idempotency, exchange, groups::create));
+            r.patch("/v1/conversation-groups/{groupName}", user(auth, limits, idempotency, exchange, groups::rename));
+            r.delete("/v1/conversation-groups/{groupName}", user(auth, limits, idempotency, exchange, groups::delete));
+            r.post("/v1/conversation-groups/{groupName}/conversations", user(auth, limits, idempotency, exchange, groups::addConversations));
             r.delete("/v1/conversation-groups/{groupName}/conversations",
-                    user(auth, limits, exchange, groups::removeConversations));
+                    user(auth, limits, idempotency, exchange, groups::removeConversations));
 
-            r.put("/v1/admin/corps/{corpId}", admin(auth, limits, exchange, admin::putCorp));
-            r.put("/v1/admin/corps/{corpId}/users/{userId}", admin(auth, limits, exchange, admin::putUser));
-            r.post("/v1/admin/corps/{corpId}/chats", admin(auth, limits, exchange, admin::createChat));
-            r.put("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", admin(auth, limits, exchange, admin::addMember));
+            r.put("/v1/admin/corps/{corpId}", admin(auth, limits, idempotency, exchange, admin::putCorp));
+            r.put("/v1/admin/corps/{corpId}/users/{userId}", admin(auth, limits, idempotency, exchange, admin::putUser));
+            r.post("/v1/admin/corps/{corpId}/chats", admin(auth, limits, idempotency, exchange, admin::createChat));
+            r.put("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", admin(auth, limits, idempotency, exchange, admin::addMember));
             r.delete("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}",
-                    admin(auth, limits, exchange, admin::removeMember));
-            r.post("/v1/admin/tokens", admin(auth, limits, exchange, admin::issueToken));
+                    admin(auth, limits, idempotency, exchange, admin::removeMember));
+            r.post("/v1/admin/tokens", admin(auth, limits, idempotency, exchange, admin::issueToken));
             r.post("/v1/admin/corps/{corpId}/picked-chats/{cid}/messages",
-                    admin(auth, limits, exchange, messages::sendToPicked));
+                    admin(auth, limits, idempotency, exchange, messages::sendToPicked));
 
             r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
             r.exception(StoreUnavailable.class, (e, ctx) -> {
@@ -170,7 +177,7 @@ public final class HttpApi implements AutoCloseable {
             });
             r.error(405, ctx -> routingError(exchange, ctx, 405));
         });
-        return new HttpApi(app, events);
+        return new HttpApi(app, events, graceful);
     }
 
     /**
@@ -204,10 +211,22 @@ public final class HttpApi implements AutoCloseable {
         // The stream writers end first (their streams are closed by now) and complete their responses while
         // Jetty still holds them; stopping Jetty under a running writer recycles its response.
         events.close();
+        // Then the requests in flight finish (new ones are answered 503), up to STOP_TIMEOUT; then Jetty stops,
+        // closing idle connections at once (Jetty's own stop timeout waited a second for those).
+        try {
+            graceful.shutdown().get(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("requests still running after {} ms; stopping anyway", STOP_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("waiting for the requests in flight failed: {}", e.toString());
+        }
         app.stop();
     }
 
-    private static Handler user(Authentication auth, RateLimits limits, Exchange exchange, UserHandler handler) {
+    private static Handler user(Authentication auth, RateLimits limits, Idempotency idempotency, Exchange exchange,
+                                UserHandler handler) {
         return ctx -> {
             var user = auth.user(ctx);
             if (user.isEmpty()) {
@@ -221,11 +240,12 @@ public final class HttpApi implements AutoCloseable {
                 exchange.limited(ctx, wait.getAsLong(), "this user sends requests faster than its rate limit");
                 return;
             }
-            handler.handle(ctx, user.get());
+            idempotency.handle(ctx, caller, c -> handler.handle(c, user.get()));
         };
     }
 
-    private static Handler admin(Authentication auth, RateLimits limits, Exchange exchange, Handler handler) {
+    private static Handler admin(Authentication auth, RateLimits limits, Idempotency idempotency, Exchange exchange,
+                                 Handler handler) {
         return ctx -> {
             if (!auth.admin(ctx)) {
                 exchange.error(ctx, Problem.UNAUTHENTICATED, "the admin key is required");
@@ -237,7 +257,7 @@ public final class HttpApi implements AutoCloseable {
                 exchange.limited(ctx, wait.getAsLong(), "the admin key sends requests faster than its rate limit");
                 return;
             }
-            handler.handle(ctx);
+            idempotency.handle(ctx, "admin", handler);
         };
     }
 

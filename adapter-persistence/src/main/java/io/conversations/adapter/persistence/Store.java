@@ -8,6 +8,7 @@ import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.IdempotencyKeys;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.PickedChats;
 import io.conversations.application.port.out.StoreHealth;
@@ -170,6 +171,10 @@ public final class Store implements AutoCloseable {
 
     public Messages messages() {
         return new JdbcMessages(jdbc);
+    }
+
+    public IdempotencyKeys idempotencyKeys() {
+        return new JdbcIdempotencyKeys(jdbc);
     }
 
     public PickedChats pickedChats() {

@@ -9,6 +9,6 @@ final class StorePorts {
     static Ports of(Store store) {
         return new Ports(store.transactions(), store.directory(), store.chats(), store.conversations(),
                 store.conversationGroups(), store.eventLog(), store.eventFeed(), store.messages(),
-                store.pickedChats());
+                store.pickedChats(), store.idempotencyKeys());
     }
 }

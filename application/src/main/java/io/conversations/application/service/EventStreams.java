@@ -337,15 +337,15 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
         private long nextProbeNanos;
 
         /**
-         * Asks the writer for two heartbeats, {@value #PROBE_GAP_MILLIS} ms apart: to a client that closed its
-         * connection the first write still succeeds (the peer answers it with a reset), the second fails, and
-         * the writer then closes this stream.
+         * Asks the writer for three heartbeats, 20 ms apart: to a client that closed its connection the first
+         * write still succeeds (the peer answers it with a reset), a later one fails, and the writer then closes
+         * this stream.
          */
         void probe() {
             lock.lock();
             try {
                 if (!closedStream && probes == 0) {
-                    probes = 2;
+                    probes = 3;
                     nextProbeNanos = System.nanoTime();
                     arrived.signal();
                 }

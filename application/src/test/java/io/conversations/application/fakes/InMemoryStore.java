@@ -10,6 +10,7 @@ import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.IdempotencyKeys;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.PickedChats;
 import io.conversations.application.port.out.Transactions;
@@ -48,7 +49,7 @@ import java.util.function.Supplier;
  * not roll back (use cases decide before they write; rollback is proven on the real stores).
  */
 public final class InMemoryStore implements Transactions, Directory, Chats, Conversations, ConversationGroups,
-        EventLog, EventFeed, Messages, PickedChats {
+        EventLog, EventFeed, Messages, PickedChats, IdempotencyKeys {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<CorpId, String> corps = new HashMap<>();
     private final Map<UserRef, String[]> users = new HashMap<>();
@@ -63,6 +64,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     private final Map<String, List<Message>> messages = new HashMap<>();
     private long lastMessageId;
     private final Map<String, Pick> picks = new HashMap<>();
+    private final Map<List<String>, Object[]> idempotency = new HashMap<>();
     private final TreeMap<Long, UserEvent> feed = new TreeMap<>();
     private long lastPosition;
     private boolean appended;
@@ -502,5 +504,30 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         int before = picks.size();
         picks.values().removeIf(p -> p.pickedAt() < cutoff);
         return before - picks.size();
+    }
+
+    // ---- IdempotencyKeys (the store's one lock serialises claims)
+    @Override
+    public Optional<Stored> claim(String scope, String key, String fingerprint, long now) {
+        Object[] row = idempotency.get(List.of(scope, key));
+        if (row == null) {
+            idempotency.put(List.of(scope, key), new Object[] {fingerprint, 0, new byte[0], now});
+            return Optional.empty();
+        }
+        return Optional.of(new Stored((String) row[0], (Integer) row[1], (byte[]) row[2]));
+    }
+
+    @Override
+    public void complete(String scope, String key, int status, byte[] body) {
+        Object[] row = idempotency.get(List.of(scope, key));
+        row[1] = status;
+        row[2] = body;
+    }
+
+    @Override
+    public long forgetBefore(long cutoff) {
+        int before = idempotency.size();
+        idempotency.values().removeIf(row -> (Long) row[3] < cutoff);
+        return before - idempotency.size();
     }
 }

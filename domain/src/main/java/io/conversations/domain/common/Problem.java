@@ -22,6 +22,8 @@ public enum Problem {
     RATE_LIMITED(42902),
     STORE_UNAVAILABLE(50301),
     NODE_FULL(50302),
+    /** An Idempotency-Key sent again with another request. */
+    IDEMPOTENCY_KEY_REUSED(40902),
     /** The store failed while committing: the change may or may not have been made. */
     OUTCOME_UNKNOWN(50303);
 

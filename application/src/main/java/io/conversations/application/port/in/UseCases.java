@@ -18,6 +18,7 @@ public record UseCases(
         PickableChats pickableChats,
         ResolveChat resolveChat,
         ShareToChat shareToChat,
+        IdempotentWrites idempotentWrites,
         ProvisionCorp provisionCorp,
         ProvisionUser provisionUser,
         CreateChat createChat,
