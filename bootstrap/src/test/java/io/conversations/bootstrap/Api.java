@@ -96,8 +96,10 @@ final class Api {
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            OpenApiCheck.check(request.method(), request.uri().getRawPath(), response.statusCode(), contentType,
+                    response.body());
+            return new Reply(response.statusCode(), response.body(), contentType);
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -154,7 +156,12 @@ final class Api {
             }
             String contentType = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
                     .map(l -> l.substring(13).trim()).findFirst().orElse("");
-            return new Reply(Integer.parseInt(head.split(" ")[1]), text, contentType);
+            int status = Integer.parseInt(head.split(" ")[1]);
+            String[] line = requestLine.split(" ");
+            if (line.length == 3 && line[2].equals("HTTP/1.1")) {
+                OpenApiCheck.check(line[0], line[1], status, contentType, text);
+            }
+            return new Reply(status, text, contentType);
         } catch (IOException e) {
             throw new IllegalStateException(requestLine + " failed: " + e.getMessage(), e);
         }

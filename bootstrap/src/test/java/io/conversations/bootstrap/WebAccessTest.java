@@ -49,6 +49,18 @@ class WebAccessTest {
     }
 
     @Test
+    void servesItsOpenApiDescription() throws Exception {
+        HttpResponse<String> spec = send("GET", "/openapi.json");
+        assertEquals(200, spec.statusCode());
+        assertTrue(header(spec, "Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(spec.body().contains("\"openapi\": \"3.1.0\""), spec.body().substring(0, 200));
+        for (String path : java.util.List.of("/v1/conversation-groups/{groupName}/conversations", "/v1/events",
+                "/v1/admin/corps/{corpId}/picked-chats/{cid}/messages", "/health/live")) {
+            assertTrue(spec.body().contains("\"" + path + "\""), path);
+        }
+    }
+
+    @Test
     void servesTheSdkTheTypesAndThePage() throws Exception {
         HttpResponse<String> script = send("GET", "/sdk/conversations.js");
         assertEquals(200, script.statusCode());

@@ -113,6 +113,8 @@ public final class HttpApi implements AutoCloseable {
             // Readiness is /health (the store answers); liveness only says the process serves HTTP.
             r.get("/health/ready", health);
             r.get("/health/live", ctx -> exchange.json(ctx, 200, new HealthBody("UP")));
+            byte[] openApi = openApi();
+            r.get("/openapi.json", ctx -> ctx.contentType(Exchange.JSON).result(openApi));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             r.get("/v1/conversations", user(auth, limits, idempotency, exchange, conversations::list));
@@ -178,6 +180,18 @@ public final class HttpApi implements AutoCloseable {
             r.error(405, ctx -> routingError(exchange, ctx, 405));
         });
         return new HttpApi(app, events, graceful);
+    }
+
+    /** The OpenAPI 3.1 description of every route (kept in the repository; the end-to-end tests check answers against it). */
+    static byte[] openApi() {
+        try (java.io.InputStream in = HttpApi.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
