@@ -256,11 +256,18 @@ test("the seeds' example code runs unchanged in a page of another origin that lo
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(html);
   });
-  await new Promise((resolve) => server.listen(Number(new URL(pageOrigin).port), '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', (e) => reject(new Error(`the seeds page cannot listen on ${pageOrigin}: ${e.message}`)));
+    server.listen(Number(new URL(pageOrigin).port), '127.0.0.1', resolve);
+  });
   const { page, context, problems } = await newPage();
   try {
-    await page.goto(`${pageOrigin}/seeds.html`);
-    await page.evaluate(([user, token]) => window.signIn(user, token), ['alice', world.tokens.alice]);
+    await page.goto(`${pageOrigin}/seeds.html`, { timeout: 15_000 });
+    await Promise.race([
+      page.evaluate(([user, token]) => window.signIn(user, token), ['alice', world.tokens.alice]),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('signing in on the seeds page took over 20 s')),
+        20_000).unref()),
+    ]);
     // Each example must settle within 20 s; one that does not is named (with a screenshot) instead of hanging the file.
     const run = (name) => Promise.race([
       page.evaluate((n) => window.runSeed(n).then((r) => (r === undefined ? null : r)), name),
