@@ -52,6 +52,9 @@ public final class Wiring implements AutoCloseable {
         Thread preload = new Thread(HttpApi::preload, "preload-http");
         preload.setDaemon(true);
         preload.start(); // beside the store's opening (migrations): the two load different classes
+        // The metrics registry (Micrometer, Prometheus) takes a few hundred ms to load: built beside them too.
+        java.util.concurrent.CompletableFuture<Metrics> registry =
+                java.util.concurrent.CompletableFuture.supplyAsync(Metrics::new, Wiring::daemon);
         Store store = openWaiting(storeSettings, config.dbWaitSeconds());
         EventStreams streams = null;
         try {
@@ -99,7 +102,7 @@ public final class Wiring implements AutoCloseable {
                     conversations, conversations, events, streams, messages, messages, conversations, conversations,
                     shares, idempotency, provisioning, provisioning, provisioning, provisioning, provisioning,
                     provisioning, provisioning, views != null ? views : RenderedViews.NONE);
-            Metrics metrics = metrics(store, streams, views);
+            Metrics metrics = metrics(registry.join(), store, streams, views);
             HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis(),
                             config.corsOrigins(), config.userRequestsPerSecond(), config.adminRequestsPerSecond()),
                     metrics)
@@ -122,8 +125,13 @@ public final class Wiring implements AutoCloseable {
     }
 
     /** What /metrics shows beside the HTTP requests, each read when scraped. */
-    private static Metrics metrics(Store store, EventStreams streams, ViewCache views) {
-        Metrics metrics = new Metrics();
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "preload-metrics");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Metrics metrics(Metrics metrics, Store store, EventStreams streams, ViewCache views) {
         metrics.gauge("store.connections.active", "pooled connections in use", () -> store.stats().activeConnections());
         metrics.gauge("store.connections.idle", "pooled connections idle", () -> store.stats().idleConnections());
         metrics.gauge("store.connections.total", "pooled connections", () -> store.stats().totalConnections());

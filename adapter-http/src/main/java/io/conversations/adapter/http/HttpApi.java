@@ -202,10 +202,19 @@ public final class HttpApi implements AutoCloseable {
     public static void preload() {
         JsonbMapper json = new JsonbMapper();
         json.write(new HealthBody("UP"));
+        new RateLimits(new RateLimits.Limit(1, 1), RateLimits.Limit.OFF).user("preload");
+        openApi();
         Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(json);
+            config.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
+            // Mounting the jar for static files is the slowest part of a start after the store's opening.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/sdk";
+                files.directory = "/conversations-web/dist";
+                files.location = Location.CLASSPATH;
+            });
             config.routes.get("/", ctx -> ctx.result(""));
         }).start("127.0.0.1", 0).stop();
     }
