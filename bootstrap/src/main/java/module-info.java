@@ -5,6 +5,8 @@ module io.conversations.bootstrap {
     requires io.conversations.adapter.persistence;
     requires org.slf4j;
     requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
 
     exports io.conversations.bootstrap;
+    provides ch.qos.logback.classic.spi.Configurator with io.conversations.bootstrap.LogSetup;
 }
