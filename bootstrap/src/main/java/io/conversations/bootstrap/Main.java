@@ -16,7 +16,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        // Before the first logger exists: logback.xml picks the appender by this name.
+        // Before the first logger exists: LogSetup reads the format from it.
         System.setProperty("CONVERSATIONS_LOG_FORMAT", config.logFormat());
         Logger log = LoggerFactory.getLogger(Main.class);
         Wiring wiring;
