@@ -40,9 +40,9 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
 
     /** Events a stream holds for its client before it drops them and reads from the log instead. */
     static final int BUFFER = 256;
-    /** How long a refused stream waits for a slot a gone client gives back after a probe. */
-    private volatile long lastRoundNanos = System.nanoTime();
-    private static final long PROBE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** How long a refused stream waits for a slot a gone client gives back after a probe (a busy machine: 1 s). */
+    private static final long PROBE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
+    /** The pause between a probe's heartbeats. */
     private static final long PROBE_GAP_MILLIS = 20;
     /** Feed entries read in one query; a full batch is followed at once by the next. */
     static final int FEED_BATCH = 2000;
@@ -78,6 +78,8 @@ public final class EventStreams implements FollowEvents, AutoCloseable {
     private final EventFeed feed;
     private final Clock clock;
     private final Settings settings;
+    /** When the tail last caught up with the feed (System.nanoTime()). */
+    private volatile long lastRoundNanos = System.nanoTime();
     private final Map<UserRef, Set<Stream>> open = new ConcurrentHashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
     private final ReentrantLock tailLock = new ReentrantLock();
