@@ -115,7 +115,7 @@ var LocalList = class {
    * {list: boolean, groups: boolean, inGroups: Set<groupName>}.
    */
   apply(event) {
-    const change = { list: false, groups: false, inGroups: /* @__PURE__ */ new Set(), renamed: null };
+    const change = { list: false, groups: false, inGroups: /* @__PURE__ */ new Set() };
     const data = event.data;
     switch (event.event) {
       case "CONVERSATION_LIST_UPDATED":
@@ -149,7 +149,6 @@ var LocalList = class {
             change.list = true;
           }
         }
-        change.renamed = data;
         break;
       }
       case "CONVERSATION_IN_GROUP_UPDATED": {
@@ -482,7 +481,6 @@ var ChatSDK = class {
     if (options.server !== void 0 && typeof options.server !== "string") {
       throw malformed("server", "the service URL, e.g. https://conversations.example.com");
     }
-    this.options = options;
     this.http = new Http({
       server: options.server || defaultServer(),
       token: () => this.userSig,
@@ -1276,22 +1274,15 @@ async function pickConversation(params) {
   picked.set(token.cid, chat.cid);
   return { cid: token.cid, title: token.title };
 }
+function choose(params) {
+  return openPicker({ http: http(), corpId: corpOf(params), confirm: false, heading: params.title || "Choose a chat" });
+}
 async function chooseConversationByCorpId(params) {
-  const chat = await openPicker({
-    http: http(),
-    corpId: corpOf(params),
-    confirm: false,
-    heading: params.title || "Choose a chat"
-  });
+  const chat = await choose(params);
   return { chatId: chat.chatId, title: chat.title };
 }
 async function chooseConversation(params) {
-  const chat = await openPicker({
-    http: http(),
-    corpId: corpOf(params),
-    confirm: false,
-    heading: params.title || "Choose a chat"
-  });
+  const chat = await choose(params);
   return { id: chat.cid, chatId: chat.chatId, title: chat.title };
 }
 async function toConversation(params) {

@@ -44,7 +44,6 @@ export class ChatSDK {
     if (options.server !== undefined && typeof options.server !== 'string') {
       throw malformed('server', 'the service URL, e.g. https://conversations.example.com');
     }
-    this.options = options;
     this.http = new Http({ server: options.server || defaultServer(), token: () => this.userSig,
       fetchImpl: options.fetch });
     this.userSig = null;

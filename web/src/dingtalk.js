@@ -70,15 +70,18 @@ async function pickConversation(params) {
   return { cid: token.cid, title: token.title };
 }
 
+/** The picker without a confirmation: the chat the user chose. */
+function choose(params) {
+  return openPicker({ http: http(), corpId: corpOf(params), confirm: false, heading: params.title || 'Choose a chat' });
+}
+
 async function chooseConversationByCorpId(params) {
-  const chat = await openPicker({ http: http(), corpId: corpOf(params), confirm: false,
-    heading: params.title || 'Choose a chat' });
+  const chat = await choose(params);
   return { chatId: chat.chatId, title: chat.title };
 }
 
 async function chooseConversation(params) {
-  const chat = await openPicker({ http: http(), corpId: corpOf(params), confirm: false,
-    heading: params.title || 'Choose a chat' });
+  const chat = await choose(params);
   return { id: chat.cid, chatId: chat.chatId, title: chat.title };
 }
 

@@ -28,7 +28,7 @@ export class LocalList {
    * {list: boolean, groups: boolean, inGroups: Set<groupName>}.
    */
   apply(event) {
-    const change = { list: false, groups: false, inGroups: new Set(), renamed: null };
+    const change = { list: false, groups: false, inGroups: new Set() };
     const data = event.data;
     switch (event.event) {
       case 'CONVERSATION_LIST_UPDATED':
@@ -63,7 +63,6 @@ export class LocalList {
             change.list = true;
           }
         }
-        change.renamed = data;
         break;
       }
       case 'CONVERSATION_IN_GROUP_UPDATED': {

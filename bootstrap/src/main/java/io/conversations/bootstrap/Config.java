@@ -1,5 +1,7 @@
 package io.conversations.bootstrap;
 
+import io.conversations.adapter.http.HttpSettings;
+import io.conversations.adapter.http.JwtTokens;
 import io.conversations.domain.group.GroupLimits;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,9 +21,9 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                      long listCacheBytes, List<String> corsOrigins, int dbWaitSeconds, String logFormat,
                      int userRequestsPerSecond, int adminRequestsPerSecond) {
 
-    /** The shortest admin key and token secret accepted (the token secret in bytes of UTF-8). */
-    static final int MIN_ADMIN_KEY_CHARS = 16;
-    static final int MIN_TOKEN_SECRET_BYTES = 32;
+    /** The shortest admin key and token secret accepted (the token secret in bytes of UTF-8): the HTTP adapter's. */
+    static final int MIN_ADMIN_KEY_CHARS = HttpSettings.MIN_ADMIN_KEY_CHARS;
+    static final int MIN_TOKEN_SECRET_BYTES = JwtTokens.MIN_SECRET_BYTES;
 
     /** Event delivery: stream caps, how often a node looks for other nodes' events, retention, heartbeat. */
     public record Events(int streamsPerUser, int streamsPerNode, int pollMillis, int retentionDays,
@@ -112,7 +114,7 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
     private static List<String> origins(String raw) {
         List<String> origins = Arrays.stream(raw.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
         for (String origin : origins) {
-            if (!origin.equals("*") && !origin.matches("https?://[^/?#\\s]+")) {
+            if (!HttpSettings.isOrigin(origin)) {
                 throw new IllegalArgumentException("CONVERSATIONS_CORS_ORIGINS holds origins like https://app.example.com "
                         + "(scheme://host[:port], no path), comma-separated, or *; got " + origin);
             }

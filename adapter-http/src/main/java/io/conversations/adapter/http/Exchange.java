@@ -42,8 +42,14 @@ final class Exchange {
     /** The contract's error body; a refusal that a later try may pass (429, 503) says when with Retry-After. */
     void error(Context ctx, Rejection rejection) {
         int status = ErrorTable.status(rejection.problem());
+        error(ctx, rejection, status == 429 ? 5 : 1);
+    }
+
+    /** As above, with the seconds a later try should wait when the refusal is a 429 or 503. */
+    private void error(Context ctx, Rejection rejection, long retryAfterSeconds) {
+        int status = ErrorTable.status(rejection.problem());
         if (status == 429 || status == 503) {
-            ctx.header("Retry-After", status == 429 ? "5" : "1");
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds));
         }
         ctx.attribute(RequestLog.ERROR_CODE, rejection.problem().code());
         json(ctx, status, new ErrorBody(rejection.problem().code(), rejection.message(), RequestLog.id(ctx)));
@@ -51,8 +57,7 @@ final class Exchange {
 
     /** 429 for a rate limit, with the seconds until the bucket holds a request again. */
     void limited(Context ctx, long retryAfterSeconds, String message) {
-        error(ctx, Problem.RATE_LIMITED, message);
-        ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+        error(ctx, new Rejection(Problem.RATE_LIMITED, message), retryAfterSeconds);
     }
 
     void error(Context ctx, Problem problem, String message) {

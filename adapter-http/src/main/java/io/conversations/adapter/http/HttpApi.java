@@ -184,13 +184,22 @@ public final class HttpApi implements AutoCloseable {
 
     /** The OpenAPI 3.1 description of every route (kept in the repository; the end-to-end tests check answers against it). */
     static byte[] openApi() {
-        try (java.io.InputStream in = HttpApi.class.getResourceAsStream("/openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("openapi.json is missing from the jar");
+        return OpenApi.BYTES;
+    }
+
+    /** Read once, on first use (the preload's, beside the store's opening). */
+    private static final class OpenApi {
+        static final byte[] BYTES = read();
+
+        private static byte[] read() {
+            try (java.io.InputStream in = HttpApi.class.getResourceAsStream("/openapi.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("openapi.json is missing from the jar");
+                }
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
             }
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -202,6 +211,7 @@ public final class HttpApi implements AutoCloseable {
     public static void preload() {
         JsonbMapper json = new JsonbMapper();
         json.write(new HealthBody("UP"));
+        // Bucket4j's classes and the OpenAPI description load here too, off the start's critical path.
         new RateLimits(new RateLimits.Limit(1, 1), RateLimits.Limit.OFF).user("preload");
         openApi();
         Javalin.create(config -> {

@@ -21,6 +21,13 @@ public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMill
 
     public static final long DEFAULT_HEARTBEAT_MILLIS = 15_000;
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
+    /** The shortest admin key accepted. */
+    public static final int MIN_ADMIN_KEY_CHARS = 16;
+
+    /** Whether {@code origin} is one CORS can name: scheme://host[:port], or {@code *}. */
+    public static boolean isOrigin(String origin) {
+        return origin.equals("*") || ORIGIN.matcher(origin).matches();
+    }
 
     public HttpSettings(String adminKey, JwtTokens tokens) {
         this(adminKey, tokens, DEFAULT_HEARTBEAT_MILLIS, List.of(), DEFAULT_USER_RATE, DEFAULT_ADMIN_RATE);
@@ -32,7 +39,7 @@ public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMill
             throw new IllegalArgumentException("a rate limit is 0 (none) or positive");
         }
         for (String origin : corsOrigins) {
-            if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+            if (!isOrigin(origin)) {
                 throw new IllegalArgumentException("a CORS origin is scheme://host[:port] (or *); got " + origin);
             }
         }
@@ -41,8 +48,8 @@ public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMill
         }
         Objects.requireNonNull(adminKey, "adminKey");
         Objects.requireNonNull(tokens, "tokens");
-        if (adminKey.length() < 16) {
-            throw new IllegalArgumentException("the admin key must be at least 16 characters");
+        if (adminKey.length() < MIN_ADMIN_KEY_CHARS) {
+            throw new IllegalArgumentException("the admin key must be at least " + MIN_ADMIN_KEY_CHARS + " characters");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.conversations.adapter.http;
 
 import io.conversations.application.port.in.IdempotentWrites;
+import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -51,7 +52,7 @@ final class Idempotency {
             byte[] body = resultBytes(ctx);
             return new IdempotentWrites.Answer(ctx.statusCode(), body, false);
         });
-        if (outcome instanceof io.conversations.domain.common.Outcome.Done<IdempotentWrites.Answer> done) {
+        if (outcome instanceof Outcome.Done<IdempotentWrites.Answer> done) {
             if (done.value().replayed()) {
                 ctx.status(done.value().status()).header("Idempotency-Replayed", "true");
                 if (done.value().body().length > 0) {
@@ -59,7 +60,7 @@ final class Idempotency {
                 }
             }
         } else {
-            exchange.error(ctx, ((io.conversations.domain.common.Outcome.Rejected<IdempotentWrites.Answer>) outcome)
+            exchange.error(ctx, ((Outcome.Rejected<IdempotentWrites.Answer>) outcome)
                     .rejection());
         }
     }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -29,6 +31,12 @@ public final class Metrics {
                 .register(registry);
     }
 
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5)};
+    /** Each route, method and status's timer, registered on its first request (this runs for every request). */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     void request(Context ctx, float millis) {
         String route;
         try {
@@ -36,12 +44,14 @@ public final class Metrics {
         } catch (RuntimeException none) {
             route = ctx.path().startsWith("/sdk/") || ctx.path().startsWith("/app/") ? "static" : "unmatched";
         }
-        Timer.builder("conversations.http.requests").description("HTTP requests: route, method, status, duration")
-                .tags("route", route, "method", ctx.method().name(), "status", Integer.toString(ctx.statusCode()))
-                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-                        Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5))
-                .register(registry).record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+        String method = ctx.method().name();
+        String status = Integer.toString(ctx.statusCode());
+        String matched = route;
+        timers.computeIfAbsent(method + " " + status + " " + route, key -> Timer.builder("conversations.http.requests")
+                        .description("HTTP requests: route, method, status, duration")
+                        .tags("route", matched, "method", method, "status", status)
+                        .serviceLevelObjectives(BUCKETS).register(registry))
+                .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
     }
 
     String scrape() {

@@ -160,10 +160,7 @@ final class JdbcTransactions implements Transactions {
                 c.commit();
             } catch (SQLException e) {
                 // The commit was sent; whether it landed is not known (the answer may be what was lost).
-                if (Store.isUnreachable(e)) {
-                    state.markDown(Store.rootMessage(e));
-                }
-                rollback(c);
+                // Marking the store down and rolling back is the StoreUnavailable catch's below.
                 throw StoreUnavailable.outcomeUnknown("the store failed while committing: " + e.getMessage(), e);
             }
             Map<UserRef, Long> users = appended.get();

@@ -17,11 +17,9 @@ import io.conversations.domain.identity.UserRef;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** One-time cids for picked chats, and the one message each lets the corp's backend post. */
 public final class ShareService implements ShareToChat {
-    private static final Pattern CID = Pattern.compile("cid[A-Za-z0-9_-]{22}");
     private final Transactions transactions;
     private final PickedChats picks;
     private final ResolveChat resolveChat;
@@ -49,13 +47,12 @@ public final class ShareService implements ShareToChat {
 
     @Override
     public Outcome<Conversation> picked(UserRef user, String cid) {
-        if (cid == null || !CID.matcher(cid).matches()) {
+        if (!ShareToChat.looksLikeCid(cid)) {
             return unknown(cid);
         }
         return transactions.inTransaction(() -> {
-            Optional<PickedChats.Pick> pick = picks.findForUpdate(user.corp(), cid);
-            if (pick.isEmpty() || !pick.get().picker().equals(user)
-                    || pick.get().pickedAt() + CID_LIFETIME_MILLIS <= clock.millis()) {
+            Optional<PickedChats.Pick> pick = live(user.corp(), cid, clock.millis());
+            if (pick.isEmpty() || !pick.get().picker().equals(user)) {
                 return unknown(cid);
             }
             return resolveChat.resolve(user, user.corp(), pick.get().chat());
@@ -64,13 +61,13 @@ public final class ShareService implements ShareToChat {
 
     @Override
     public Outcome<Message> sendToPicked(CorpId corp, String cid, MessageContent content) {
-        if (cid == null || !CID.matcher(cid).matches()) {
+        if (!ShareToChat.looksLikeCid(cid)) {
             return unknown(cid);
         }
         return transactions.inTransaction(() -> {
-            Optional<PickedChats.Pick> pick = picks.findForUpdate(corp, cid);
             long now = clock.millis();
-            if (pick.isEmpty() || pick.get().used() || pick.get().pickedAt() + CID_LIFETIME_MILLIS <= now) {
+            Optional<PickedChats.Pick> pick = live(corp, cid, now);
+            if (pick.isEmpty() || pick.get().used()) {
                 return unknown(cid);
             }
             Outcome<Message> sent = sendMessage.send(pick.get().picker(), pick.get().chat(), content);
@@ -79,6 +76,11 @@ public final class ShareService implements ShareToChat {
             }
             return sent;
         });
+    }
+
+    /** The pick under {@code cid}, held for this transaction, unless it is past its lifetime. */
+    private Optional<PickedChats.Pick> live(CorpId corp, String cid, long now) {
+        return picks.findForUpdate(corp, cid).filter(p -> p.pickedAt() + CID_LIFETIME_MILLIS > now);
     }
 
     /** Forgets the picks whose cids can no longer be used. */

@@ -27,9 +27,12 @@ public interface ShareToChat {
      */
     Outcome<Conversation> picked(UserRef user, String cid);
 
-    /** Whether {@code id} has the form of a picked chat's cid (conversation ids start with C2C or GROUP). */
+    /** A picked chat's cid: "cid" and 22 base64url characters (conversation ids start with C2C or GROUP). */
+    java.util.regex.Pattern CID = java.util.regex.Pattern.compile("cid[A-Za-z0-9_-]{22}");
+
+    /** Whether {@code id} has the form of a picked chat's cid. */
     static boolean looksLikeCid(String id) {
-        return id != null && id.length() == 25 && id.startsWith("cid");
+        return id != null && CID.matcher(id).matches();
     }
 
     /**
