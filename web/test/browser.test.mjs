@@ -164,10 +164,12 @@ test('the page: group tabs with badges, creating, renaming, deleting and moving,
   const { page, context, problems } = await newPage();
   await page.goto(`${world.url}/`);
   assert.match(page.url(), /\/app\/$/);
+  assert.equal(await page.getByTestId('share').isVisible(), false, 'nothing to share before signing in');
   await page.getByLabel('User ID').fill('alice');
   await page.getByLabel('Token (userSig)').fill(world.tokens.alice);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('[data-conversation]').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Rename' }).isVisible(), false, 'All cannot be renamed');
   assert.equal(await page.locator('[data-conversation]').count(), 5);
   assert.equal(await page.locator('[data-conversation="GROUPsales"] [data-testid=unread]').textContent(), '2');
   await page.getByTestId('net').getByText('live').waitFor();
