@@ -284,6 +284,9 @@ test("the seeds' example code runs unchanged in a page of another origin that lo
     await run('004-list-a');
     await run('004-list-b');
     await world.as('alice').post('/v1/conversation-groups', { groupName: 'Suppliers_old', conversationIDList: [] }, 201);
+    // Made by another client: the page learns of it from the stream. Wait for that before the rename, or the
+    // rename's own catch-up may apply both in one batch and raise one group-list event for the two.
+    await page.waitForFunction(() => window.chat.list.groups.includes('Suppliers_old'), null, { timeout: 10_000 });
     await run('004-rename');
     await run('004-add');
     await run('004-remove');
