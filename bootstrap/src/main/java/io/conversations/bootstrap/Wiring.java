@@ -6,7 +6,7 @@ import io.conversations.adapter.http.JwtTokens;
 import io.conversations.adapter.http.Metrics;
 import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
-import io.conversations.application.port.in.RenderedViews;
+import io.conversations.application.view.RenderedViews;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.service.ConversationService;

@@ -1,7 +1,7 @@
 package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.ChatBodies;
-import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.model.ConversationQuery;
 import io.conversations.application.port.in.ShareToChat;
 import io.conversations.application.port.in.UseCases;
 import io.conversations.domain.chat.ChatId;

@@ -2,7 +2,7 @@ package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.EventsBody;
 import io.conversations.adapter.http.dto.EventsBody.EventBody;
-import io.conversations.application.port.in.EventPage;
+import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.ReadEvents;
 import io.conversations.application.port.in.UseCases;

@@ -4,7 +4,7 @@ import io.conversations.adapter.http.dto.BatchBody;
 import io.conversations.adapter.http.dto.GroupListBody;
 import io.conversations.adapter.http.dto.GroupNameBody;
 import io.conversations.application.port.in.UseCases;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.conversations.adapter.http;
 
-import io.conversations.application.port.in.ListPosition;
+import io.conversations.application.model.ListPosition;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.conversation.ConversationId;
 import java.nio.charset.StandardCharsets;

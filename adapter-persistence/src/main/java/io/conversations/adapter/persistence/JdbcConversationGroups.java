@@ -1,9 +1,9 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.in.GroupSummary;
+import io.conversations.application.model.GroupSummary;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.domain.conversation.ConversationId;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.group.GroupsSnapshot;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;

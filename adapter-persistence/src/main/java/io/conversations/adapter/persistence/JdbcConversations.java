@@ -1,7 +1,7 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.in.ConversationQuery;
-import io.conversations.application.port.in.ListPosition;
+import io.conversations.application.model.ConversationQuery;
+import io.conversations.application.model.ListPosition;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
@@ -9,7 +9,7 @@ import io.conversations.domain.chat.Message;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
@@ -90,9 +90,11 @@ final class JdbcConversations implements Conversations {
         } else if (change instanceof ConversationChange.MarkRead) {
             set = "unread_count = ?";
             value = 0;
-        } else {
+        } else if (change instanceof ConversationChange.Hide) {
             set = "hidden = ?";
             value = true;
+        } else {
+            throw new IllegalArgumentException("no column for the change " + change);
         }
         return jdbc.update("UPDATE conversations SET " + set + ", updated_at = ? "
                         + "WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",

@@ -1,6 +1,6 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.in.EventPage;
+import io.conversations.application.model.EventPage;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;

@@ -1,6 +1,6 @@
 package io.conversations.application.service;
 
-import io.conversations.application.port.in.EventPage;
+import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.ReadEvents;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.EventLog;

@@ -1,6 +1,6 @@
 package io.conversations.application.service;
 
-import io.conversations.application.port.in.EventPage;
+import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.FollowEvents;
 import io.conversations.application.port.in.ReadEvents;

@@ -1,6 +1,6 @@
 package io.conversations.application.service;
 
-import io.conversations.application.port.in.RenderedViews;
+import io.conversations.application.view.RenderedViews;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;

@@ -1,9 +1,9 @@
 package io.conversations.application.fakes;
 
-import io.conversations.application.port.in.ConversationQuery;
-import io.conversations.application.port.in.EventPage;
-import io.conversations.application.port.in.GroupSummary;
-import io.conversations.application.port.in.ListPosition;
+import io.conversations.application.model.ConversationQuery;
+import io.conversations.application.model.EventPage;
+import io.conversations.application.model.GroupSummary;
+import io.conversations.application.model.ListPosition;
 import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
@@ -25,7 +25,7 @@ import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.group.GroupsSnapshot;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
@@ -245,8 +245,10 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             row.customData = data.data();
         } else if (change instanceof ConversationChange.MarkRead) {
             row.unread = 0;
-        } else {
+        } else if (change instanceof ConversationChange.Hide) {
             row.hidden = true;
+        } else {
+            throw new IllegalArgumentException("no field for the change " + change);
         }
         row.updatedAt = now;
         return true;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.conversations.application.fakes.InMemoryStore;
-import io.conversations.application.port.in.EventPage;
+import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.RecordedEvent;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;

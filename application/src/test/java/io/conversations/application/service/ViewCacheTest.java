@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.conversations.application.port.in.RenderedViews.Reservation;
+import io.conversations.application.view.RenderedViews.Reservation;
 import io.conversations.domain.identity.UserRef;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.conversations.domain.conversation;
 
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.Message;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.conversations.domain.event;
 
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationId;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.conversations.domain.group;
 
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.conversation.ConversationId;
 import java.util.List;
 import java.util.Map;

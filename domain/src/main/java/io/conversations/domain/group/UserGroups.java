@@ -1,5 +1,6 @@
 package io.conversations.domain.group;
 
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Verdict;

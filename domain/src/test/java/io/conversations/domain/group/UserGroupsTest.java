@@ -1,5 +1,6 @@
 package io.conversations.domain.group;
 
+import io.conversations.domain.identity.GroupName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

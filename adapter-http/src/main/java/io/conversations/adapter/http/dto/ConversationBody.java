@@ -1,7 +1,7 @@
 package io.conversations.adapter.http.dto;
 
 import io.conversations.domain.conversation.Conversation;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.conversations.adapter.http.dto;
 
-import io.conversations.application.port.in.EventPage;
+import io.conversations.application.model.EventPage;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
@@ -8,7 +8,7 @@ import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupRenamed;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
 import io.conversations.domain.event.RecordedEvent;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.conversations.adapter.http.dto;
 
-import io.conversations.application.port.in.GroupSummary;
+import io.conversations.application.model.GroupSummary;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 

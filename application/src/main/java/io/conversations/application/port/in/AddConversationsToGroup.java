@@ -2,7 +2,7 @@ package io.conversations.application.port.in;
 
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.group.BatchResult;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import java.util.List;
 

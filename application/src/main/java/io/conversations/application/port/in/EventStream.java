@@ -1,5 +1,7 @@
 package io.conversations.application.port.in;
 
+import io.conversations.application.model.EventPage;
+
 /**
  * One client's open stream of a user's events. The client takes batches at its own pace: what it
  * has not taken waits in the user's log, not in memory, so a slow client holds a bounded buffer.

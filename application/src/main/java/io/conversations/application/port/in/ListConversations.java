@@ -1,5 +1,7 @@
 package io.conversations.application.port.in;
 
+import io.conversations.application.model.ConversationPage;
+import io.conversations.application.model.ConversationQuery;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.identity.UserRef;
 

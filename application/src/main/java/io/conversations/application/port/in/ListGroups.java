@@ -1,5 +1,6 @@
 package io.conversations.application.port.in;
 
+import io.conversations.application.model.GroupSummary;
 import io.conversations.domain.identity.UserRef;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.conversations.application.port.in;
 
+import io.conversations.application.model.EventPage;
 import io.conversations.domain.identity.UserRef;
 
 /** The user's events after a sequence number, oldest first, at most {@code MAX_BATCH} at a time. */

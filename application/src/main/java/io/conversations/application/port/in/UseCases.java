@@ -1,5 +1,7 @@
 package io.conversations.application.port.in;
 
+import io.conversations.application.view.RenderedViews;
+
 /** Every use case, as the driving adapters receive them from bootstrap. */
 public record UseCases(
         CreateGroup createGroup,

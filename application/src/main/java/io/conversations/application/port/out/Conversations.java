@@ -1,6 +1,6 @@
 package io.conversations.application.port.out;
 
-import io.conversations.application.port.in.ConversationQuery;
+import io.conversations.application.model.ConversationQuery;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.Message;
 import io.conversations.domain.identity.CorpId;

@@ -1,6 +1,6 @@
 package io.conversations.application.port.out;
 
-import io.conversations.application.port.in.EventPage;
+import io.conversations.application.model.EventPage;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.identity.UserRef;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.conversations.application.port.in;
+package io.conversations.application.model;
 
+import io.conversations.application.model.ListPosition;
 import io.conversations.domain.conversation.Conversation;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.conversations.application.port.in;
+package io.conversations.application.model;
 
 import io.conversations.domain.conversation.ConversationId;
 

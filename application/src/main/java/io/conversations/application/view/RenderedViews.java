@@ -1,4 +1,4 @@
-package io.conversations.application.port.in;
+package io.conversations.application.view;
 
 import io.conversations.domain.identity.UserRef;
 import java.util.Optional;

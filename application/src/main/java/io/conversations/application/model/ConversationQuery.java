@@ -1,9 +1,9 @@
-package io.conversations.application.port.in;
+package io.conversations.application.model;
 
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
-import io.conversations.domain.group.GroupName;
+import io.conversations.domain.identity.GroupName;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
-package io.conversations.domain.group;
+package io.conversations.domain.identity;
 
+import io.conversations.domain.identity.GroupName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

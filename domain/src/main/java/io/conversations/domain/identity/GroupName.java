@@ -1,4 +1,4 @@
-package io.conversations.domain.group;
+package io.conversations.domain.identity;
 
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
