@@ -1,13 +1,18 @@
 package io.conversations.bootstrap;
 
+import io.conversations.adapter.http.AdminRoutes;
+import io.conversations.adapter.http.ChatRoutes;
+import io.conversations.adapter.http.ConversationRoutes;
+import io.conversations.adapter.http.EventRoutes;
+import io.conversations.adapter.http.GroupRoutes;
 import io.conversations.adapter.http.HttpApi;
+import io.conversations.adapter.http.MessageRoutes;
 import io.conversations.adapter.http.HttpSettings;
 import io.conversations.adapter.http.JwtTokens;
 import io.conversations.adapter.http.Metrics;
 import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
 import io.conversations.application.view.RenderedViews;
-import io.conversations.application.port.in.UseCases;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.service.ConversationService;
 import io.conversations.application.service.EventService;
@@ -98,14 +103,18 @@ public final class Wiring implements AutoCloseable {
             IdempotencyService idempotency = new IdempotencyService(store.transactions(), store.idempotencyKeys(), clock);
             ShareService shares = new ShareService(store.transactions(), store.pickedChats(), conversations, messages,
                     clock);
-            UseCases useCases = new UseCases(groups, groups, groups, groups, groups, groups, conversations,
-                    conversations, conversations, events, streams, messages, messages, conversations, conversations,
-                    shares, idempotency, provisioning, provisioning, provisioning, provisioning, provisioning,
-                    provisioning, provisioning, views != null ? views : RenderedViews.NONE);
             Metrics metrics = metrics(registry.join(), store, streams, views);
-            HttpApi http = HttpApi.create(useCases, new HttpSettings(adminKey, tokens, eventConfig.heartbeatMillis(),
-                            config.corsOrigins(), config.userRequestsPerSecond(), config.adminRequestsPerSecond()),
-                    metrics)
+            HttpApi.Routes routes = new HttpApi.Routes(
+                    new GroupRoutes(groups, groups, groups, groups, groups, groups),
+                    new ConversationRoutes(conversations, conversations, conversations,
+                            views != null ? views : RenderedViews.NONE),
+                    new MessageRoutes(messages, messages, shares),
+                    new ChatRoutes(conversations, conversations, shares, conversations),
+                    new EventRoutes(events, streams, eventConfig.heartbeatMillis()),
+                    new AdminRoutes(provisioning, provisioning, provisioning, provisioning, provisioning));
+            HttpApi http = HttpApi.create(new HttpSettings(adminKey, tokens, config.corsOrigins(),
+                            config.userRequestsPerSecond(), config.adminRequestsPerSecond()),
+                    metrics, routes, provisioning, idempotency, provisioning)
                     .start(config.host(), config.port());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "event-retention");

@@ -6,7 +6,11 @@ import io.conversations.adapter.http.dto.AdminBodies.TokenBody;
 import io.conversations.adapter.http.dto.AdminBodies.UserBody;
 import io.conversations.application.port.in.ChatCreated;
 import io.conversations.application.port.in.NewChat;
-import io.conversations.application.port.in.UseCases;
+import io.conversations.application.port.in.ChangeChatMembership;
+import io.conversations.application.port.in.CreateChat;
+import io.conversations.application.port.in.IssueToken;
+import io.conversations.application.port.in.ProvisionCorp;
+import io.conversations.application.port.in.ProvisionUser;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.InvalidInput;
@@ -19,20 +23,28 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** {@code /v1/admin}: what the corp's backend provisions with the admin key. */
-final class AdminRoutes {
+public final class AdminRoutes {
     private static final long DEFAULT_TTL_SECONDS = 3600;
-    private final UseCases useCases;
-    private final Exchange exchange;
+    private final ProvisionCorp provisionCorp;
+    private final ProvisionUser provisionUser;
+    private final CreateChat createChat;
+    private final ChangeChatMembership chatMembership;
+    private final IssueToken issueToken;
+    private final Exchange exchange = Exchange.SHARED;
 
-    AdminRoutes(UseCases useCases, Exchange exchange) {
-        this.useCases = useCases;
-        this.exchange = exchange;
+    public AdminRoutes(ProvisionCorp provisionCorp, ProvisionUser provisionUser, CreateChat createChat,
+                       ChangeChatMembership chatMembership, IssueToken issueToken) {
+        this.provisionCorp = provisionCorp;
+        this.provisionUser = provisionUser;
+        this.createChat = createChat;
+        this.chatMembership = chatMembership;
+        this.issueToken = issueToken;
     }
 
     void putCorp(Context ctx) {
         CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
         String name = Exchange.body(ctx).requiredString("name");
-        useCases.provisionCorp().put(corp, name);
+        provisionCorp.put(corp, name);
         exchange.json(ctx, 200, new CorpBody(corp.value(), name));
     }
 
@@ -41,7 +53,7 @@ final class AdminRoutes {
         JsonBody body = Exchange.body(ctx);
         String nick = body.optionalString("nick").orElse("");
         String avatar = body.optionalString("avatarUrl").orElse("");
-        exchange.outcome(ctx, useCases.provisionUser().put(user, nick, avatar), 200,
+        exchange.outcome(ctx, provisionUser.put(user, nick, avatar), 200,
                 u -> new UserBody(u.corp().value(), u.user().value(), nick, avatar));
     }
 
@@ -58,18 +70,18 @@ final class AdminRoutes {
         NewChat chat = new NewChat(corp, type, body.optionalString("chatId").map(ChatId::new),
                 body.optionalString("title").orElse(""), body.stringList("avatarIcons", false),
                 body.optionalString("ownerId").map(UserId::new), members);
-        Outcome<ChatCreated> outcome = useCases.createChat().create(chat);
+        Outcome<ChatCreated> outcome = createChat.create(chat);
         int status = outcome instanceof Outcome.Done<ChatCreated> done && !done.value().created() ? 200 : 201;
         exchange.outcome(ctx, outcome, status, created -> new ChatBody(created.id().value()));
     }
 
     void addMember(Context ctx) {
-        exchange.noContent(ctx, useCases.chatMembership().addMember(new CorpId(Exchange.path(ctx, "corpId")),
+        exchange.noContent(ctx, chatMembership.addMember(new CorpId(Exchange.path(ctx, "corpId")),
                 new ChatId(Exchange.path(ctx, "chatId")), new UserId(Exchange.path(ctx, "userId"))));
     }
 
     void removeMember(Context ctx) {
-        exchange.noContent(ctx, useCases.chatMembership().removeMember(new CorpId(Exchange.path(ctx, "corpId")),
+        exchange.noContent(ctx, chatMembership.removeMember(new CorpId(Exchange.path(ctx, "corpId")),
                 new ChatId(Exchange.path(ctx, "chatId")), new UserId(Exchange.path(ctx, "userId"))));
     }
 
@@ -77,7 +89,7 @@ final class AdminRoutes {
         JsonBody body = Exchange.body(ctx);
         UserRef user = UserRef.of(body.requiredString("corpId"), body.requiredString("userId"));
         long ttl = body.optionalLong("ttlSeconds").orElse(DEFAULT_TTL_SECONDS);
-        exchange.outcome(ctx, useCases.issueToken().issue(user, ttl), 200,
+        exchange.outcome(ctx, issueToken.issue(user, ttl), 200,
                 issued -> new TokenBody(issued.token(), issued.expiresAt()));
     }
 }

@@ -3,7 +3,9 @@ package io.conversations.adapter.http;
 import io.conversations.adapter.http.dto.ChatBodies;
 import io.conversations.application.model.ConversationQuery;
 import io.conversations.application.port.in.ShareToChat;
-import io.conversations.application.port.in.UseCases;
+import io.conversations.application.port.in.GetConversation;
+import io.conversations.application.port.in.PickableChats;
+import io.conversations.application.port.in.ResolveChat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationId;
@@ -13,19 +15,25 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /** DingTalk's chat calls: pick a chat in the corp, jump to one, describe one. The {@code cid} is the caller's conversation id. */
-final class ChatRoutes {
-    private final UseCases useCases;
-    private final Exchange exchange;
+public final class ChatRoutes {
+    private final PickableChats pickableChats;
+    private final ResolveChat resolveChat;
+    private final ShareToChat shareToChat;
+    private final GetConversation getConversation;
+    private final Exchange exchange = Exchange.SHARED;
 
-    ChatRoutes(UseCases useCases, Exchange exchange) {
-        this.useCases = useCases;
-        this.exchange = exchange;
+    public ChatRoutes(PickableChats pickableChats, ResolveChat resolveChat, ShareToChat shareToChat,
+                      GetConversation getConversation) {
+        this.pickableChats = pickableChats;
+        this.resolveChat = resolveChat;
+        this.shareToChat = shareToChat;
+        this.getConversation = getConversation;
     }
 
     void pickable(Context ctx, UserRef user) {
         CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
         String query = ctx.queryParam("query");
-        exchange.outcome(ctx, useCases.pickableChats().pickable(user, corp,
+        exchange.outcome(ctx, pickableChats.pickable(user, corp,
                         query == null || query.isEmpty() ? Optional.empty() : Optional.of(query),
                         Exchange.intQuery(ctx, "count", ConversationQuery.DEFAULT_COUNT, 1, ConversationQuery.MAX_COUNT),
                         ListCursor.decode(ctx.queryParam("cursor"))), 200,
@@ -40,22 +48,16 @@ final class ChatRoutes {
             exchange.error(ctx, Problem.FOREIGN_CORP, "corp " + corp + " is not the caller's own");
             return;
         }
-        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
-        if (chat.isEmpty()) {
-            return;
-        }
-        exchange.outcome(ctx, useCases.resolveChat().resolve(user, corp, chat.get()), 200,
+        ChatId chat = Exchange.chatId(ctx, "chatId");
+        exchange.outcome(ctx, resolveChat.resolve(user, corp, chat), 200,
                 c -> new ChatBodies.Resolved(c.chatId().value(), c.id().toString(), c.title()));
     }
 
     /** pickConversation's confirmation: a one-time cid the corp's backend may post one message with. */
     void pick(Context ctx, UserRef user) {
         CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
-        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
-        if (chat.isEmpty()) {
-            return;
-        }
-        exchange.outcome(ctx, useCases.shareToChat().pick(user, corp, chat.get()), 201,
+        ChatId chat = Exchange.chatId(ctx, "chatId");
+        exchange.outcome(ctx, shareToChat.pick(user, corp, chat), 201,
                 p -> new ChatBodies.Picked(p.cid(), p.conversation().chatId().value(), p.conversation().id().toString(),
                         p.conversation().title()));
     }
@@ -64,15 +66,12 @@ final class ChatRoutes {
     void info(Context ctx, UserRef user) {
         String raw = Exchange.path(ctx, "cid");
         if (ShareToChat.looksLikeCid(raw)) {
-            exchange.outcome(ctx, useCases.shareToChat().picked(user, raw), 200,
+            exchange.outcome(ctx, shareToChat.picked(user, raw), 200,
                     c -> new ChatBodies.Info(raw, c.title(), c.avatarIcons(), c.memberCount()));
             return;
         }
-        Optional<ConversationId> cid = exchange.conversationId(ctx, "cid");
-        if (cid.isEmpty()) {
-            return;
-        }
-        exchange.outcome(ctx, useCases.getConversation().get(user, cid.get()), 200,
+        ConversationId cid = Exchange.conversationId(ctx, "cid");
+        exchange.outcome(ctx, getConversation.get(user, cid), 200,
                 c -> new ChatBodies.Info(c.id().toString(), c.title(), c.avatarIcons(), c.memberCount()));
     }
 }

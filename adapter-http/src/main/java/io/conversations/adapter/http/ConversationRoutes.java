@@ -5,7 +5,9 @@ import io.conversations.adapter.http.dto.ConversationListBody;
 import io.conversations.application.model.ConversationPage;
 import io.conversations.application.model.ConversationQuery;
 import io.conversations.application.view.RenderedViews;
-import io.conversations.application.port.in.UseCases;
+import io.conversations.application.port.in.ChangeConversation;
+import io.conversations.application.port.in.GetConversation;
+import io.conversations.application.port.in.ListConversations;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Outcome;
@@ -19,13 +21,20 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code /v1/conversations}: a user's list, one conversation and its own state. */
-final class ConversationRoutes {
-    private final UseCases useCases;
-    private final Exchange exchange;
+public final class ConversationRoutes {
+    private final ListConversations listConversations;
+    private final GetConversation getConversation;
+    private final ChangeConversation changeConversation;
+    private final RenderedViews views;
+    private final Exchange exchange = Exchange.SHARED;
 
-    ConversationRoutes(UseCases useCases, Exchange exchange) {
-        this.useCases = useCases;
-        this.exchange = exchange;
+    /** {@code views}: first pages kept rendered ({@link RenderedViews#NONE} to render each afresh). */
+    public ConversationRoutes(ListConversations listConversations, GetConversation getConversation,
+                              ChangeConversation changeConversation, RenderedViews views) {
+        this.listConversations = listConversations;
+        this.getConversation = getConversation;
+        this.changeConversation = changeConversation;
+        this.views = views;
     }
 
     void list(Context ctx, UserRef user) {
@@ -37,19 +46,19 @@ final class ConversationRoutes {
                 Exchange.intQuery(ctx, "count", ConversationQuery.DEFAULT_COUNT, 1, ConversationQuery.MAX_COUNT),
                 ListCursor.decode(ctx.queryParam("cursor")));
         if (query.after().isPresent()) {
-            exchange.outcome(ctx, useCases.listConversations().list(user, query), 200, ConversationRoutes::body);
+            exchange.outcome(ctx, listConversations.list(user, query), 200, ConversationRoutes::body);
             return;
         }
         // A first page: the rendered answer while the user's event sequence says it is current.
         String key = "list|" + query.group().map(GroupName::value).orElse("") + "|"
                 + query.type().map(Enum::name).orElse("") + "|" + query.count();
-        Optional<byte[]> kept = useCases.renderedViews().find(user, key);
+        Optional<byte[]> kept = views.find(user, key);
         if (kept.isPresent()) {
             exchange.rendered(ctx, 200, kept.get());
             return;
         }
-        RenderedViews.Reservation reservation = useCases.renderedViews().reserve(user);
-        Outcome<ConversationPage> outcome = useCases.listConversations().list(user, query);
+        RenderedViews.Reservation reservation = views.reserve(user);
+        Outcome<ConversationPage> outcome = listConversations.list(user, query);
         if (outcome instanceof Outcome.Done<ConversationPage> done) {
             byte[] rendered = exchange.render(body(done.value()));
             reservation.keep(key, done.value().eventSeq(), rendered);
@@ -65,10 +74,8 @@ final class ConversationRoutes {
     }
 
     void get(Context ctx, UserRef user) {
-        Optional<ConversationId> id = exchange.conversationId(ctx, "conversationID");
-        if (id.isPresent()) {
-            exchange.outcome(ctx, useCases.getConversation().get(user, id.get()), 200, ConversationBody::from);
-        }
+        ConversationId id = Exchange.conversationId(ctx, "conversationID");
+        exchange.outcome(ctx, getConversation.get(user, id), 200, ConversationBody::from);
     }
 
     void pin(Context ctx, UserRef user) {
@@ -88,19 +95,14 @@ final class ConversationRoutes {
     }
 
     void hide(Context ctx, UserRef user) {
-        Optional<ConversationId> id = exchange.conversationId(ctx, "conversationID");
-        if (id.isPresent()) {
-            exchange.noContent(ctx, useCases.changeConversation().change(user, id.get(), new ConversationChange.Hide()));
-        }
+        ConversationId id = Exchange.conversationId(ctx, "conversationID");
+        exchange.noContent(ctx, changeConversation.change(user, id, new ConversationChange.Hide()));
     }
 
     /** Reads the change from the request (refusing a bad one) and answers the conversation as it now is. */
     private void change(Context ctx, UserRef user, Supplier<ConversationChange> change) {
-        Optional<ConversationId> id = exchange.conversationId(ctx, "conversationID");
-        if (id.isPresent()) {
-            exchange.outcome(ctx, useCases.changeConversation().change(user, id.get(), change.get()), 200,
-                    ConversationBody::from);
-        }
+        ConversationId id = Exchange.conversationId(ctx, "conversationID");
+        exchange.outcome(ctx, changeConversation.change(user, id, change.get()), 200, ConversationBody::from);
     }
 
     private static ChatType chatType(String type) {

@@ -5,7 +5,7 @@ import io.conversations.adapter.http.dto.EventsBody.EventBody;
 import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.ReadEvents;
-import io.conversations.application.port.in.UseCases;
+import io.conversations.application.port.in.FollowEvents;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
@@ -23,21 +23,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Accept: application/json}. Each stream is written by a thread of its own, which takes
  * events at the pace its client reads them: a slow client waits alone.
  */
-final class EventRoutes implements AutoCloseable {
+public final class EventRoutes implements AutoCloseable {
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
     /** How long a browser's EventSource waits before it reconnects (with Last-Event-ID). */
     private static final long RETRY_MILLIS = 2_000;
 
-    private final UseCases useCases;
-    private final Exchange exchange;
-    private final JsonbMapper json;
+    private final ReadEvents readEvents;
+    private final FollowEvents followEvents;
+    private final Exchange exchange = Exchange.SHARED;
+    private final JsonbMapper json = exchange.mapper();
     private final long heartbeatMillis;
     private final ExecutorService writers;
 
-    EventRoutes(UseCases useCases, Exchange exchange, JsonbMapper json, long heartbeatMillis) {
-        this.useCases = useCases;
-        this.exchange = exchange;
-        this.json = json;
+    /** {@code heartbeatMillis}: how often an idle stream writes a comment, so that proxies and clients see it alive. */
+    public EventRoutes(ReadEvents readEvents, FollowEvents followEvents, long heartbeatMillis) {
+        if (heartbeatMillis < 1) {
+            throw new IllegalArgumentException("the heartbeat interval must be positive");
+        }
+        this.readEvents = readEvents;
+        this.followEvents = followEvents;
         this.heartbeatMillis = heartbeatMillis;
         AtomicInteger n = new AtomicInteger();
         // Small stacks: a writer only waits for events and writes them.
@@ -55,14 +59,14 @@ final class EventRoutes implements AutoCloseable {
         } else {
             long after = Exchange.longQuery(ctx, "after", 0);
             int limit = Exchange.intQuery(ctx, "limit", ReadEvents.MAX_BATCH, 1, ReadEvents.MAX_BATCH);
-            EventPage page = useCases.readEvents().readAfter(user, after, limit);
+            EventPage page = readEvents.readAfter(user, after, limit);
             exchange.json(ctx, 200, EventsBody.from(page, System.currentTimeMillis()));
         }
     }
 
     private void stream(Context ctx, UserRef user) {
         long after = lastEventId(ctx);
-        Outcome<EventStream> opened = useCases.followEvents().follow(user, after);
+        Outcome<EventStream> opened = followEvents.follow(user, after);
         if (opened instanceof Outcome.Rejected<EventStream> refused) {
             exchange.error(ctx, refused.rejection());
             return;

@@ -13,16 +13,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.function.Function;
 
-/** Writing answers: JSON bodies with the contract's content type, outcomes and refusals alike. */
+/**
+ * Reading requests and writing answers: JSON bodies with the contract's content type, outcomes and refusals
+ * alike. One for the whole adapter ({@link #SHARED}): it holds nothing but the JSON-B mapper, which is
+ * thread-safe.
+ */
 final class Exchange {
     static final String JSON = "application/json; charset=utf-8";
+    static final Exchange SHARED = new Exchange(new JsonbMapper());
     private final JsonbMapper json;
 
-    Exchange(JsonbMapper json) {
+    private Exchange(JsonbMapper json) {
         this.json = json;
+    }
+
+    /** The mapper Javalin uses too, so both write the same JSON. */
+    JsonbMapper mapper() {
+        return json;
     }
 
     void json(Context ctx, int status, Object body) {
@@ -82,24 +91,23 @@ final class Exchange {
         }
     }
 
-    /** The path's conversation id; one that cannot exist is answered exactly like one that does not (40401). */
-    Optional<ConversationId> conversationId(Context ctx, String param) {
+    /**
+     * The path's conversation id; one that cannot exist is refused exactly like one the user does not have
+     * (40401): the request ends there, answered by the route's InvalidInput handler.
+     */
+    static ConversationId conversationId(Context ctx, String param) {
         String raw = path(ctx, param);
-        Optional<ConversationId> id = ConversationId.tryParse(raw);
-        if (id.isEmpty()) {
-            error(ctx, Problem.NOT_FOUND, "no conversation " + raw + " for this user");
-        }
-        return id;
+        return ConversationId.tryParse(raw)
+                .orElseThrow(() -> new InvalidInput(Problem.NOT_FOUND, "no conversation " + raw + " for this user"));
     }
 
-    /** The path's chat id; one that cannot exist is answered exactly like one the caller is not in (40401). */
-    Optional<ChatId> chatId(Context ctx, String param) {
+    /** The path's chat id; one that cannot exist is refused exactly like one the caller is not in (40401). */
+    static ChatId chatId(Context ctx, String param) {
         String raw = path(ctx, param);
         if (!Ids.isValid(raw)) {
-            error(ctx, Problem.NOT_FOUND, "no chat " + raw + " for this user");
-            return Optional.empty();
+            throw new InvalidInput(Problem.NOT_FOUND, "no chat " + raw + " for this user");
         }
-        return Optional.of(new ChatId(raw));
+        return new ChatId(raw);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.AdminBodies.HealthBody;
-import io.conversations.application.port.in.UseCases;
+import io.conversations.application.port.in.CheckHealth;
+import io.conversations.application.port.in.IdempotentWrites;
+import io.conversations.application.port.in.IdentifyUser;
 import io.conversations.application.port.out.StoreUnavailable;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
@@ -37,24 +39,28 @@ public final class HttpApi implements AutoCloseable {
         this.graceful = graceful;
     }
 
-    /** Builds the API on the given use cases; call {@link #start} to listen. */
-    public static HttpApi create(UseCases useCases, HttpSettings settings) {
-        return create(useCases, settings, new Metrics());
-    }
+    /** The route classes, each built on the use cases it calls. */
+    public record Routes(GroupRoutes groups, ConversationRoutes conversations, MessageRoutes messages, ChatRoutes chats,
+                         EventRoutes events, AdminRoutes admin) {}
 
-    /** Builds the API on the given use cases, recording its requests in {@code metrics} (served at /metrics). */
-    public static HttpApi create(UseCases useCases, HttpSettings settings, Metrics metrics) {
-        JsonbMapper json = new JsonbMapper();
-        Exchange exchange = new Exchange(json);
-        Authentication auth = new Authentication(settings.tokens(), useCases.identifyUser(), settings.adminKey());
-        GroupRoutes groups = new GroupRoutes(useCases, exchange);
-        ConversationRoutes conversations = new ConversationRoutes(useCases, exchange);
-        AdminRoutes admin = new AdminRoutes(useCases, exchange);
-        MessageRoutes messages = new MessageRoutes(useCases, exchange);
-        ChatRoutes chats = new ChatRoutes(useCases, exchange);
-        EventRoutes events = new EventRoutes(useCases, exchange, json, settings.heartbeatMillis());
+    /**
+     * Builds the API on its routes; call {@link #start} to listen. Around every route: {@code identifyUser} (a
+     * token's user must be provisioned), {@code idempotentWrites} (the Idempotency-Key header), the rate limits and
+     * {@code metrics} (served at /metrics); {@code health} answers /health.
+     */
+    public static HttpApi create(HttpSettings settings, Metrics metrics, Routes routes, IdentifyUser identifyUser,
+                                 IdempotentWrites idempotentWrites, CheckHealth health) {
+        Exchange exchange = Exchange.SHARED;
+        JsonbMapper json = exchange.mapper();
+        Authentication auth = new Authentication(settings.tokens(), identifyUser, settings.adminKey());
+        GroupRoutes groups = routes.groups();
+        ConversationRoutes conversations = routes.conversations();
+        AdminRoutes admin = routes.admin();
+        MessageRoutes messages = routes.messages();
+        ChatRoutes chats = routes.chats();
+        EventRoutes events = routes.events();
         Cors cors = new Cors(settings.corsOrigins());
-        Idempotency idempotency = new Idempotency(useCases.idempotentWrites(), exchange);
+        Idempotency idempotency = new Idempotency(idempotentWrites, exchange);
         GracefulHandler graceful = new GracefulHandler();
         // A burst of twice the rate for a user (a page loading its list), ten times for the corp's backend.
         RateLimits limits = new RateLimits(
@@ -104,14 +110,14 @@ public final class HttpApi implements AutoCloseable {
             }
             r.get("/", ctx -> ctx.redirect("/app/"));
 
-            Handler health = ctx -> {
-                boolean up = useCases.checkHealth().healthy();
+            Handler healthRoute = ctx -> {
+                boolean up = health.healthy();
                 exchange.json(ctx, up ? 200 : 503, new HealthBody(up ? "UP" : "DOWN"));
             };
-            r.get("/health", health);
-            r.get("/v1/health", health);
+            r.get("/health", healthRoute);
+            r.get("/v1/health", healthRoute);
             // Readiness is /health (the store answers); liveness only says the process serves HTTP.
-            r.get("/health/ready", health);
+            r.get("/health/ready", healthRoute);
             r.get("/health/live", ctx -> exchange.json(ctx, 200, new HealthBody("UP")));
             byte[] openApi = openApi();
             r.get("/openapi.json", ctx -> ctx.contentType(Exchange.JSON).result(openApi));
@@ -209,7 +215,7 @@ public final class HttpApi implements AutoCloseable {
      * finds it all loaded.
      */
     public static void preload() {
-        JsonbMapper json = new JsonbMapper();
+        JsonbMapper json = Exchange.SHARED.mapper();
         json.write(new HealthBody("UP"));
         // Bucket4j's classes and the OpenAPI description load here too, off the start's critical path.
         new RateLimits(new RateLimits.Limit(1, 1), RateLimits.Limit.OFF).user("preload");

@@ -5,21 +5,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What the HTTP adapter needs from configuration: the admin key, the user-token signer, how often an
- * idle event stream writes a heartbeat, and the web origins other than its own whose pages may call it
- * (CORS; {@code *} for any).
+ * What the HTTP adapter needs from configuration: the admin key, the user-token signer, the web origins
+ * other than its own whose pages may call it (CORS; {@code *} for any), and the rate limits.
  */
-public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMillis, List<String> corsOrigins,
+public record HttpSettings(String adminKey, JwtTokens tokens, List<String> corsOrigins,
                            int userRequestsPerSecond, int adminRequestsPerSecond) {
     /** Default rate limits: generous for a person's clients and for a corp's backend; 0 turns one off. */
     public static final int DEFAULT_USER_RATE = 100;
     public static final int DEFAULT_ADMIN_RATE = 2_000;
 
-    public HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMillis, List<String> corsOrigins) {
-        this(adminKey, tokens, heartbeatMillis, corsOrigins, DEFAULT_USER_RATE, DEFAULT_ADMIN_RATE);
-    }
-
-    public static final long DEFAULT_HEARTBEAT_MILLIS = 15_000;
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
     /** The shortest admin key accepted. */
     public static final int MIN_ADMIN_KEY_CHARS = 16;
@@ -27,10 +21,6 @@ public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMill
     /** Whether {@code origin} is one CORS can name: scheme://host[:port], or {@code *}. */
     public static boolean isOrigin(String origin) {
         return origin.equals("*") || ORIGIN.matcher(origin).matches();
-    }
-
-    public HttpSettings(String adminKey, JwtTokens tokens) {
-        this(adminKey, tokens, DEFAULT_HEARTBEAT_MILLIS, List.of(), DEFAULT_USER_RATE, DEFAULT_ADMIN_RATE);
     }
 
     public HttpSettings {
@@ -42,9 +32,6 @@ public record HttpSettings(String adminKey, JwtTokens tokens, long heartbeatMill
             if (!isOrigin(origin)) {
                 throw new IllegalArgumentException("a CORS origin is scheme://host[:port] (or *); got " + origin);
             }
-        }
-        if (heartbeatMillis < 1) {
-            throw new IllegalArgumentException("the heartbeat interval must be positive");
         }
         Objects.requireNonNull(adminKey, "adminKey");
         Objects.requireNonNull(tokens, "tokens");

@@ -3,7 +3,8 @@ package io.conversations.adapter.http;
 import io.conversations.adapter.http.dto.MessageBody;
 import io.conversations.adapter.http.dto.MessageListBody;
 import io.conversations.application.port.in.ReadMessages;
-import io.conversations.application.port.in.UseCases;
+import io.conversations.application.port.in.SendMessage;
+import io.conversations.application.port.in.ShareToChat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.chat.MessageType;
@@ -19,21 +20,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** {@code /v1/chats/{chatId}/messages}: sending into a chat and reading its history, members only. */
-final class MessageRoutes {
-    private final UseCases useCases;
-    private final Exchange exchange;
+public final class MessageRoutes {
+    private final SendMessage sendMessage;
+    private final ReadMessages readMessages;
+    private final ShareToChat shareToChat;
+    private final Exchange exchange = Exchange.SHARED;
 
-    MessageRoutes(UseCases useCases, Exchange exchange) {
-        this.useCases = useCases;
-        this.exchange = exchange;
+    public MessageRoutes(SendMessage sendMessage, ReadMessages readMessages, ShareToChat shareToChat) {
+        this.sendMessage = sendMessage;
+        this.readMessages = readMessages;
+        this.shareToChat = shareToChat;
     }
 
     void send(Context ctx, UserRef user) {
-        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
-        if (chat.isEmpty()) {
-            return;
-        }
-        exchange.outcome(ctx, useCases.sendMessage().send(user, chat.get(), content(Exchange.body(ctx))), 201,
+        ChatId chat = Exchange.chatId(ctx, "chatId");
+        exchange.outcome(ctx, sendMessage.send(user, chat, content(Exchange.body(ctx))), 201,
                 MessageBody::from);
     }
 
@@ -44,7 +45,7 @@ final class MessageRoutes {
     void sendToPicked(Context ctx) {
         CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
         MessageContent content = content(Exchange.body(ctx));
-        exchange.outcome(ctx, useCases.shareToChat().sendToPicked(corp, Exchange.path(ctx, "cid"), content), 201,
+        exchange.outcome(ctx, shareToChat.sendToPicked(corp, Exchange.path(ctx, "cid"), content), 201,
                 MessageBody::from);
     }
 
@@ -63,12 +64,9 @@ final class MessageRoutes {
     }
 
     void list(Context ctx, UserRef user) {
-        Optional<ChatId> chat = exchange.chatId(ctx, "chatId");
-        if (chat.isEmpty()) {
-            return;
-        }
+        ChatId chat = Exchange.chatId(ctx, "chatId");
         int count = Exchange.intQuery(ctx, "count", ReadMessages.DEFAULT_COUNT, 1, ReadMessages.MAX_COUNT);
-        exchange.outcome(ctx, useCases.readMessages().read(user, chat.get(), count, cursor(ctx.queryParam("cursor"))),
+        exchange.outcome(ctx, readMessages.read(user, chat, count, cursor(ctx.queryParam("cursor"))),
                 200, page -> new MessageListBody(page.messages().stream().map(MessageBody::from).toList(),
                         page.nextBefore().map(MessageRoutes::cursor).orElse(""), page.nextBefore().isEmpty()));
     }
