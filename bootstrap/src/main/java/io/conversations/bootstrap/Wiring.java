@@ -20,7 +20,11 @@ import io.conversations.application.service.EventStreams;
 import io.conversations.application.service.GroupService;
 import io.conversations.application.service.MessageService;
 import io.conversations.application.service.IdempotencyService;
-import io.conversations.application.service.ProvisioningService;
+import io.conversations.application.service.ChatService;
+import io.conversations.application.service.DirectoryService;
+import io.conversations.application.service.EventRecorder;
+import io.conversations.application.service.HealthService;
+import io.conversations.application.service.TokenService;
 import io.conversations.application.service.ShareService;
 import io.conversations.application.service.ViewCache;
 
@@ -74,10 +78,11 @@ public final class Wiring implements AutoCloseable {
                     config.events().streamsPerUser(), config.events().streamsPerNode(), config.events().retentionDays(),
                     config.userRequestsPerSecond(), config.adminRequestsPerSecond());
             Clock clock = System::currentTimeMillis;
-            GroupService groups = new GroupService(store.transactions(), store.conversationGroups(), store.eventLog(),
-                    clock, config.limits());
+            EventRecorder recorder = new EventRecorder(store.eventLog(), store.conversations());
+            GroupService groups = new GroupService(store.transactions(), store.conversationGroups(), recorder, clock,
+                    config.limits());
             ConversationService conversations = new ConversationService(store.transactions(), store.conversations(),
-                    store.conversationGroups(), store.eventLog(), store.directory(), clock);
+                    store.conversationGroups(), store.eventLog(), recorder, store.directory(), clock);
             Config.Events eventConfig = config.events();
             EventService events = new EventService(store.transactions(), store.eventLog(), clock,
                     TimeUnit.DAYS.toMillis(eventConfig.retentionDays()));
@@ -96,10 +101,12 @@ public final class Wiring implements AutoCloseable {
                 tail.wake();
             });
             MessageService messages = new MessageService(store.transactions(), store.chats(), store.messages(),
-                    store.conversations(), store.directory(), store.eventLog(), clock);
-            ProvisioningService provisioning = new ProvisioningService(store.transactions(), store.directory(),
-                    store.chats(), store.conversations(), store.conversationGroups(), store.eventLog(), tokens,
-                    store.health(), clock);
+                    store.conversations(), store.directory(), recorder, clock);
+            DirectoryService directory = new DirectoryService(store.transactions(), store.directory(), store.chats(),
+                    store.conversations(), recorder, clock);
+            ChatService chats = new ChatService(store.transactions(), store.directory(), store.chats(),
+                    store.conversations(), store.conversationGroups(), recorder, clock);
+            TokenService userTokens = new TokenService(store.transactions(), store.directory(), tokens, clock);
             IdempotencyService idempotency = new IdempotencyService(store.transactions(), store.idempotencyKeys(), clock);
             ShareService shares = new ShareService(store.transactions(), store.pickedChats(), conversations, messages,
                     clock);
@@ -111,10 +118,10 @@ public final class Wiring implements AutoCloseable {
                     new MessageRoutes(messages, messages, shares),
                     new ChatRoutes(conversations, conversations, shares, conversations),
                     new EventRoutes(events, streams, eventConfig.heartbeatMillis()),
-                    new AdminRoutes(provisioning, provisioning, provisioning, provisioning, provisioning));
+                    new AdminRoutes(directory, directory, chats, chats, userTokens));
             HttpApi http = HttpApi.create(new HttpSettings(adminKey, tokens, config.corsOrigins(),
                             config.userRequestsPerSecond(), config.adminRequestsPerSecond()),
-                    metrics, routes, provisioning, idempotency, provisioning)
+                    metrics, routes, userTokens, idempotency, new HealthService(store.health()))
                     .start(config.host(), config.port());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "event-retention");

@@ -74,6 +74,24 @@ final class JdbcConversations implements Conversations {
                 message.chat().value());
     }
 
+    /**
+     * One statement for the chat: by chat, both stores look the conversations up through ix_conversations_chat (H2
+     * uses an IN list only on an index's first column, so a list of conversation ids made it visit every
+     * conversation of the corp).
+     */
+    @Override
+    public void markListed(CorpId corp, ChatId chat, Map<UserId, Long> listedAtSeq) {
+        if (listedAtSeq.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        listedAtSeq.forEach((user, seq) -> params.addAll(List.of(user.value(), seq)));
+        jdbc.update("UPDATE conversations SET changed_seq = CASE user_id" + " WHEN ? THEN ?".repeat(listedAtSeq.size())
+                        + " ELSE changed_seq END WHERE corp_id = ? AND chat_id = ? AND user_id IN ("
+                        + Jdbc.placeholders(listedAtSeq.size()) + ")",
+                Jdbc.params(params, corp.value(), chat.value(), listedAtSeq.keySet().stream().map(UserId::value).toList()));
+    }
+
     @Override
     public boolean change(UserRef user, ConversationId id, ConversationChange change, long now) {
         String set;

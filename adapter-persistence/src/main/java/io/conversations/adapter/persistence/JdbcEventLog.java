@@ -10,8 +10,8 @@ import io.conversations.domain.identity.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,56 +34,39 @@ final class JdbcEventLog implements EventLog {
 
     /**
      * Locks the users' rows the transaction does not hold yet (one statement, userId order), then writes every
-     * user's events with one insert and the listed conversations' {@code changed_seq} with one update per chat;
-     * the users' counters are written back with their rows just before the commit.
+     * user's events with one insert; the users' counters are written back with their rows just before the commit.
      */
     @Override
-    public void appendAll(Map<UserRef, List<ConversationEvent>> events, long now) {
+    public Map<UserRef, Long> appendAll(Map<UserRef, List<ConversationEvent>> events, long now) {
         Map<CorpId, List<UserRef>> byCorp = new TreeMap<>(Comparator.comparing(CorpId::value));
         events.forEach((user, list) -> {
             if (!list.isEmpty()) {
                 byCorp.computeIfAbsent(user.corp(), c -> new ArrayList<>()).add(user);
             }
         });
-        byCorp.forEach((corp, users) -> appendInCorp(corp, users, events, now));
+        Map<UserRef, Long> first = new HashMap<>();
+        byCorp.forEach((corp, users) -> appendInCorp(corp, users, events, now, first));
+        return first;
     }
 
-    private void appendInCorp(CorpId corp, List<UserRef> users, Map<UserRef, List<ConversationEvent>> events, long now) {
+    private void appendInCorp(CorpId corp, List<UserRef> users, Map<UserRef, List<ConversationEvent>> events, long now,
+                              Map<UserRef, Long> first) {
         // Rows this transaction locked already (every use case locks before it decides) are not locked again.
         Map<UserId, Long> last = UserRow.lockAll(jdbc, corp, users.stream().map(UserRef::user).toList());
         List<Object[]> rows = new ArrayList<>();
-        // Per chat, each listed member's newest sequence that listed its conversation of that chat.
-        Map<String, Map<String, Long>> listedByChat = new LinkedHashMap<>();
         for (UserRef user : users) {
             String id = user.user().value();
             Long seq = last.get(user.user());
             if (seq == null) {
                 throw new IllegalStateException("events for an unknown user " + user);
             }
+            first.put(user, seq + 1);
             for (ConversationEvent event : events.get(user)) {
                 rows.add(new Object[] {corp.value(), id, ++seq, event.type(), EventCodec.encode(event), now});
-                if (event instanceof ConversationEvent.ConversationListUpdated listed) {
-                    for (var conversation : listed.conversations()) {
-                        listedByChat.computeIfAbsent(conversation.chatId().value(), c -> new LinkedHashMap<>())
-                                .put(id, seq);
-                    }
-                }
             }
             // The counter is written back with the user's row before the commit (UserRow.writeBack).
             transactions.eventsAppended(user, seq);
         }
-        // A list cursor leaves out conversations listed by an event after its first page (see ListPosition). A user
-        // has one conversation per chat, so (chat, user) names it; by chat, both stores look it up through
-        // ix_conversations_chat (H2 uses an IN list only on an index's first column, so a list of conversation ids
-        // made it visit every conversation of the corp). In practice an append lists conversations of one chat.
-        listedByChat.forEach((chat, seqs) -> {
-            List<Object> params = new ArrayList<>();
-            seqs.forEach((user, seq) -> params.addAll(List.of(user, seq)));
-            jdbc.update("UPDATE conversations SET changed_seq = CASE user_id" + " WHEN ? THEN ?".repeat(seqs.size())
-                            + " ELSE changed_seq END WHERE corp_id = ? AND chat_id = ? AND user_id IN ("
-                            + Jdbc.placeholders(seqs.size()) + ")",
-                    Jdbc.params(params, corp.value(), chat, seqs.keySet()));
-        });
         jdbc.insertRows("events", "corp_id, user_id, seq, event_type, data, created_at", 6, rows);
     }
 

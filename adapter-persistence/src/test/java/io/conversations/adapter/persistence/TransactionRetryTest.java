@@ -90,10 +90,10 @@ class TransactionRetryTest {
                     await(bothHoldOne);
                 }
                 store.directory().lock(second);
-                store.eventLog().append(first, List.of(
-                        new io.conversations.domain.event.ConversationEvent.GroupListUpdated(List.of())), 2);
-                store.eventLog().append(second, List.of(
-                        new io.conversations.domain.event.ConversationEvent.GroupListUpdated(List.of())), 2);
+                store.eventLog().appendAll(java.util.Map.of(first, List.of(
+                        new io.conversations.domain.event.ConversationEvent.GroupListUpdated(List.of()))), 2);
+                store.eventLog().appendAll(java.util.Map.of(second, List.of(
+                        new io.conversations.domain.event.ConversationEvent.GroupListUpdated(List.of()))), 2);
                 return "committed";
             });
         } catch (StoreUnavailable e) {

@@ -32,15 +32,17 @@ public final class ConversationService implements ListConversations, GetConversa
     private final Transactions transactions;
     private final Conversations conversations;
     private final ConversationGroups groups;
-    private final EventLog events;
+    private final EventLog log;
+    private final EventRecorder events;
     private final Directory directory;
     private final Clock clock;
 
     public ConversationService(Transactions transactions, Conversations conversations, ConversationGroups groups,
-                               EventLog events, Directory directory, Clock clock) {
+                               EventLog log, EventRecorder events, Directory directory, Clock clock) {
         this.transactions = transactions;
         this.conversations = conversations;
         this.groups = groups;
+        this.log = log;
         this.events = events;
         this.directory = directory;
         this.clock = clock;
@@ -55,7 +57,7 @@ public final class ConversationService implements ListConversations, GetConversa
                 return notFound(id);
             }
             Conversation changed = conversations.find(user, id).orElseThrow();
-            events.append(user, List.of(new ConversationListUpdated(List.of(changed))), now);
+            events.record(user, List.of(new ConversationListUpdated(List.of(changed))), now);
             return Outcome.done(changed);
         });
     }
@@ -69,7 +71,7 @@ public final class ConversationService implements ListConversations, GetConversa
             }
             // Read the sequence first: the page then reflects at least every event up to it. Later pages
             // answer as of the first page's sequence, leaving out what changed since (events carry it).
-            long eventSeq = query.after().map(ListPosition::asOfSeq).orElseGet(() -> events.lastSeq(user));
+            long eventSeq = query.after().map(ListPosition::asOfSeq).orElseGet(() -> log.lastSeq(user));
             // One row more than asked tells whether another page follows.
             List<Conversation> rows = conversations.page(user, query, query.count() + 1);
             if (rows.size() <= query.count()) {

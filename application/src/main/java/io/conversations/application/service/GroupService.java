@@ -9,7 +9,6 @@ import io.conversations.application.port.in.RemoveConversationsFromGroup;
 import io.conversations.application.port.in.RenameGroup;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.ConversationGroups;
-import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.conversation.ConversationId;
@@ -34,11 +33,11 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
         RemoveConversationsFromGroup, ListGroups {
     private final Transactions transactions;
     private final ConversationGroups groups;
-    private final EventLog events;
+    private final EventRecorder events;
     private final Clock clock;
     private final GroupLimits limits;
 
-    public GroupService(Transactions transactions, ConversationGroups groups, EventLog events, Clock clock,
+    public GroupService(Transactions transactions, ConversationGroups groups, EventRecorder events, Clock clock,
                         GroupLimits limits) {
         this.transactions = transactions;
         this.groups = groups;
@@ -153,6 +152,6 @@ public final class GroupService implements CreateGroup, RenameGroup, DeleteGroup
                 list.add(e);
             }
         }
-        events.append(user, list, now);
+        events.record(user, list, now);
     }
 }

@@ -7,7 +7,6 @@ import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
-import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.chat.ChatId;
@@ -31,11 +30,11 @@ public final class MessageService implements SendMessage, ReadMessages {
     private final Messages messages;
     private final Conversations conversations;
     private final Directory directory;
-    private final EventLog events;
+    private final EventRecorder events;
     private final Clock clock;
 
     public MessageService(Transactions transactions, Chats chats, Messages messages, Conversations conversations,
-                          Directory directory, EventLog events, Clock clock) {
+                          Directory directory, EventRecorder events, Clock clock) {
         this.transactions = transactions;
         this.chats = chats;
         this.messages = messages;
@@ -60,7 +59,7 @@ public final class MessageService implements SendMessage, ReadMessages {
             Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
             conversations.findByChat(sender.corp(), chat, members).forEach((member, conversation) -> happened.put(
                     new UserRef(sender.corp(), member), List.of(new ConversationListUpdated(List.of(conversation)))));
-            events.appendAll(happened, now);
+            events.recordAll(happened, now);
             return Outcome.done(message);
         });
     }

@@ -416,31 +416,31 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         return all.stream().filter(m -> before.map(b -> m.id() < b).orElse(true)).limit(limit).toList();
     }
 
-    // ---- EventLog
     @Override
-    public void appendAll(Map<UserRef, List<ConversationEvent>> byUser, long now) {
-        byUser.forEach((user, happened) -> append(user, happened, now));
+    public void markListed(CorpId corp, ChatId chat, Map<UserId, Long> listedAtSeq) {
+        listedAtSeq.forEach((user, seq) -> {
+            conversations.getOrDefault(new UserRef(corp, user), Map.of()).values().stream()
+                    .filter(row -> row.chat.equals(chat)).forEach(row -> row.changedSeq = seq);
+        });
     }
 
+    // ---- EventLog
     @Override
-    public void append(UserRef user, List<ConversationEvent> happened, long now) {
-        long seq = lastSeq.getOrDefault(user, 0L);
-        List<RecordedEvent> log = events.computeIfAbsent(user, u -> new ArrayList<>());
-        for (ConversationEvent event : happened) {
-            RecordedEvent recorded = new RecordedEvent(++seq, event, now);
-            log.add(recorded);
-            feed.put(++lastPosition, new UserEvent(user, recorded));
-            appended = true;
-            if (event instanceof ConversationEvent.ConversationListUpdated listed) {
-                for (Conversation c : listed.conversations()) {
-                    Row row = conversations.getOrDefault(user, Map.of()).get(c.id());
-                    if (row != null) {
-                        row.changedSeq = seq;
-                    }
-                }
+    public Map<UserRef, Long> appendAll(Map<UserRef, List<ConversationEvent>> byUser, long now) {
+        Map<UserRef, Long> first = new HashMap<>();
+        byUser.forEach((user, happened) -> {
+            long seq = lastSeq.getOrDefault(user, 0L);
+            first.put(user, seq + 1);
+            List<RecordedEvent> log = events.computeIfAbsent(user, u -> new ArrayList<>());
+            for (ConversationEvent event : happened) {
+                RecordedEvent recorded = new RecordedEvent(++seq, event, now);
+                log.add(recorded);
+                feed.put(++lastPosition, new UserEvent(user, recorded));
+                appended = true;
             }
-        }
-        lastSeq.put(user, seq);
+            lastSeq.put(user, seq);
+        });
+        return first;
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -69,7 +70,7 @@ class EventStreamsTest {
     private long record(UserRef user) {
         return store.inTransaction(() -> {
             long next = store.lastSeq(user) + 1;
-            store.append(user, List.of(new GroupListUpdated(List.of(new GroupName("g" + next)))), now.get());
+            store.appendAll(Map.of(user, List.of(new GroupListUpdated(List.of(new GroupName("g" + next))))), now.get());
             return next;
         });
     }

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
 class ShareServiceTest {
     private final AtomicLong now = new AtomicLong(1_000);
     private final InMemoryStore store = new InMemoryStore();
-    private final ConversationService conversations = new ConversationService(store, store, store, store, store,
+    private final EventRecorder recorder = new EventRecorder(store, store);
+    private final ConversationService conversations = new ConversationService(store, store, store, store, recorder, store,
             now::get);
-    private final MessageService messages = new MessageService(store, store, store, store, store, store, now::get);
-    private final ProvisioningService provisioning = new ProvisioningService(store, store, store, store, store, store,
-            (user, expires) -> "token", () -> true, now::get);
+    private final MessageService messages = new MessageService(store, store, store, store, store, recorder, now::get);
+    private final DirectoryService directory = new DirectoryService(store, store, store, store, recorder, now::get);
+    private final ChatService chats = new ChatService(store, store, store, store, store, recorder, now::get);
+    private final TokenService tokens = new TokenService(store, store, (user, expires) -> "token", now::get);
     private final ShareService shares = new ShareService(store, store, conversations, messages, now::get);
     private final CorpId acme = new CorpId("acme");
     private final UserRef alice = new UserRef(acme, new UserId("alice"));
@@ -42,12 +44,12 @@ class ShareServiceTest {
 
     @BeforeEach
     void aliceAndBobInSales() {
-        provisioning.put(acme, "Acme");
-        provisioning.put(new CorpId("other"), "Other");
-        provisioning.put(alice, "Alice", "");
-        provisioning.put(bob, "Bob", "");
-        provisioning.put(new UserRef(acme, new UserId("carol")), "Carol", "");
-        provisioning.create(new NewChat(acme, ChatType.GROUP, Optional.of(sales), "Sales", List.of(),
+        directory.put(acme, "Acme");
+        directory.put(new CorpId("other"), "Other");
+        directory.put(alice, "Alice", "");
+        directory.put(bob, "Bob", "");
+        directory.put(new UserRef(acme, new UserId("carol")), "Carol", "");
+        chats.create(new NewChat(acme, ChatType.GROUP, Optional.of(sales), "Sales", List.of(),
                 Optional.of(alice.user()), List.of(bob.user())));
     }
 
@@ -86,9 +88,9 @@ class ShareServiceTest {
     @Test
     void aCidExpiresAfterADayAndAPickerWhoLeftPostsNothingWithoutUsingItUp() {
         String cid = done(shares.pick(alice, acme, sales)).cid();
-        done(provisioning.removeMember(acme, sales, alice.user()));
+        done(chats.removeMember(acme, sales, alice.user()));
         assertEquals(Problem.NOT_FOUND, rejected(shares.sendToPicked(acme, cid, hello)));
-        done(provisioning.addMember(acme, sales, alice.user()));
+        done(chats.addMember(acme, sales, alice.user()));
         done(shares.sendToPicked(acme, cid, hello));
 
         String late = done(shares.pick(alice, acme, sales)).cid();

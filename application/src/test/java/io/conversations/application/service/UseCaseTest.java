@@ -39,12 +39,14 @@ import org.junit.jupiter.api.Test;
 class UseCaseTest {
     private final AtomicLong now = new AtomicLong(1_000);
     private final InMemoryStore store = new InMemoryStore();
-    private final GroupService groups = new GroupService(store, store, store, now::incrementAndGet,
+    private final EventRecorder recorder = new EventRecorder(store, store);
+    private final GroupService groups = new GroupService(store, store, recorder, now::incrementAndGet,
             GroupLimits.DEFAULTS);
-    private final ConversationService conversations = new ConversationService(store, store, store, store, store,
+    private final ConversationService conversations = new ConversationService(store, store, store, store, recorder, store,
             now::incrementAndGet);
-    private final ProvisioningService provisioning = new ProvisioningService(store, store, store, store, store, store,
-            (user, expires) -> "token-for-" + user.user() + "-until-" + expires, () -> true, now::incrementAndGet);
+    private final DirectoryService directory = new DirectoryService(store, store, store, store, recorder, now::incrementAndGet);
+    private final ChatService chats = new ChatService(store, store, store, store, store, recorder, now::incrementAndGet);
+    private final TokenService tokens = new TokenService(store, store, (user, expires) -> "token-for-" + user.user() + "-until-" + expires, now::incrementAndGet);
     private final CorpId acme = new CorpId("acme");
     private final UserRef alice = new UserRef(acme, new UserId("alice"));
     private final UserRef bob = new UserRef(acme, new UserId("bob"));
@@ -52,12 +54,12 @@ class UseCaseTest {
 
     @BeforeEach
     void provisionAliceAndBobInTwoChats() {
-        provisioning.put(acme, "Acme");
-        done(provisioning.put(alice, "Alice", ""));
-        done(provisioning.put(bob, "Bob", ""));
-        done(provisioning.create(new NewChat(acme, ChatType.GROUP, Optional.of(new ChatId("sales")), "Sales", List.of(),
+        directory.put(acme, "Acme");
+        done(directory.put(alice, "Alice", ""));
+        done(directory.put(bob, "Bob", ""));
+        done(chats.create(new NewChat(acme, ChatType.GROUP, Optional.of(new ChatId("sales")), "Sales", List.of(),
                 Optional.of(alice.user()), List.of(bob.user()))));
-        done(provisioning.create(new NewChat(acme, ChatType.C2C, Optional.empty(), "", List.of(), Optional.empty(),
+        done(chats.create(new NewChat(acme, ChatType.C2C, Optional.empty(), "", List.of(), Optional.empty(),
                 List.of(alice.user(), bob.user()))));
     }
 
@@ -84,7 +86,7 @@ class UseCaseTest {
 
     @Test
     void creatingTheSameOneToOneChatAgainAnswersTheExistingOne() {
-        ChatCreated again = done(provisioning.create(new NewChat(acme, ChatType.C2C, Optional.empty(), "", List.of(),
+        ChatCreated again = done(chats.create(new NewChat(acme, ChatType.C2C, Optional.empty(), "", List.of(),
                 Optional.empty(), List.of(bob.user(), alice.user()))));
         assertEquals(false, again.created());
         assertEquals(2, eventsAfter(alice, 0).size(), "no new conversation, no new event");
@@ -92,7 +94,7 @@ class UseCaseTest {
 
     @Test
     void aChatWithAnUnknownMemberIsRefusedWhole() {
-        assertEquals(Problem.NOT_FOUND, rejected(provisioning.create(new NewChat(acme, ChatType.GROUP, Optional.empty(),
+        assertEquals(Problem.NOT_FOUND, rejected(chats.create(new NewChat(acme, ChatType.GROUP, Optional.empty(),
                 "X", List.of(), Optional.empty(), List.of(alice.user(), new UserId("ghost"))))));
         assertEquals(2, eventsAfter(alice, 0).size());
     }
@@ -163,7 +165,7 @@ class UseCaseTest {
     void leavingAChatTakesTheConversationOutOfTheUsersGroups() {
         done(groups.create(alice, suppliers, List.of("GROUPsales", "C2Cbob")));
         long before = store.lastSeq(alice);
-        assertEquals(true, done(provisioning.removeMember(acme, new ChatId("sales"), alice.user())));
+        assertEquals(true, done(chats.removeMember(acme, new ChatId("sales"), alice.user())));
         assertEquals(Problem.NOT_FOUND, rejected(conversations.get(alice, ConversationId.parse("GROUPsales"))));
         List<ConversationEvent> told = eventsAfter(alice, before);
         assertEquals(InGroupUpdated.removed(suppliers, List.of(ConversationId.parse("GROUPsales"))), told.get(0));
@@ -177,9 +179,9 @@ class UseCaseTest {
     void aNewNickOrAvatarReachesTheOneToOnePeersAndNobodyElse() {
         long bobBefore = store.lastSeq(bob);
         long aliceBefore = store.lastSeq(alice);
-        done(provisioning.put(alice, "Alice", ""));
+        done(directory.put(alice, "Alice", ""));
         assertEquals(List.of(), eventsAfter(bob, bobBefore), "nothing changed, nothing to tell");
-        done(provisioning.put(alice, "Alice Liddell", "https://a/alice.png"));
+        done(directory.put(alice, "Alice Liddell", "https://a/alice.png"));
         List<ConversationEvent> bobs = eventsAfter(bob, bobBefore);
         assertEquals(1, bobs.size());
         Conversation shown = ((ConversationListUpdated) bobs.get(0)).conversations().get(0);
@@ -206,10 +208,10 @@ class UseCaseTest {
 
     @Test
     void aTokenIsOnlyIssuedForAKnownUserAndASaneLifetime() {
-        IssuedToken issued = done(provisioning.issue(alice, 60));
+        IssuedToken issued = done(tokens.issue(alice, 60));
         assertTrue(issued.token().startsWith("token-for-alice"));
         assertTrue(issued.token().endsWith("-until-" + issued.expiresAt()), "the token expires when the answer says");
-        assertEquals(Problem.NOT_FOUND, rejected(provisioning.issue(new UserRef(acme, new UserId("ghost")), 60)));
-        assertEquals(Problem.MALFORMED, rejected(provisioning.issue(alice, 0)));
+        assertEquals(Problem.NOT_FOUND, rejected(tokens.issue(new UserRef(acme, new UserId("ghost")), 60)));
+        assertEquals(Problem.MALFORMED, rejected(tokens.issue(alice, 0)));
     }
 }

@@ -1,5 +1,6 @@
 package io.conversations.domain.chat;
 
+import io.conversations.domain.common.Fields;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Utf8;
@@ -12,6 +13,7 @@ import java.util.Objects;
  */
 public record MessageContent(MessageType type, String text, List<String> images, String linkUrl, String linkTitle) {
     public static final int MAX_TEXT_BYTES = 4096;
+    public static final int MAX_IMAGES = 9;
 
     public MessageContent {
         Objects.requireNonNull(type, "type");
@@ -32,16 +34,16 @@ public record MessageContent(MessageType type, String text, List<String> images,
             case IMAGE -> {
                 if (images.isEmpty() || !linkUrl.isEmpty()) {
                     throw new InvalidInput(Problem.MALFORMED, "an image message has attachment.images (1.."
-                            + Chat.MAX_AVATARS + " URLs)");
+                            + MAX_IMAGES + " URLs)");
                 }
-                Chat.checkAvatars(images);
+                Fields.urls("attachment.images", images, MAX_IMAGES);
             }
             case LINK -> {
                 if (linkUrl.isEmpty() || !images.isEmpty()) {
                     throw new InvalidInput(Problem.MALFORMED, "a link message has attachment.url");
                 }
-                Chat.checkUrl("attachment.url", linkUrl);
-                Chat.checkTitle(linkTitle);
+                Fields.url("attachment.url", linkUrl);
+                Fields.label("attachment.title", linkTitle);
             }
         }
     }

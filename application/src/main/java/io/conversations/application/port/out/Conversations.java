@@ -31,6 +31,13 @@ public interface Conversations {
      */
     void recordMessage(CorpId corp, Message message);
 
+    /**
+     * Stamps these users' conversations of the chat with the sequence number of the event that listed them (by
+     * user): a list page's cursor taken before that event leaves them out, since the client has them from the
+     * event (see {@link io.conversations.application.model.ListPosition}).
+     */
+    void markListed(CorpId corp, ChatId chat, Map<UserId, Long> listedAtSeq);
+
     /** Applies the user's change to their conversation; false when they have none with that id. */
     boolean change(UserRef user, ConversationId id, ConversationChange change, long now);
 

@@ -12,13 +12,12 @@ import java.util.Map;
  */
 public interface EventLog {
 
-    /** Appends under the user's next sequence numbers, gap-free; waits for the user's other writers. */
-    default void append(UserRef user, List<ConversationEvent> events, long now) {
-        appendAll(Map.of(user, events), now);
-    }
-
-    /** {@link #append} for several users at once (a message reaches every member): one round trip, not one per user. */
-    void appendAll(Map<UserRef, List<ConversationEvent>> events, long now);
+    /**
+     * Appends each user's events under their next sequence numbers, gap-free, waiting for the user's other writers;
+     * several users at once (a message reaches every member) with one round trip, not one per user. Answers each
+     * user's sequence number of the first of their events (the others follow it one by one).
+     */
+    Map<UserRef, Long> appendAll(Map<UserRef, List<ConversationEvent>> events, long now);
 
     /** Up to {@code limit} events after {@code after}, oldest first, and the user's newest sequence number. */
     EventPage readAfter(UserRef user, long after, int limit);

@@ -2,25 +2,17 @@ package io.conversations.application.service;
 
 import io.conversations.application.port.in.ChangeChatMembership;
 import io.conversations.application.port.in.ChatCreated;
-import io.conversations.application.port.in.CheckHealth;
 import io.conversations.application.port.in.CreateChat;
-import io.conversations.application.port.in.IdentifyUser;
-import io.conversations.application.port.in.IssueToken;
-import io.conversations.application.port.in.IssuedToken;
 import io.conversations.application.port.in.NewChat;
-import io.conversations.application.port.in.ProvisionCorp;
-import io.conversations.application.port.in.ProvisionUser;
 import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
-import io.conversations.application.port.out.EventLog;
-import io.conversations.application.port.out.StoreHealth;
-import io.conversations.application.port.out.Tokens;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.ChatRules;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
@@ -35,19 +27,13 @@ import io.conversations.domain.identity.UserRef;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** What a corp's backend does with the admin key: corps, users, chats, membership and user tokens. */
-public final class ProvisioningService implements ProvisionCorp, ProvisionUser, CreateChat, ChangeChatMembership,
-        IssueToken, IdentifyUser, CheckHealth {
-    /** More members than this are added one call at a time. */
-    public static final int MAX_MEMBERS_PER_CALL = 1000;
+/** Chats and who is in them, as the corp's backend provisions them: every member's conversation follows. */
+public final class ChatService implements CreateChat, ChangeChatMembership {
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Transactions transactions;
@@ -55,71 +41,28 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
     private final Chats chats;
     private final Conversations conversations;
     private final ConversationGroups groups;
-    private final EventLog events;
-    private final Tokens tokens;
-    private final StoreHealth health;
+    private final EventRecorder events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** Users found to exist; cleared when it reaches {@link #MAX_KNOWN_USERS} (about 100 bytes each). */
-    private final Set<UserRef> known = ConcurrentHashMap.newKeySet();
-    static final int MAX_KNOWN_USERS = 200_000;
 
-    public ProvisioningService(Transactions transactions, Directory directory, Chats chats,
-                               Conversations conversations, ConversationGroups groups, EventLog events,
-                               Tokens tokens, StoreHealth health, Clock clock) {
+    public ChatService(Transactions transactions, Directory directory, Chats chats, Conversations conversations,
+                       ConversationGroups groups, EventRecorder events, Clock clock) {
         this.transactions = transactions;
         this.directory = directory;
         this.chats = chats;
         this.conversations = conversations;
         this.groups = groups;
         this.events = events;
-        this.tokens = tokens;
-        this.health = health;
         this.clock = clock;
     }
 
     @Override
-    public void put(CorpId corp, String name) {
-        transactions.inTransaction(() -> {
-            directory.putCorp(corp, Chat.checkTitle(name), clock.millis());
-            return null;
-        });
-    }
-
-    @Override
-    public Outcome<UserRef> put(UserRef user, String nick, String avatarUrl) {
-        String checkedNick = Chat.checkTitle(nick);
-        String checkedAvatar = avatarUrl == null || avatarUrl.isEmpty() ? "" : Chat.checkUrl("avatarUrl", avatarUrl);
-        return transactions.inTransaction(() -> {
-            if (!directory.corpExists(user.corp())) {
-                return noCorp(user.corp());
-            }
-            // The user and their one-to-one peers, in userId order: the peers' conversations show this profile.
-            List<UserId> peers = chats.oneToOnePeers(user.corp(), user.user());
-            lockInOrder(user.corp(), peers, user.user());
-            long now = clock.millis();
-            if (directory.putUser(user, checkedNick, checkedAvatar, now)) {
-                ConversationId shown = ConversationId.c2c(user.user());
-                for (UserId peer : peers) {
-                    UserRef ref = new UserRef(user.corp(), peer);
-                    events.append(ref, List.of(new ConversationListUpdated(conversations.findAll(ref, List.of(shown)))),
-                            now);
-                }
-            }
-            return Outcome.done(user);
-        });
-    }
-
-    @Override
     public Outcome<ChatCreated> create(NewChat chat) {
-        List<UserId> members = new ArrayList<>(new LinkedHashSet<>(chat.owner().map(List::of).orElse(List.of())));
-        chat.members().stream().filter(m -> !members.contains(m)).forEach(members::add);
-        if (chat.type() == ChatType.C2C && (members.size() != 2 || chat.owner().isPresent() || chat.id().isPresent())) {
-            return Outcome.rejected(Problem.MALFORMED, "a C2C chat has exactly two distinct memberIds and no chatId or ownerId");
+        Outcome<List<UserId>> allowed = ChatRules.members(chat.type(), chat.id(), chat.owner(), chat.members());
+        if (allowed instanceof Outcome.Rejected<List<UserId>> refused) {
+            return Outcome.rejected(refused.rejection());
         }
-        if (members.isEmpty() || members.size() > MAX_MEMBERS_PER_CALL) {
-            return Outcome.rejected(Problem.MALFORMED, "memberIds must name 1.." + MAX_MEMBERS_PER_CALL + " users");
-        }
+        List<UserId> members = ((Outcome.Done<List<UserId>>) allowed).value();
         return transactions.inTransaction(() -> {
             if (!directory.corpExists(chat.corp())) {
                 return noCorp(chat.corp());
@@ -162,8 +105,7 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
             return chats.findOneToOne(corp, a, b).<Outcome<ChatCreated>>map(c -> Outcome.done(new ChatCreated(c, false)))
                     .orElseThrow(() -> new IllegalStateException("C2C chat neither created nor found"));
         }
-        List<UserId> ordered = a.value().compareTo(b.value()) < 0 ? List.of(a, b) : List.of(b, a);
-        for (UserId member : ordered) {
+        for (UserId member : ChatRules.inLockOrder(a, b)) {
             UserId peer = member.equals(a) ? b : a;
             openConversation(new UserRef(corp, member), ConversationId.c2c(peer), id, now);
         }
@@ -208,47 +150,10 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
             conversations.close(member, id);
             happened.add(new ConversationDeleted(List.of(id)));
             long now = clock.millis();
-            events.append(member, happened, now);
+            events.record(member, happened, now);
             announce(corp, chatId, others, now);
             return Outcome.done(true);
         });
-    }
-
-    @Override
-    public Outcome<IssuedToken> issue(UserRef user, long ttlSeconds) {
-        if (ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
-            return Outcome.rejected(Problem.MALFORMED, "ttlSeconds must be 1.." + MAX_TTL_SECONDS);
-        }
-        boolean known = transactions.inTransaction(() -> directory.userExists(user));
-        if (!known) {
-            return Outcome.rejected(Problem.NOT_FOUND, "no user " + user.user() + " in corp " + user.corp());
-        }
-        long expiresAt = clock.millis() + ttlSeconds * 1000;
-        return Outcome.done(new IssuedToken(tokens.issue(user, expiresAt), expiresAt));
-    }
-
-    /**
-     * Users are never removed (there is no call for it), so one found once stays known: every request
-     * authenticates, and this spares each one a read. Unknown users are asked for every time.
-     */
-    @Override
-    public boolean isKnown(UserRef user) {
-        if (known.contains(user)) {
-            return true;
-        }
-        boolean exists = transactions.inTransaction(() -> directory.userExists(user));
-        if (exists) {
-            if (known.size() >= MAX_KNOWN_USERS) {
-                known.clear();
-            }
-            known.add(user);
-        }
-        return exists;
-    }
-
-    @Override
-    public boolean healthy() {
-        return health.answers();
     }
 
     /** Membership changes take a group chat of the corp and a user of the corp. */
@@ -257,8 +162,9 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
         if (chat.isEmpty()) {
             return Outcome.rejected(Problem.NOT_FOUND, "no chat " + chatId + " in corp " + corp);
         }
-        if (chat.get().type() != ChatType.GROUP) {
-            return Outcome.rejected(Problem.MALFORMED, "the members of a C2C chat are fixed");
+        Outcome<Chat> changeable = ChatRules.membershipMayChange(chat.get());
+        if (changeable instanceof Outcome.Rejected<Chat> refused) {
+            return Outcome.rejected(refused.rejection());
         }
         UserRef member = new UserRef(corp, user);
         if (!directory.userExists(member)) {
@@ -289,12 +195,12 @@ public final class ProvisioningService implements ProvisionCorp, ProvisionUser, 
         Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
         conversations.findByChat(corp, chat, members).forEach((member, conversation) -> happened.put(
                 new UserRef(corp, member), List.of(new ConversationListUpdated(List.of(conversation)))));
-        events.appendAll(happened, now);
+        events.recordAll(happened, now);
     }
 
     private void openConversation(UserRef member, ConversationId id, ChatId chat, long now) {
         conversations.open(member, id, chat, now);
-        events.append(member, List.of(new ConversationListUpdated(conversations.findAll(member, List.of(id)))), now);
+        events.record(member, List.of(new ConversationListUpdated(conversations.findAll(member, List.of(id)))), now);
     }
 
     private static <T> Outcome<T> noCorp(CorpId corp) {
