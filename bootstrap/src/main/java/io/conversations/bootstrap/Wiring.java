@@ -14,9 +14,11 @@ import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
 import io.conversations.application.view.RenderedViews;
 import io.conversations.application.port.out.Clock;
+import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.service.ConversationService;
 import io.conversations.application.service.EventService;
-import io.conversations.application.service.EventStreams;
+import io.conversations.application.service.FeedTail;
+import io.conversations.application.service.StreamRegistry;
 import io.conversations.application.service.GroupService;
 import io.conversations.application.service.MessageService;
 import io.conversations.application.service.IdempotencyService;
@@ -28,6 +30,7 @@ import io.conversations.application.service.TokenService;
 import io.conversations.application.service.ShareService;
 import io.conversations.application.service.ViewCache;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +42,17 @@ public final class Wiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     private final Store store;
     private final HttpApi http;
-    private final EventStreams streams;
+    private final StreamRegistry streams;
+    private final FeedTail tail;
     private final EventService events;
     private final ScheduledExecutorService housekeeping;
 
-    private Wiring(Store store, HttpApi http, EventStreams streams, EventService events,
+    private Wiring(Store store, HttpApi http, StreamRegistry streams, FeedTail tail, EventService events,
                    ScheduledExecutorService housekeeping) {
         this.store = store;
         this.http = http;
         this.streams = streams;
+        this.tail = tail;
         this.events = events;
         this.housekeeping = housekeeping;
     }
@@ -65,7 +70,8 @@ public final class Wiring implements AutoCloseable {
         java.util.concurrent.CompletableFuture<Metrics> registry =
                 java.util.concurrent.CompletableFuture.supplyAsync(Metrics::new, Wiring::daemon);
         Store store = openWaiting(storeSettings, config.dbWaitSeconds());
-        EventStreams streams = null;
+        StreamRegistry streams = null;
+        FeedTail tail = null;
         try {
             // Key files are written only once the store is there: a start that cannot open it leaves nothing.
             String adminKey = Secrets.configuredOrKept(config.adminKey(), config.dataDir(), "admin.key", "admin key");
@@ -89,17 +95,13 @@ public final class Wiring implements AutoCloseable {
             ViewCache views = config.listCacheBytes() > 0
                     ? new ViewCache(config.listCacheBytes(), store.transactions(), store.eventLog())
                     : null;
-            streams = new EventStreams(store.transactions(), store.eventLog(), store.eventFeed(), clock,
-                    new EventStreams.Settings(eventConfig.streamsPerUser(), eventConfig.streamsPerNode(),
-                            eventConfig.pollMillis())).feeding(views).start();
-            EventStreams tail = streams;
+            streams = new StreamRegistry(store.transactions(), store.eventLog(),
+                    new StreamRegistry.Limits(eventConfig.streamsPerUser(), eventConfig.streamsPerNode()));
+            List<FeedTail.Reader> tailReaders = views != null ? List.of(streams, views) : List.of(streams);
+            tail = new FeedTail(store.transactions(), store.eventFeed(), clock, eventConfig.pollMillis(), tailReaders)
+                    .start();
             // Before the writing request answers: its client's next read here must not get the old answer.
-            store.onEventsCommitted(users -> {
-                if (views != null) {
-                    users.forEach(views::advanced);
-                }
-                tail.wake();
-            });
+            store.onEventsCommitted(EventsCommitted.all(views != null ? List.of(views, tail) : List.of(tail)));
             MessageService messages = new MessageService(store.transactions(), store.chats(), store.messages(),
                     store.conversations(), store.directory(), recorder, clock);
             DirectoryService directory = new DirectoryService(store.transactions(), store.directory(), store.chats(),
@@ -110,7 +112,7 @@ public final class Wiring implements AutoCloseable {
             IdempotencyService idempotency = new IdempotencyService(store.transactions(), store.idempotencyKeys(), clock);
             ShareService shares = new ShareService(store.transactions(), store.pickedChats(), conversations, messages,
                     clock);
-            Metrics metrics = metrics(registry.join(), store, streams, views);
+            Metrics metrics = metrics(registry.join(), store, streams, tail, views);
             HttpApi.Routes routes = new HttpApi.Routes(
                     new GroupRoutes(groups, groups, groups, groups, groups, groups),
                     new ConversationRoutes(conversations, conversations, conversations,
@@ -130,10 +132,13 @@ public final class Wiring implements AutoCloseable {
             });
             // Every node prunes; deleting what another node already deleted costs nothing.
             housekeeping.scheduleWithFixedDelay(() -> prune(events, shares, idempotency), 1, 60, TimeUnit.MINUTES);
-            return new Wiring(store, http, streams, events, housekeeping);
+            return new Wiring(store, http, streams, tail, events, housekeeping);
         } catch (RuntimeException e) {
             if (streams != null) {
                 streams.close();
+            }
+            if (tail != null) {
+                tail.close();
             }
             store.close();
             throw e;
@@ -147,7 +152,8 @@ public final class Wiring implements AutoCloseable {
         t.start();
     }
 
-    private static Metrics metrics(Metrics metrics, Store store, EventStreams streams, ViewCache views) {
+    private static Metrics metrics(Metrics metrics, Store store, StreamRegistry streams, FeedTail tail,
+                                   ViewCache views) {
         metrics.gauge("store.connections.active", "pooled connections in use", () -> store.stats().activeConnections());
         metrics.gauge("store.connections.idle", "pooled connections idle", () -> store.stats().idleConnections());
         metrics.gauge("store.connections.total", "pooled connections", () -> store.stats().totalConnections());
@@ -158,7 +164,7 @@ public final class Wiring implements AutoCloseable {
                 () -> store.stats().transactionRetries());
         metrics.gauge("events.streams.open", "event streams open on this node", streams::openStreams);
         metrics.gauge("events.tail.lag.millis", "milliseconds since the event tail last caught up with the feed",
-                streams::tailLagMillis);
+                tail::tailLagMillis);
         if (views != null) {
             metrics.counter("list.kept.hits", "first pages answered from what this node kept", views::hits);
             metrics.counter("list.kept.misses", "first pages rendered afresh", views::misses);
@@ -247,6 +253,7 @@ public final class Wiring implements AutoCloseable {
         housekeeping.shutdownNow();
         LOG.info("stopping: ending {} event streams", streams.openStreams());
         streams.close();
+        tail.close();
         LOG.info("stopping: taking no new requests; finishing those in flight (up to {} s)",
                 HttpApi.STOP_TIMEOUT_MILLIS / 1000);
         http.close();

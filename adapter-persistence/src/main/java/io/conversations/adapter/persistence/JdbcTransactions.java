@@ -1,5 +1,6 @@
 package io.conversations.adapter.persistence;
 
+import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.StoreUnavailable;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;
@@ -31,7 +32,7 @@ final class JdbcTransactions implements Transactions {
     private final ThreadLocal<Map<UserRef, Long>> appended = ThreadLocal.withInitial(HashMap::new);
     /** The users whose rows the current transaction holds locked, as the transaction has changed them so far. */
     private final ThreadLocal<Map<UserRef, UserRow.Held>> held = ThreadLocal.withInitial(HashMap::new);
-    private volatile Consumer<Map<UserRef, Long>> eventsCommitted = users -> {};
+    private volatile EventsCommitted eventsCommitted = users -> {};
     /** Writes back what the transaction changed of the user rows it holds; run just before each commit. */
     private volatile Consumer<Map<UserRef, UserRow.Held>> writeBack = rows -> {};
 
@@ -88,7 +89,7 @@ final class JdbcTransactions implements Transactions {
      * Called after every commit that appended events, on the committing thread and before the use case
      * answers (keep it short), with each user's newest sequence.
      */
-    void onEventsCommitted(Consumer<Map<UserRef, Long>> listener) {
+    void onEventsCommitted(EventsCommitted listener) {
         this.eventsCommitted = listener;
     }
 
@@ -165,7 +166,7 @@ final class JdbcTransactions implements Transactions {
             }
             Map<UserRef, Long> users = appended.get();
             if (!users.isEmpty()) {
-                eventsCommitted.accept(Map.copyOf(users));
+                eventsCommitted.committed(Map.copyOf(users));
                 users.clear();
             }
             return result;

@@ -2,6 +2,7 @@ package io.conversations.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
@@ -193,7 +194,7 @@ public final class Store implements AutoCloseable {
      * Runs {@code listener} after each commit of this process that recorded events, before the use case answers,
      * with each user's newest sequence number (what this node learns at once; the feed tells every node).
      */
-    public void onEventsCommitted(Consumer<Map<UserRef, Long>> listener) {
+    public void onEventsCommitted(EventsCommitted listener) {
         transactions.onEventsCommitted(listener);
     }
 

@@ -2,6 +2,7 @@ package io.conversations.application.service;
 
 import io.conversations.application.view.RenderedViews;
 import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.function.ToLongFunction;
  * change), or the answer was last confirmed more than {@link #MAX_AGE_NANOS} ago (which bounds what a
  * position the tail gave up on could leave stale).
  */
-public final class ViewCache implements RenderedViews {
+public final class ViewCache implements RenderedViews, EventsCommitted, FeedTail.Reader {
     /** A kept answer is confirmed against the store when it was last confirmed longer ago than this. */
     static final long MAX_AGE_NANOS = 60_000_000_000L;
     /** Every answer is confirmed against the store when the tail's last completed round is older than this. */
@@ -62,7 +63,14 @@ public final class ViewCache implements RenderedViews {
         this.tailAt = nanoTime.getAsLong() - TAIL_SILENCE_NANOS - 1; // before the tail's first round, confirm all
     }
 
+    /** This node committed these users' events: what is kept as of an older sequence is stale at once. */
+    @Override
+    public void committed(Map<UserRef, Long> newestSeqs) {
+        newestSeqs.forEach(this::advanced);
+    }
+
     /** The user's events up to {@code seq} are committed: what is kept as of an older sequence is stale. */
+    @Override
     public void advanced(UserRef user, long seq) {
         users.computeIfPresent(user, (u, views) -> {
             views.advance(seq);
@@ -70,8 +78,9 @@ public final class ViewCache implements RenderedViews {
         });
     }
 
-    /** The tail completed a round (at {@code System.nanoTime()} = {@code nanos}). */
-    public void tailRound(long nanos) {
+    /** The tail read the whole feed as it was at {@code System.nanoTime()} = {@code nanos}. */
+    @Override
+    public void roundCompleted(long nanos) {
         tailAt = nanos;
     }
 

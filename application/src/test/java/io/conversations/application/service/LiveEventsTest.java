@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The node's streams and their tail, on the in-memory store, with the tail's rounds run by hand. */
-class EventStreamsTest {
+class LiveEventsTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final InMemoryStore store = new InMemoryStore();
     /** Positions the feed does not show yet: an event whose transaction has not committed. */
@@ -53,10 +53,11 @@ class EventStreamsTest {
     private final CorpId acme = new CorpId("acme");
     private final UserRef alice = new UserRef(acme, new UserId("alice"));
     private final UserRef bob = new UserRef(acme, new UserId("bob"));
-    private EventStreams streams = streams(2, 10);
+    private StreamRegistry streams = streams(2, 10);
+    private FeedTail tail = new FeedTail(store, feed, now::get, 50, List.of(streams));
 
-    private EventStreams streams(int perUser, int perNode) {
-        return new EventStreams(store, store, feed, now::get, new EventStreams.Settings(perUser, perNode, 50));
+    private StreamRegistry streams(int perUser, int perNode) {
+        return new StreamRegistry(store, store, new StreamRegistry.Limits(perUser, perNode));
     }
 
     @BeforeEach
@@ -94,7 +95,7 @@ class EventStreamsTest {
         record(bob);
         record(alice);
         record(alice);
-        streams.tailOnce();
+        tail.tailOnce();
         EventPage live = stream.next(0);
         assertEquals(List.of(4L, 5L), seqs(live));
         assertEquals(new GroupListUpdated(List.of(new GroupName("g5"))), live.events().get(1).event());
@@ -105,14 +106,14 @@ class EventStreamsTest {
     void aClientThatFallsFarBehindStillGetsEveryEventInOrderFromTheLog() throws Exception {
         EventStream slow = open(alice, 0);
         assertTrue(slow.next(0).events().isEmpty());
-        int total = EventStreams.BUFFER * 3 + 7;
+        int total = LiveStream.BUFFER * 3 + 7;
         for (int i = 0; i < total; i++) {
             record(alice);
             if (i % 50 == 0) {
-                streams.tailOnce();
+                tail.tailOnce();
             }
         }
-        streams.tailOnce();
+        tail.tailOnce();
         List<Long> got = new ArrayList<>();
         EventPage page;
         while (!(page = slow.next(0)).events().isEmpty()) {
@@ -129,11 +130,11 @@ class EventStreamsTest {
         long latePosition = store.positionBefore(Long.MAX_VALUE);
         uncommitted.add(latePosition);
         record(bob);
-        streams.tailOnce();
+        tail.tailOnce();
         assertTrue(stream.next(0).events().isEmpty(), "alice's event is not visible yet");
 
         uncommitted.clear();
-        streams.tailOnce();
+        tail.tailOnce();
         assertEquals(List.of(1L), seqs(stream.next(0)), "the tail asked for the gap again");
     }
 
@@ -144,7 +145,7 @@ class EventStreamsTest {
         record(alice);
         uncommitted.add(store.positionBefore(Long.MAX_VALUE));
         record(alice);
-        streams.tailOnce();
+        tail.tailOnce();
         assertEquals(List.of(1L, 2L), seqs(stream.next(0)), "event 2 arrived without 1: the log has both");
     }
 
@@ -180,19 +181,20 @@ class EventStreamsTest {
 
     @Test
     void aRunningTailWakesAWaitingStreamAndClosingEndsIt() throws Exception {
-        streams.start();
+        tail.start();
         try {
             EventStream stream = open(alice, 0);
             stream.next(0);
             Thread writer = new Thread(() -> {
                 record(alice);
-                streams.wake();
+                tail.committed(Map.of(alice, 1L));
             });
             writer.start();
             assertEquals(List.of(1L), seqs(stream.next(10_000)));
             writer.join();
         } finally {
             streams.close();
+            tail.close();
         }
         assertEquals(0, streams.openStreams(), "closing the node closes its streams");
     }

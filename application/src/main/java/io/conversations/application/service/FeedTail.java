@@ -1,0 +1,271 @@
+package io.conversations.application.service;
+
+import io.conversations.application.port.out.Clock;
+import io.conversations.application.port.out.EventFeed;
+import io.conversations.application.port.out.EventFeed.Entry;
+import io.conversations.application.port.out.EventFeed.UserEvent;
+import io.conversations.application.port.out.EventsCommitted;
+import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The node's one reader of the event feed (every user's new events, written by any node): one query per round for
+ * what is new, and one more for the bodies of the events its readers follow (users with a stream open here). A
+ * round runs every poll interval, and at once when this node commits events ({@link EventsCommitted}). Feed
+ * positions are taken when an event is written and show when its transaction commits, so the tail remembers the
+ * positions it skipped (gaps) and asks for them again for a while.
+ */
+public final class FeedTail implements EventsCommitted, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FeedTail.class.getName());
+
+    /** Feed entries read in one query; a full batch is followed at once by the next. */
+    static final int FEED_BATCH = 2000;
+    /** Bodies loaded in one query. */
+    static final int LOAD_BATCH = 500;
+    /** Feed positions not yet visible are asked for again this long: longer than any transaction that writes events. */
+    static final long GAP_GRACE_MILLIS = 60_000;
+    /** At start the tail reads back this far, past events whose transactions were still committing. */
+    static final long START_LOOKBACK_MILLIS = 10_000;
+    /** Unseen positions tracked at most; beyond it the oldest are given up (and a stream then reads its log on its next event). */
+    static final int MAX_GAPS = 10_000;
+    /** Unseen positions asked for in one query. */
+    static final int GAPS_PER_QUERY = 500;
+    /** Between sweeps a round asks only for positions it first missed this recently: one still committing is young. */
+    static final long RECENT_GAP_MILLIS = 1_000;
+    /** How often every tracked position is asked for again (most are a rolled-back transaction's and never come). */
+    static final long GAP_SWEEP_MILLIS = 1_000;
+    /** Rounds start at least this far apart, so that a node committing thousands of times a second is not also
+     * running thousands of tail queries: a woken tail waits out the rest of it (the delay it adds at most). */
+    static final long MIN_ROUND_MILLIS = 5;
+
+    /** What the tail tells, each round. */
+    public interface Reader {
+        /** Whether this reader wants the bodies of the user's events (it has a stream of theirs open). */
+        default boolean follows(UserRef user) {
+            return false;
+        }
+
+        /** One of the user's events, in feed order (which may differ from the user's sequence order). */
+        default void deliver(UserRef user, RecordedEvent event) {
+        }
+
+        /** The user's events up to {@code seq} are committed, whichever node wrote them. */
+        default void advanced(UserRef user, long seq) {
+        }
+
+        /** The tail has read every entry the feed showed at {@code System.nanoTime()} = {@code nanos}. */
+        default void roundCompleted(long nanos) {
+        }
+    }
+
+    private final Transactions transactions;
+    private final EventFeed feed;
+    private final Clock clock;
+    private final long pollMillis;
+    private final List<Reader> readers;
+    /** When the tail last caught up with the feed (System.nanoTime()). */
+    private volatile long lastRoundNanos = System.nanoTime();
+    private final ReentrantLock tailLock = new ReentrantLock();
+    private final Condition woken = tailLock.newCondition();
+    private boolean wake;
+    private volatile boolean closed;
+    private Thread thread;
+
+    // The tail's own state: only the tail thread touches it.
+    private long watermark;
+    private final LinkedHashMap<Long, Long> gaps = new LinkedHashMap<>();
+    private long lastSweep;
+    private long lastRound;
+
+    /** {@code pollMillis}: how often the tail looks for other nodes' events. */
+    public FeedTail(Transactions transactions, EventFeed feed, Clock clock, long pollMillis, List<? extends Reader> readers) {
+        if (pollMillis < 1) {
+            throw new IllegalArgumentException("the poll interval must be positive");
+        }
+        this.transactions = transactions;
+        this.feed = feed;
+        this.clock = clock;
+        this.pollMillis = pollMillis;
+        this.readers = List.copyOf(readers);
+    }
+
+    /** Starts the tail a little before now, so that events still committing as the node starts are not skipped. */
+    public FeedTail start() {
+        watermark = transactions.inTransaction(() -> feed.positionBefore(clock.millis() - START_LOOKBACK_MILLIS));
+        thread = new Thread(this::runTail, "event-tail");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    /** This node committed events: the tail looks now instead of at its next interval. */
+    @Override
+    public void committed(Map<UserRef, Long> newestSeqs) {
+        wake();
+    }
+
+    /** A hint that there is something new: the tail looks now instead of at its next interval. */
+    public void wake() {
+        tailLock.lock();
+        try {
+            wake = true;
+            woken.signal();
+        } finally {
+            tailLock.unlock();
+        }
+    }
+
+    /**
+     * Milliseconds since the tail last caught up with the feed: about the poll interval when all is well; it
+     * grows while the store is down or the tail falls behind.
+     */
+    public long tailLagMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRoundNanos);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void runTail() {
+        while (!closed) {
+            try {
+                awaitWakeOrInterval();
+                while (!closed && tailOnce() == FEED_BATCH) {
+                    // a full batch: more is waiting
+                }
+                lastRoundNanos = System.nanoTime();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The store may be down for a while; the streams keep their place and catch up from the log later.
+                LOG.log(System.Logger.Level.WARNING, "event tail: " + e);
+                try {
+                    Thread.sleep(Math.max(pollMillis, 1000));
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void awaitWakeOrInterval() throws InterruptedException {
+        tailLock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(pollMillis);
+            while (!wake && nanos > 0 && !closed) {
+                nanos = woken.awaitNanos(nanos);
+            }
+            wake = false;
+        } finally {
+            tailLock.unlock();
+        }
+        long since = System.nanoTime() - lastRound;
+        long rest = TimeUnit.MILLISECONDS.toNanos(MIN_ROUND_MILLIS) - since;
+        if (rest > 0) {
+            TimeUnit.NANOSECONDS.sleep(rest);
+        }
+        lastRound = System.nanoTime();
+    }
+
+    /** One round: what is new in the feed, then the bodies of those events whose users have a stream here. */
+    int tailOnce() {
+        long started = System.nanoTime();
+        long now = clock.millis();
+        List<Long> asked = gapsToAsk(now);
+        List<Entry> entries = new ArrayList<>(transactions.inTransaction(() -> feed.after(watermark,
+                asked.subList(0, Math.min(asked.size(), GAPS_PER_QUERY)), FEED_BATCH)));
+        int read = entries.size();
+        for (int from = GAPS_PER_QUERY; from < asked.size(); from += GAPS_PER_QUERY) {
+            List<Long> chunk = asked.subList(from, Math.min(asked.size(), from + GAPS_PER_QUERY));
+            // Past Long.MAX_VALUE there is nothing: this asks for the chunk of positions only.
+            entries.addAll(transactions.inTransaction(() -> feed.after(Long.MAX_VALUE, chunk, FEED_BATCH)));
+        }
+        List<Long> wanted = new ArrayList<>();
+        for (Entry entry : entries) {
+            gaps.remove(entry.position());
+            if (entry.position() > watermark) {
+                // Only the newest MAX_GAPS of a huge jump can matter: older ones would be evicted at once.
+                for (long missing = Math.max(watermark + 1, entry.position() - MAX_GAPS); missing < entry.position();
+                     missing++) {
+                    rememberGap(missing, now);
+                }
+                watermark = entry.position();
+            }
+            for (Reader reader : readers) {
+                if (reader.follows(entry.user())) {
+                    wanted.add(entry.position());
+                    break;
+                }
+            }
+            for (Reader reader : readers) {
+                reader.advanced(entry.user(), entry.seq());
+            }
+        }
+        for (Reader reader : readers) {
+            reader.roundCompleted(started);
+        }
+        forgetOldGaps(now);
+        for (int from = 0; from < wanted.size(); from += LOAD_BATCH) {
+            List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + LOAD_BATCH));
+            for (UserEvent loaded : transactions.inTransaction(() -> feed.load(chunk))) {
+                for (Reader reader : readers) {
+                    if (reader.follows(loaded.user())) {
+                        reader.deliver(loaded.user(), loaded.event());
+                    }
+                }
+            }
+        }
+        return read;
+    }
+
+    /** All tracked positions once a sweep interval, else only the ones first missed recently (the newest at most). */
+    private List<Long> gapsToAsk(long now) {
+        if (now - lastSweep >= GAP_SWEEP_MILLIS) {
+            lastSweep = now;
+            return new ArrayList<>(gaps.keySet());
+        }
+        List<Long> recent = new ArrayList<>();
+        gaps.forEach((position, missedAt) -> {
+            if (now - missedAt <= RECENT_GAP_MILLIS) {
+                recent.add(position);
+            }
+        });
+        return recent.size() <= GAPS_PER_QUERY ? recent : recent.subList(recent.size() - GAPS_PER_QUERY, recent.size());
+    }
+
+    /** Tracks a position not yet visible; when MAX_GAPS are tracked, the oldest is given up for it. */
+    private void rememberGap(long position, long now) {
+        if (gaps.size() >= MAX_GAPS) {
+            Iterator<Long> oldest = gaps.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        gaps.put(position, now);
+    }
+
+    private void forgetOldGaps(long now) {
+        Iterator<Map.Entry<Long, Long>> oldest = gaps.entrySet().iterator();
+        while (oldest.hasNext() && now - oldest.next().getValue() > GAP_GRACE_MILLIS) {
+            oldest.remove();
+        }
+    }
+}
