@@ -4,7 +4,7 @@ import io.conversations.adapter.http.dto.AdminBodies.HealthBody;
 import io.conversations.application.port.in.CheckHealth;
 import io.conversations.application.port.in.IdempotentWrites;
 import io.conversations.application.port.in.IdentifyUser;
-import io.conversations.application.port.out.StoreUnavailable;
+import io.conversations.application.model.StoreUnavailable;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
 import io.javalin.Javalin;

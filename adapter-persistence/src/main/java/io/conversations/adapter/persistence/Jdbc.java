@@ -1,6 +1,6 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.out.StoreUnavailable;
+import io.conversations.application.model.StoreUnavailable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

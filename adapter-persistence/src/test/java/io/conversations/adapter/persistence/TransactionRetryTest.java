@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.conversations.adapter.persistence.testing.MariaDbTestDatabase;
-import io.conversations.application.port.out.StoreUnavailable;
+import io.conversations.application.model.StoreUnavailable;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;

@@ -1,4 +1,4 @@
-package io.conversations.application.port.out;
+package io.conversations.application.model;
 
 /**
  * The store did not answer. Usually whatever was under way was rolled back, so nothing changed; when the store
