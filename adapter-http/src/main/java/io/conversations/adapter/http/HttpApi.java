@@ -166,7 +166,18 @@ public final class HttpApi implements AutoCloseable {
                     exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
                 }
             });
-            r.exception(HttpResponseException.class, (e, ctx) -> routingError(exchange, ctx, e.getStatus()));
+            r.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 405) {
+                    // RFC 9110: a 405 names the methods the path has. Javalin lists them in the details (under one
+                    // of two keys, by what the client accepts).
+                    String methods = e.getDetails().getOrDefault("availableMethods",
+                            e.getDetails().get("Available methods"));
+                    if (methods != null && !methods.isBlank()) {
+                        ctx.header("Allow", methods.replace(" ", "").replace(",", ", "));
+                    }
+                }
+                routingError(exchange, ctx, e.getStatus());
+            });
             r.exception(Exception.class, (e, ctx) -> {
                 // This handler must never throw: when an event stream ends after Jetty recycled its request,
                 // Javalin's own completion fails ("Response does not exist"), and a handler that threw in turn
