@@ -1,14 +1,24 @@
 package io.conversations.adapter.persistence;
 
 import io.conversations.application.contract.Ports;
-import io.conversations.application.contract.StoreContract;
+import io.conversations.application.contract.ChatsContract;
+import io.conversations.application.contract.ConversationGroupsContract;
+import io.conversations.application.contract.ConversationsContract;
+import io.conversations.application.contract.DirectoryContract;
+import io.conversations.application.contract.EventFeedContract;
+import io.conversations.application.contract.EventLogContract;
+import io.conversations.application.contract.IdempotencyKeysContract;
+import io.conversations.application.contract.MessagesContract;
+import io.conversations.application.contract.PickedChatsContract;
+import io.conversations.application.contract.TransactionsContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The out-port contract on the embedded store: an H2 file in MariaDB mode. */
-class H2StoreContractTest extends StoreContract {
+/** Every out-port's contract on the embedded store: an H2 file in MariaDB mode. */
+class H2StoreContractTest {
     @TempDir
     static Path dataDir;
     private static Store store;
@@ -23,8 +33,83 @@ class H2StoreContractTest extends StoreContract {
         store.close();
     }
 
-    @Override
-    protected Ports ports() {
-        return StorePorts.of(store);
+    @Nested
+    class Directory extends DirectoryContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class Chats extends ChatsContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class Conversations extends ConversationsContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class ConversationGroups extends ConversationGroupsContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class Messages extends MessagesContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class EventLog extends EventLogContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class EventFeed extends EventFeedContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionsContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class PickedChats extends PickedChatsContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyKeysContract {
+        @Override
+        protected Ports ports() {
+            return StorePorts.of(store);
+        }
     }
 }

@@ -1,0 +1,229 @@
+package io.conversations.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.conversations.application.model.ConversationQuery;
+import io.conversations.application.model.ListPosition;
+import io.conversations.domain.chat.Chat;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.chat.Message;
+import io.conversations.domain.chat.MessageContent;
+import io.conversations.domain.chat.MessageType;
+import io.conversations.domain.conversation.Conversation;
+import io.conversations.domain.conversation.ConversationChange;
+import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.identity.GroupName;
+import io.conversations.domain.identity.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What every implementation of the {@code Conversations} out-port must do, whichever store is behind it. */
+public abstract class ConversationsContract extends StoreFixture {
+    @Test
+    void aConversationShowsItsChatOrItsPeer() {
+        ChatId sales = groupChat("sales", "Sales 销售", 10, alice, bob);
+        ChatId direct = new ChatId("c2c.ab");
+        tx(() -> {
+            ports.chats().create(new Chat(corp, direct, ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(alice.user(), bob.user()), 20);
+            ports.conversations().open(bob, ConversationId.c2c(alice.user()), direct, 20);
+            return null;
+        });
+        Conversation group = tx(() -> ports.conversations().find(bob, ConversationId.group(sales))).orElseThrow();
+        assertEquals("Sales 销售", group.title());
+        assertEquals(List.of("https://a/sales"), group.avatarIcons());
+        assertEquals(2, group.memberCount());
+        assertEquals(10, group.activityAt());
+        Conversation peer = tx(() -> ports.conversations().find(bob, ConversationId.c2c(alice.user()))).orElseThrow();
+        assertEquals("Alice", peer.title());
+        assertEquals(List.of("https://a/alice.png"), peer.avatarIcons());
+        assertTrue(tx(() -> ports.conversations().find(alice, ConversationId.c2c(bob.user()))).isEmpty(),
+                "alice was never given her side of the chat");
+        assertEquals(Set.of(ConversationId.group(sales)), tx(() -> ports.conversations().existing(alice,
+                List.of(ConversationId.group(sales), ConversationId.c2c(bob.user()), ConversationId.parse("GROUPnone")))));
+    }
+
+    @Test
+    void pagesTheListInOrderWithoutRepeatsOrGaps() {
+        List<ConversationId> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // Pairs of equal activity times, so the id must break ties.
+            groupChat("chat" + (100 + i), "Chat " + i, 1000 + i / 2, alice);
+        }
+        for (int i = 22; i >= 0; i--) {
+            expected.add(ConversationId.parse("GROUPchat" + (100 + i)));
+        }
+        List<ConversationId> seen = new ArrayList<>();
+        Optional<ListPosition> after = Optional.empty();
+        while (true) {
+            ConversationQuery query = new ConversationQuery(Optional.empty(), Optional.empty(), 5, after);
+            List<Conversation> page = tx(() -> ports.conversations().page(alice, query, 5));
+            page.forEach(c -> seen.add(c.id()));
+            if (page.size() < 5) {
+                break;
+            }
+            Conversation last = page.get(page.size() - 1);
+            after = Optional.of(new ListPosition(last.pinned(), last.activityAt(), last.id(), Long.MAX_VALUE));
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void aCursorLeavesOutConversationsAnEventListedAfterItsFirstPage() {
+        ChatId a = groupChat("a", "A", 1, alice);
+        ChatId b = groupChat("b", "B", 2, alice);
+        long asOf = tx(() -> ports.events().lastSeq(alice));
+        Conversation changed = tx(() -> ports.conversations().find(alice, ConversationId.group(a))).orElseThrow();
+        tx(() -> {
+            long seq = ports.events().appendAll(
+                    Map.of(alice, List.of(new ConversationEvent.ConversationListUpdated(List.of(changed)))), 3).get(alice);
+            ports.conversations().markListed(alice.corp(), a, Map.of(alice.user(), seq));
+            return null;
+        });
+        ListPosition top = new ListPosition(true, Long.MAX_VALUE, ConversationId.parse("GROUPzzz"), asOf);
+        ConversationQuery next = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.of(top));
+        assertEquals(List.of(ConversationId.group(b)),
+                tx(() -> ports.conversations().page(alice, next, 10)).stream().map(Conversation::id).toList());
+        ListPosition later = new ListPosition(true, Long.MAX_VALUE, ConversationId.parse("GROUPzzz"), asOf + 1);
+        assertEquals(2, tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.of(later)), 10)).size());
+    }
+
+    @Test
+    void filtersTheListByTypeAndByGroup() {
+        ChatId a = groupChat("a1", "A", 10, alice);
+        groupChat("b1", "B", 11, alice);
+        ChatId direct = new ChatId("c2c.x");
+        tx(() -> {
+            ports.chats().create(new Chat(corp, direct, ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(alice.user(), bob.user()), 12);
+            ports.conversations().open(alice, ConversationId.c2c(bob.user()), direct, 12);
+            ports.groups().create(alice, new GroupName("Suppliers"), 13);
+            ports.groups().add(alice, new GroupName("Suppliers"), List.of(ConversationId.group(a)), 13);
+            return null;
+        });
+        List<Conversation> c2c = tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.empty(), Optional.of(ChatType.C2C), 10, Optional.empty()), 10));
+        assertEquals(List.of(ConversationId.c2c(bob.user())), c2c.stream().map(Conversation::id).toList());
+        List<Conversation> grouped = tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.of(new GroupName("Suppliers")), Optional.empty(), 10, Optional.empty()), 10));
+        assertEquals(List.of(ConversationId.group(a)), grouped.stream().map(Conversation::id).toList());
+        assertEquals(List.of(new GroupName("Suppliers")), grouped.get(0).groups());
+    }
+
+    @Test
+    void aMessageMovesEveryMembersConversationAndCountsUnreadForTheOthers() {
+        ChatId quiet = groupChat("quiet", "Quiet", 1, alice, bob);
+        ChatId busy = groupChat("busy", "Busy", 2, alice, bob);
+        tx(() -> ports.conversations().change(bob, ConversationId.group(quiet), new ConversationChange.Hide(), 3));
+        Message sent = tx(() -> {
+            Message m = ports.messages().append(corp, quiet, alice.user(),
+                    new MessageContent(MessageType.LINK, "看这个", List.of(), "https://x/y", "Y"), 10);
+            ports.conversations().recordMessage(corp, m);
+            return m;
+        });
+        Conversation alices = tx(() -> ports.conversations().find(alice, ConversationId.group(quiet))).orElseThrow();
+        Conversation bobs = tx(() -> ports.conversations().find(bob, ConversationId.group(quiet))).orElseThrow();
+        assertEquals(0, alices.unreadCount(), "the sender has read their own message");
+        assertEquals(1, bobs.unreadCount());
+        assertEquals(Optional.of(sent), bobs.lastMessage());
+        assertEquals(10, bobs.activityAt());
+        ConversationQuery all = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty());
+        assertEquals(List.of(ConversationId.group(quiet), ConversationId.group(busy)),
+                tx(() -> ports.conversations().page(bob, all, 10)).stream().map(Conversation::id).toList(),
+                "it moved to the top, and new activity brought it back from hidden");
+        assertTrue(tx(() -> ports.conversations().find(alice, ConversationId.group(busy))).orElseThrow()
+                .lastMessage().isEmpty());
+    }
+
+    @Test
+    void findsChatsByTheTitleTheUserSeesIncludingHiddenOnesWhenAsked() {
+        ChatId sales = groupChat("sales", "Sales 销售部", 1, alice, bob);
+        groupChat("ops", "Ops 100%_done", 2, alice);
+        ChatId direct = new ChatId("c2c.ab");
+        tx(() -> {
+            ports.chats().create(new Chat(corp, direct, ChatType.C2C, "", List.of(), Optional.empty(), 2),
+                    List.of(alice.user(), bob.user()), 3);
+            ports.conversations().open(alice, ConversationId.c2c(bob.user()), direct, 3);
+            ports.conversations().change(alice, ConversationId.group(sales), new ConversationChange.Hide(), 4);
+            return null;
+        });
+        java.util.function.Function<String, List<String>> search = text -> tx(() -> ports.conversations().page(alice,
+                new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty(), Optional.of(text), true), 10))
+                .stream().map(c -> c.id().toString()).toList();
+        assertEquals(List.of("GROUPsales"), search.apply("销售"));
+        assertEquals(List.of("GROUPsales"), search.apply("sALes"), "case does not matter");
+        assertEquals(List.of("C2Cbob"), search.apply("bob"), "a one-to-one chat is found by the peer's nick");
+        assertEquals(List.of("GROUPops"), search.apply("%_"), "wildcards are plain text");
+        assertEquals(List.of(), search.apply("%x"));
+        assertEquals(Optional.of(ConversationId.c2c(bob.user())),
+                tx(() -> ports.conversations().findByChat(alice, direct)).map(Conversation::id));
+        assertTrue(tx(() -> ports.conversations().findByChat(bob, direct)).isEmpty(), "bob has no side of it here");
+    }
+
+    @Test
+    void readsEveryMembersConversationOfAChatWithItsGroupsAtOnce() {
+        ChatId chat = groupChat("team", "Team", 1, alice, bob);
+        ConversationId id = ConversationId.group(chat);
+        GroupName first = new GroupName("First");
+        GroupName second = new GroupName("第二");
+        tx(() -> {
+            ports.groups().create(alice, first, 2);
+            ports.groups().create(alice, second, 2);
+            ports.groups().create(bob, new GroupName("Other"), 2);
+            ports.groups().add(alice, second, List.of(id), 3);
+            ports.groups().add(alice, first, List.of(id), 3);
+            return null;
+        });
+        UserId stranger = new UserId("stranger");
+        Map<UserId, Conversation> found = tx(() -> ports.conversations().findByChat(corp, chat,
+                List.of(bob.user(), alice.user(), stranger)));
+        assertEquals(Set.of(alice.user(), bob.user()), found.keySet(), "one who is not in the chat is left out");
+        assertEquals(List.of(first, second), found.get(alice.user()).groups(), "in the order the groups were created");
+        assertEquals(List.of(), found.get(bob.user()).groups());
+        assertEquals(tx(() -> ports.conversations().find(alice, id)).orElseThrow(), found.get(alice.user()),
+                "the same conversation as read alone");
+    }
+
+    @Test
+    void changesOnlyTheUsersOwnStateOfAConversation() {
+        ChatId old = groupChat("old", "Old", 1, alice, bob);
+        ChatId recent = groupChat("recent", "Recent", 2, alice, bob);
+        ConversationId oldId = ConversationId.group(old);
+        tx(() -> {
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.Pin(true), 10));
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.Draft("草稿\nline two"), 11));
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.CustomData("{\"k\":1}"), 12));
+            assertTrue(ports.conversations().change(alice, oldId, new ConversationChange.MarkRead(), 13));
+            assertFalse(ports.conversations().change(alice, ConversationId.parse("GROUPnone"),
+                    new ConversationChange.Pin(true), 14));
+            return null;
+        });
+        Conversation mine = tx(() -> ports.conversations().find(alice, oldId)).orElseThrow();
+        assertTrue(mine.pinned());
+        assertEquals("草稿\nline two", mine.draftText());
+        assertEquals("{\"k\":1}", mine.customData());
+        assertEquals(13, mine.updatedAt());
+        assertEquals(1, mine.activityAt(), "changing one's own state is not activity");
+        Conversation bobs = tx(() -> ports.conversations().find(bob, oldId)).orElseThrow();
+        assertFalse(bobs.pinned());
+        assertEquals("", bobs.draftText());
+        ConversationQuery all = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty());
+        assertEquals(List.of(oldId, ConversationId.group(recent)),
+                tx(() -> ports.conversations().page(alice, all, 10)).stream().map(Conversation::id).toList(),
+                "pinned first, however old");
+        tx(() -> ports.conversations().change(alice, oldId, new ConversationChange.Hide(), 20));
+        assertEquals(List.of(ConversationId.group(recent)),
+                tx(() -> ports.conversations().page(alice, all, 10)).stream().map(Conversation::id).toList());
+        assertTrue(tx(() -> ports.conversations().find(alice, oldId)).orElseThrow().hidden(), "hidden, not gone");
+        assertFalse(tx(() -> ports.conversations().find(bob, oldId)).orElseThrow().hidden());
+        assertEquals(2, tx(() -> ports.conversations().page(bob, all, 10)).size());
+    }
+}

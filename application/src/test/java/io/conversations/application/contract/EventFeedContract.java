@@ -1,0 +1,46 @@
+package io.conversations.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.conversations.application.port.out.EventFeed;
+import io.conversations.domain.event.ConversationEvent;
+import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.identity.GroupName;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What every implementation of the {@code EventFeed} out-port must do, whichever store is behind it. */
+public abstract class EventFeedContract extends StoreFixture {
+    @Test
+    void theFeedListsEveryUsersNewEventsInWriteOrderAndLoadsThem() {
+        long before = tx(() -> ports.feed().positionBefore(Long.MAX_VALUE));
+        long t = 9_000_000_000_000L;
+        tx(() -> {
+            ports.events().appendAll(Map.of(alice, List.of(new ConversationEvent.GroupListUpdated(List.of()))), t);
+            ports.events().appendAll(Map.of(bob, List.of(new ConversationEvent.GroupListUpdated(List.of(new GroupName("B"))))), t + 1);
+            return null;
+        });
+        tx(() -> {
+            ports.events().appendAll(Map.of(alice, List.of(new ConversationEvent.GroupListUpdated(List.of(new GroupName("A"))))), t + 2);
+            return null;
+        });
+        List<EventFeed.Entry> entries = tx(() -> ports.feed().after(before, List.of(), 100));
+        assertEquals(List.of(alice, bob, alice), entries.stream().map(EventFeed.Entry::user).toList());
+        assertEquals(List.of(1L, 1L, 2L), entries.stream().map(EventFeed.Entry::seq).toList());
+        List<Long> positions = entries.stream().map(EventFeed.Entry::position).toList();
+        assertTrue(positions.get(0) > before && positions.get(0) < positions.get(1) && positions.get(1) < positions.get(2));
+        assertEquals(positions.subList(0, 2), tx(() -> ports.feed().after(before, List.of(), 2))
+                .stream().map(EventFeed.Entry::position).toList(), "at most the limit, oldest first");
+        assertEquals(List.of(positions.get(0)), tx(() -> ports.feed().after(positions.get(2),
+                List.of(positions.get(0), positions.get(2) + 1000), 10)).stream().map(EventFeed.Entry::position).toList(),
+                "a position asked for again is answered once it is there");
+        assertEquals(List.of(), tx(() -> ports.feed().after(positions.get(2), List.of(), 10)));
+
+        List<EventFeed.UserEvent> loaded = tx(() -> ports.feed().load(List.of(positions.get(2), positions.get(1))));
+        assertEquals(List.of(bob, alice), loaded.stream().map(EventFeed.UserEvent::user).toList());
+        assertEquals(new RecordedEvent(2, new ConversationEvent.GroupListUpdated(List.of(new GroupName("A"))), t + 2),
+                loaded.get(1).event());
+        assertEquals(positions.get(1), tx(() -> ports.feed().positionBefore(t + 2)));
+    }
+}
