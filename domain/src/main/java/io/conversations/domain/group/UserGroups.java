@@ -3,13 +3,14 @@ package io.conversations.domain.group;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
-import io.conversations.domain.common.Verdict;
+import io.conversations.domain.common.Rejection;
 import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,12 +54,12 @@ public final class UserGroups {
 
     /** Creates a group, optionally filled with conversations (the list may be empty here). */
     public Outcome<BatchResult> create(GroupName name, List<String> ids) {
-        Verdict verdict = firstRefusal(
+        Optional<Rejection> refused = firstRefusal(
                 uniqueName.mayUse(name, names()),
                 atMostGroups.mayAddOneTo(names().size()),
                 idsPerCall.mayTake(ids, false));
-        if (verdict instanceof Verdict.Refused refused) {
-            return Outcome.rejected(refused.rejection());
+        if (refused.isPresent()) {
+            return Outcome.rejected(refused.get());
         }
         return Outcome.done(admit(name, ids));
     }
@@ -68,8 +69,9 @@ public final class UserGroups {
         if (!has(from)) {
             return notFound(from);
         }
-        if (!from.equals(to) && uniqueName.mayUse(to, names()) instanceof Verdict.Refused refused) {
-            return Outcome.rejected(refused.rejection());
+        Optional<Rejection> taken = from.equals(to) ? Optional.empty() : uniqueName.mayUse(to, names());
+        if (taken.isPresent()) {
+            return Outcome.rejected(taken.get());
         }
         return Outcome.done(to);
     }
@@ -94,8 +96,9 @@ public final class UserGroups {
         if (!has(name)) {
             return notFound(name);
         }
-        if (idsPerCall.mayTake(ids, true) instanceof Verdict.Refused refused) {
-            return Outcome.rejected(refused.rejection());
+        Optional<Rejection> tooMany = idsPerCall.mayTake(ids, true);
+        if (tooMany.isPresent()) {
+            return Outcome.rejected(tooMany.get());
         }
         return Outcome.done(name);
     }
@@ -107,8 +110,9 @@ public final class UserGroups {
         int grouped = snapshot.groupedCount();
         for (String raw : distinct(ids)) {
             ConversationId id = ConversationId.tryParse(raw).orElse(null);
-            if (memberOnly.mayGroup(raw, id, snapshot.owned()) instanceof Verdict.Refused refused) {
-                failed.add(new Failure(raw, refused.rejection().problem(), refused.rejection().message()));
+            Optional<Rejection> notTheirs = memberOnly.mayGroup(raw, id, snapshot.owned());
+            if (notTheirs.isPresent()) {
+                failed.add(new Failure(raw, notTheirs.get().problem(), notTheirs.get().message()));
                 continue;
             }
             succeeded.add(raw);
@@ -128,15 +132,15 @@ public final class UserGroups {
         int grouped = snapshot.groupedCount();
         for (String raw : distinct(ids)) {
             ConversationId id = ConversationId.tryParse(raw).orElse(null);
-            Verdict verdict = memberOnly.mayGroup(raw, id, snapshot.owned());
-            Set<GroupName> in = verdict.allowed() ? snapshot.groupsOf(id) : Set.of();
+            Optional<Rejection> refused = memberOnly.mayGroup(raw, id, snapshot.owned());
+            Set<GroupName> in = refused.isEmpty() ? snapshot.groupsOf(id) : Set.of();
             // Only a conversation in no group yet takes one of the grouped slots.
-            boolean newlyGrouped = verdict.allowed() && in.isEmpty();
+            boolean newlyGrouped = refused.isEmpty() && in.isEmpty();
             if (newlyGrouped) {
-                verdict = atMostGrouped.mayGroupAnother(grouped);
+                refused = atMostGrouped.mayGroupAnother(grouped);
             }
-            if (verdict instanceof Verdict.Refused refused) {
-                failed.add(new Failure(raw, refused.rejection().problem(), refused.rejection().message()));
+            if (refused.isPresent()) {
+                failed.add(new Failure(raw, refused.get().problem(), refused.get().message()));
                 continue;
             }
             succeeded.add(raw);
@@ -152,13 +156,14 @@ public final class UserGroups {
         return List.copyOf(new LinkedHashSet<>(ids));
     }
 
-    private static Verdict firstRefusal(Verdict... verdicts) {
-        for (Verdict v : verdicts) {
-            if (!v.allowed()) {
-                return v;
+    @SafeVarargs
+    private static Optional<Rejection> firstRefusal(Optional<Rejection>... answers) {
+        for (Optional<Rejection> answer : answers) {
+            if (answer.isPresent()) {
+                return answer;
             }
         }
-        return Verdict.ALLOWED;
+        return Optional.empty();
     }
 
     private static <T> Outcome<T> notFound(GroupName name) {
