@@ -2,10 +2,10 @@ package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.ChatBodies;
 import io.conversations.application.model.ConversationQuery;
-import io.conversations.application.port.in.ShareToChat;
 import io.conversations.application.port.in.GetConversation;
 import io.conversations.application.port.in.PickableChats;
 import io.conversations.application.port.in.ResolveChat;
+import io.conversations.application.port.in.ShareToChat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationId;

@@ -1,11 +1,11 @@
 package io.conversations.adapter.http;
 
-import io.conversations.adapter.http.dto.EventsBody;
 import io.conversations.adapter.http.dto.EventsBody.EventBody;
+import io.conversations.adapter.http.dto.EventsBody;
 import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
-import io.conversations.application.port.in.ReadEvents;
 import io.conversations.application.port.in.FollowEvents;
+import io.conversations.application.port.in.ReadEvents;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;

@@ -1,10 +1,10 @@
 package io.conversations.adapter.http;
 
 import io.conversations.adapter.http.dto.AdminBodies.HealthBody;
+import io.conversations.application.model.StoreUnavailable;
 import io.conversations.application.port.in.CheckHealth;
 import io.conversations.application.port.in.IdempotentWrites;
 import io.conversations.application.port.in.IdentifyUser;
-import io.conversations.application.model.StoreUnavailable;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
 import io.javalin.Javalin;
@@ -13,12 +13,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.OptionalLong;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

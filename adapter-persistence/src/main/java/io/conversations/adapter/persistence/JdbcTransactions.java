@@ -1,7 +1,7 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.model.StoreUnavailable;
+import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;
 import java.sql.Connection;

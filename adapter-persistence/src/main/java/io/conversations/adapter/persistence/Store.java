@@ -2,13 +2,13 @@ package io.conversations.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
+import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.IdempotencyKeys;
 import io.conversations.application.port.out.Messages;
 import io.conversations.application.port.out.PickedChats;

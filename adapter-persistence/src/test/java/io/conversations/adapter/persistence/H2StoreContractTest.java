@@ -1,6 +1,5 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.contract.Ports;
 import io.conversations.application.contract.ChatsContract;
 import io.conversations.application.contract.ConversationGroupsContract;
 import io.conversations.application.contract.ConversationsContract;
@@ -10,6 +9,7 @@ import io.conversations.application.contract.EventLogContract;
 import io.conversations.application.contract.IdempotencyKeysContract;
 import io.conversations.application.contract.MessagesContract;
 import io.conversations.application.contract.PickedChatsContract;
+import io.conversations.application.contract.Ports;
 import io.conversations.application.contract.TransactionsContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

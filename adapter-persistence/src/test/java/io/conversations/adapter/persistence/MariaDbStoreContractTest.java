@@ -1,6 +1,7 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.contract.Ports;
+import io.conversations.adapter.persistence.testing.MariaDbTestDatabase;
+import io.conversations.adapter.persistence.testing.SkipWithoutMariaDb;
 import io.conversations.application.contract.ChatsContract;
 import io.conversations.application.contract.ConversationGroupsContract;
 import io.conversations.application.contract.ConversationsContract;
@@ -10,9 +11,8 @@ import io.conversations.application.contract.EventLogContract;
 import io.conversations.application.contract.IdempotencyKeysContract;
 import io.conversations.application.contract.MessagesContract;
 import io.conversations.application.contract.PickedChatsContract;
+import io.conversations.application.contract.Ports;
 import io.conversations.application.contract.TransactionsContract;
-import io.conversations.adapter.persistence.testing.MariaDbTestDatabase;
-import io.conversations.adapter.persistence.testing.SkipWithoutMariaDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

@@ -1,13 +1,13 @@
 package io.conversations.application.service;
 
-import io.conversations.application.port.in.ChangeConversation;
 import io.conversations.application.model.ConversationPage;
 import io.conversations.application.model.ConversationQuery;
+import io.conversations.application.model.ListPosition;
+import io.conversations.application.port.in.ChangeConversation;
 import io.conversations.application.port.in.GetConversation;
 import io.conversations.application.port.in.ListConversations;
 import io.conversations.application.port.in.PickableChats;
 import io.conversations.application.port.in.ResolveChat;
-import io.conversations.application.model.ListPosition;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;

@@ -1,9 +1,9 @@
 package io.conversations.application.service;
 
 import io.conversations.application.port.out.Clock;
-import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventFeed.Entry;
 import io.conversations.application.port.out.EventFeed.UserEvent;
+import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.event.RecordedEvent;

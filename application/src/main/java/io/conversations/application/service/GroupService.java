@@ -1,9 +1,9 @@
 package io.conversations.application.service;
 
+import io.conversations.application.model.GroupSummary;
 import io.conversations.application.port.in.AddConversationsToGroup;
 import io.conversations.application.port.in.CreateGroup;
 import io.conversations.application.port.in.DeleteGroup;
-import io.conversations.application.model.GroupSummary;
 import io.conversations.application.port.in.ListGroups;
 import io.conversations.application.port.in.RemoveConversationsFromGroup;
 import io.conversations.application.port.in.RenameGroup;
@@ -12,14 +12,14 @@ import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.conversation.ConversationId;
-import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupRenamed;
 import io.conversations.domain.event.ConversationEvent.InGroupUpdated;
+import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.group.BatchResult;
 import io.conversations.domain.group.GroupLimits;
-import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.group.UserGroups;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.conversations.application.service;
 
-import io.conversations.application.view.RenderedViews;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Transactions;
+import io.conversations.application.view.RenderedViews;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.Comparator;

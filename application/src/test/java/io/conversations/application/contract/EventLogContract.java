@@ -2,6 +2,7 @@ package io.conversations.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.conversations.application.model.EventPage;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.conversation.Conversation;

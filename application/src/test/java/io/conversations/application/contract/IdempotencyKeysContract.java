@@ -3,6 +3,7 @@ package io.conversations.application.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.conversations.application.port.out.IdempotencyKeys;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.conversations.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.Message;
 import io.conversations.domain.chat.MessageContent;

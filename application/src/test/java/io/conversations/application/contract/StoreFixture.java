@@ -1,6 +1,7 @@
 package io.conversations.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;

@@ -3,6 +3,7 @@ package io.conversations.application.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.identity.GroupName;
 import java.util.List;

@@ -9,8 +9,8 @@ import io.conversations.application.contract.EventLogContract;
 import io.conversations.application.contract.IdempotencyKeysContract;
 import io.conversations.application.contract.MessagesContract;
 import io.conversations.application.contract.PickedChatsContract;
-import io.conversations.application.contract.TransactionsContract;
 import io.conversations.application.contract.Ports;
+import io.conversations.application.contract.TransactionsContract;
 import org.junit.jupiter.api.Nested;
 
 /** The fake must behave like the real stores, or the use-case tests that use it prove nothing: every port's contract. */

@@ -1,9 +1,9 @@
 package io.conversations.domain.group;
 
-import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.identity.GroupName;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.conversations.domain.group;
 
-import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.identity.GroupName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

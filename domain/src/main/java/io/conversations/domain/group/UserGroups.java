@@ -1,10 +1,10 @@
 package io.conversations.domain.group;
 
-import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
 package io.conversations.domain.group;
 
-import io.conversations.domain.identity.GroupName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

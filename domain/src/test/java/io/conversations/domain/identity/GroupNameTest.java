@@ -1,11 +1,11 @@
 package io.conversations.domain.identity;
 
-import io.conversations.domain.identity.GroupName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
+import io.conversations.domain.identity.GroupName;
 import org.junit.jupiter.api.Test;
 
 class GroupNameTest {

@@ -2,8 +2,8 @@ package io.conversations.application.port.out;
 
 import io.conversations.application.model.GroupSummary;
 import io.conversations.domain.conversation.ConversationId;
-import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.group.GroupsSnapshot;
+import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import java.util.Collection;
 import java.util.List;
