@@ -9,6 +9,7 @@ import io.conversations.adapter.http.HttpApi;
 import io.conversations.adapter.http.HttpSettings;
 import io.conversations.adapter.http.JwtTokens;
 import io.conversations.adapter.http.MessageRoutes;
+import io.conversations.adapter.http.Threads;
 import io.conversations.adapter.http.Metrics;
 import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
@@ -82,6 +83,7 @@ public final class Wiring implements AutoCloseable {
                     config.limits().maxGroups(), config.limits().maxGroupedConversations(),
                     config.events().streamsPerUser(), config.events().streamsPerNode(), config.events().retentionDays(),
                     config.userRequestsPerSecond(), config.adminRequestsPerSecond());
+            LOG.info("requests and event streams run on {}", Threads.describe());
             Clock clock = System::currentTimeMillis;
             EventRecorder recorder = new EventRecorder(store.eventLog(), store.conversations());
             GroupService groups = new GroupService(store.transactions(), store.conversationGroups(), recorder, clock,
@@ -162,6 +164,9 @@ public final class Wiring implements AutoCloseable {
         metrics.counter("store.transaction.retries", "transactions tried again after a deadlock or lock-wait timeout",
                 () -> store.stats().transactionRetries());
         metrics.gauge("events.streams.open", "event streams open on this node", streams::openStreams);
+        metrics.counter("events.log.reads", "reads of users' logs by streams catching up", streams::logReads);
+        metrics.counter("events.log.reads.shared", "log reads spared: a stream shared another's of the same user",
+                streams::logReadsShared);
         metrics.gauge("events.tail.lag.millis", "milliseconds since the event tail last caught up with the feed",
                 tail::tailLagMillis);
         if (views != null) {

@@ -13,9 +13,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /v1/events}: the caller's events as Server-Sent Events (replay after {@code Last-Event-ID}
@@ -43,13 +42,7 @@ public final class EventRoutes implements AutoCloseable {
         this.readEvents = readEvents;
         this.followEvents = followEvents;
         this.heartbeatMillis = heartbeatMillis;
-        AtomicInteger n = new AtomicInteger();
-        // Small stacks: a writer only waits for events and writes them.
-        this.writers = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(null, task, "event-stream-" + n.incrementAndGet(), 256 * 1024);
-            t.setDaemon(true);
-            return t;
-        });
+        this.writers = Threads.streamWriters();
     }
 
     void events(Context ctx, UserRef user) {
@@ -89,7 +82,7 @@ public final class EventRoutes implements AutoCloseable {
             out.write(("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (stream.isOpen()) {
-                EventPage page = stream.next(heartbeatMillis);
+                EventPage page = stream.next(heartbeatWait());
                 if (page.resync()) {
                     out.write(frame(EventBody.resync(page.last(), System.currentTimeMillis())));
                 } else if (page.events().isEmpty()) {
@@ -109,6 +102,15 @@ public final class EventRoutes implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * How long an idle stream waits before its next heartbeat: the interval less up to a fifth, drawn afresh each
+     * time, so that streams opened in the same second (a reconnect storm) do not all write in the same
+     * millisecond every interval after; never later than the interval, which proxies' idle timeouts count on.
+     */
+    private long heartbeatWait() {
+        return heartbeatMillis - ThreadLocalRandom.current().nextLong(heartbeatMillis / 5 + 1);
     }
 
     private byte[] frame(EventBody event) {

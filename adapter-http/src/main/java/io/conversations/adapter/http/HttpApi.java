@@ -18,7 +18,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +31,8 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** How long a stop waits for the requests in flight. */
     public static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn, 4096 by default). */
+    static final int ACCEPT_QUEUE = 4096;
 
     private final Javalin app;
     private final EventRoutes events;
@@ -72,10 +78,26 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(json);
             config.http.maxRequestSize = 1_000_000;
+            ThreadPool requestPool = Threads.requestPool();
+            if (requestPool != null) {
+                config.jetty.threadPool = requestPool;
+            }
             // A known path with another method is 405 (with Allow), not "no such route".
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
+                // A node restarting takes its clients' reconnections all at once: a listen backlog of 50 (what
+                // Jetty leaves it at) drops most of them, each then waiting a second or more to try again.
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector connector : server.getConnectors()) {
+                            if (connector instanceof ServerConnector listening) {
+                                listening.setAcceptQueueSize(ACCEPT_QUEUE);
+                            }
+                        }
+                    }
+                });
                 // On stop (close()): requests in flight finish first, new ones are answered 503.
                 server.setHandler(graceful);
             });

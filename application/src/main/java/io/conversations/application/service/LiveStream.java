@@ -3,8 +3,6 @@ package io.conversations.application.service;
 import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.ReadEvents;
-import io.conversations.application.port.out.EventLog;
-import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayDeque;
@@ -27,8 +25,7 @@ final class LiveStream implements EventStream {
     private static final long PROBE_GAP_MILLIS = 20;
 
     private final UserRef user;
-    private final Transactions transactions;
-    private final EventLog log;
+    private final LogReplays replays;
     private final Consumer<LiveStream> onClose;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
@@ -59,11 +56,10 @@ final class LiveStream implements EventStream {
         }
     }
 
-    LiveStream(UserRef user, long after, Transactions transactions, EventLog log, Consumer<LiveStream> onClose) {
+    LiveStream(UserRef user, long after, LogReplays replays, Consumer<LiveStream> onClose) {
         this.user = user;
         this.taken = after;
-        this.transactions = transactions;
-        this.log = log;
+        this.replays = replays;
         this.onClose = onClose;
     }
 
@@ -146,7 +142,7 @@ final class LiveStream implements EventStream {
     }
 
     /** Catches up from the user's log; once it has read everything, the buffer takes over again. */
-    private EventPage readLog() {
+    private EventPage readLog() throws InterruptedException {
         long from;
         lock.lock();
         try {
@@ -157,7 +153,7 @@ final class LiveStream implements EventStream {
         } finally {
             lock.unlock();
         }
-        EventPage page = transactions.inTransaction(() -> EventService.replay(log, user, from, ReadEvents.MAX_BATCH));
+        EventPage page = replays.read(user, from);
         lock.lock();
         try {
             if (closedStream) {

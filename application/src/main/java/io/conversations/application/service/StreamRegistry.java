@@ -23,25 +23,33 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
     /** How long a refused stream waits for a slot a gone client gives back after a probe (a busy machine: 1 s). */
     private static final long PROBE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
 
-    /** How many streams may be open: for one user, and on this node. */
-    public record Limits(int perUser, int perNode) {
+    /**
+     * How many streams may be open (for one user, and on this node), and how many of them may read the store's
+     * logs at once (the others wait their turn: the store's remaining connections serve live delivery and writes).
+     */
+    public record Limits(int perUser, int perNode, int replaysAtOnce) {
+        /** Half of the store's default pool of 10 connections. */
+        public static final int DEFAULT_REPLAYS_AT_ONCE = 5;
+
         public Limits {
-            if (perUser < 1 || perNode < 1) {
+            if (perUser < 1 || perNode < 1 || replaysAtOnce < 1) {
                 throw new IllegalArgumentException("stream limits must be positive");
             }
         }
+
+        public Limits(int perUser, int perNode) {
+            this(perUser, perNode, DEFAULT_REPLAYS_AT_ONCE);
+        }
     }
 
-    private final Transactions transactions;
-    private final EventLog log;
+    private final LogReplays replays;
     private final Limits settings;
     private final Map<UserRef, Set<LiveStream>> open = new ConcurrentHashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
     private volatile boolean closed;
 
     public StreamRegistry(Transactions transactions, EventLog log, Limits limits) {
-        this.transactions = transactions;
-        this.log = log;
+        this.replays = new LogReplays(transactions, log, limits.replaysAtOnce());
         this.settings = limits;
     }
 
@@ -55,7 +63,7 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
             return Outcome.rejected(Problem.NODE_FULL,
                     "this node already serves " + settings.perNode() + " event streams; connect again later");
         }
-        LiveStream stream = new LiveStream(user, Math.max(0, after), transactions, log, this::closed);
+        LiveStream stream = new LiveStream(user, Math.max(0, after), replays, this::closed);
         boolean admitted = admit(user, stream);
         if (!admitted) {
             // A client that went away (a reloaded page, a dropped network) holds its slot until a write to it
@@ -109,6 +117,15 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
     /** How many streams are open on this node. */
     public int openStreams() {
         return openCount.get();
+    }
+
+    /** Reads of users' logs the streams made, and those spared because streams of one user shared a read. */
+    public long logReads() {
+        return replays.reads();
+    }
+
+    public long logReadsShared() {
+        return replays.shared();
     }
 
     /** Ends every stream (their clients reconnect elsewhere with Last-Event-ID) and opens no more. */
