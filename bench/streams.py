@@ -236,7 +236,7 @@ async def main_async(a):
     tasks = [asyncio.create_task(s.forever()) for s in streams]
     all_open = await wait_until(lambda: all(s.connected for s in streams), 120)
     opened_s = time.perf_counter() - t0
-    out = {"streams": len(streams), "opened": sum(s.connected for s in streams), "open_s": round(opened_s, 1),
+    out = {"opened": sum(s.connected for s in streams), "open_s": round(opened_s, 1),
            "java": a.java_label}
     if not all_open:
         out["refusals"] = sorted(set(run.refusals))[:5]
@@ -274,9 +274,20 @@ async def main_async(a):
     t_restart = time.perf_counter()
     await loop.run_in_executor(None, run.start_node)
     t_up = time.perf_counter()
+    connected = await wait_until(lambda: all(s.connected for s in streams), a.storm_timeout, 0.02)
+    t_connected = time.perf_counter()
     caught = await wait_until(lambda: all(s.last >= newest[s.user] for s in streams), a.storm_timeout, 0.02)
     t_done = time.perf_counter()
-    out.update({"outage_messages": missed, "streams_behind": behind,
+    out["storm_connected_s_from_ready"] = round(t_connected - t_up, 2)
+    try:
+        scraped = urllib.request.urlopen(base + "/metrics", timeout=5).read().decode()
+        for line in scraped.splitlines():
+            if line.startswith("conversations_events_log_reads"):
+                name, value = line.split()[0], line.split()[-1]
+                out[name.split("{")[0]] = float(value)
+    except OSError:
+        pass
+    out.update({"streams": len(streams), "outage_messages": missed, "streams_behind": behind,
                 "storm_caught_up": caught, "storm_s_from_ready": round(t_done - t_up, 2),
                 "storm_s_from_restart": round(t_done - t_restart, 2), "restart_s": round(t_up - t_restart, 2),
                 "not_caught_up": sum(1 for s in streams if s.last < newest[s.user]),

@@ -13,26 +13,37 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /v1/events}: the caller's events as Server-Sent Events (replay after {@code Last-Event-ID}
  * or {@code ?after=}, then live, with a comment as heartbeat), or as a JSON batch for
- * {@code Accept: application/json}. Each stream is written by a thread of its own, which takes
- * events at the pace its client reads them: a slow client waits alone.
+ * {@code Accept: application/json}. A stream holds no thread while it is idle: a {@link StreamWriter}
+ * writes when its stream signals events or a heartbeat is due, at the pace its client reads them.
  */
 public final class EventRoutes implements AutoCloseable {
-    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
     /** How long a browser's EventSource waits before it reconnects (with Last-Event-ID). */
     private static final long RETRY_MILLIS = 2_000;
+    /** What a stream starts with: how long to wait before reconnecting. */
+    private static final byte[] OPENING = ("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8);
 
     private final ReadEvents readEvents;
     private final FollowEvents followEvents;
     private final Exchange exchange = Exchange.SHARED;
     private final JsonbMapper json = exchange.mapper();
     private final long heartbeatMillis;
-    private final ExecutorService writers;
+    /** Runs the streams' drains: a few at a time, not one a stream (see StreamWriter). */
+    private final ExecutorService drains = Threads.streamWriters();
+    /** Heartbeats and client checks, for every stream of this node: one thread and a queue of timers. */
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread t = new Thread(task, "event-heartbeats");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<StreamWriter> open = ConcurrentHashMap.newKeySet();
 
     /** {@code heartbeatMillis}: how often an idle stream writes a comment, so that proxies and clients see it alive. */
     public EventRoutes(ReadEvents readEvents, FollowEvents followEvents, long heartbeatMillis) {
@@ -42,7 +53,7 @@ public final class EventRoutes implements AutoCloseable {
         this.readEvents = readEvents;
         this.followEvents = followEvents;
         this.heartbeatMillis = heartbeatMillis;
-        this.writers = Threads.streamWriters();
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     void events(Context ctx, UserRef user) {
@@ -69,48 +80,16 @@ public final class EventRoutes implements AutoCloseable {
         ctx.res().setContentType("text/event-stream;charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
-        ctx.async(config -> {
-            config.executor = writers;
-            config.timeout = 0;
-        }, () -> write(ctx, stream));
-    }
-
-    /** Writes the stream until the client goes away or the service stops. */
-    private void write(Context ctx, EventStream stream) {
-        try (stream) {
-            OutputStream out = ctx.res().getOutputStream();
-            out.write(("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            while (stream.isOpen()) {
-                EventPage page = stream.next(heartbeatWait());
-                if (page.resync()) {
-                    out.write(frame(EventBody.resync(page.last(), System.currentTimeMillis())));
-                } else if (page.events().isEmpty()) {
-                    if (!stream.isOpen()) {
-                        break;
-                    }
-                    out.write(HEARTBEAT);
-                } else {
-                    for (var event : page.events()) {
-                        out.write(frame(EventBody.from(event)));
-                    }
-                }
-                out.flush();
-            }
-        } catch (IOException | IllegalStateException e) {
-            // The client went away (Jetty says so either way): its stream closes; it reconnects with Last-Event-ID.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        OutputStream out;
+        try {
+            out = ctx.res().getOutputStream();
+        } catch (IOException gone) {
+            stream.close();
+            return;
         }
-    }
-
-    /**
-     * How long an idle stream waits before its next heartbeat: the interval less up to a fifth, drawn afresh each
-     * time, so that streams opened in the same second (a reconnect storm) do not all write in the same
-     * millisecond every interval after; never later than the interval, which proxies' idle timeouts count on.
-     */
-    private long heartbeatWait() {
-        return heartbeatMillis - ThreadLocalRandom.current().nextLong(heartbeatMillis / 5 + 1);
+        StreamWriter writer = new StreamWriter(stream, out, drains, timer, heartbeatMillis, OPENING, this::frame);
+        open.add(writer);
+        ctx.future(() -> writer.start().whenComplete((ended, failure) -> open.remove(writer)));
     }
 
     private byte[] frame(EventBody event) {
@@ -128,11 +107,26 @@ public final class EventRoutes implements AutoCloseable {
         return Exchange.nonNegative("Last-Event-ID", header.trim(), 0);
     }
 
+    /**
+     * Ends every stream still open and waits (up to 5 s) for their last writes, so that Jetty, stopping after
+     * this, does not recycle a response under a running writer.
+     */
     @Override
     public void close() {
-        writers.shutdown();
+        open.forEach(StreamWriter::end);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (open.stream().anyMatch(w -> !w.isDone()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        timer.shutdownNow();
+        drains.shutdown();
         try {
-            writers.awaitTermination(5, TimeUnit.SECONDS);
+            drains.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

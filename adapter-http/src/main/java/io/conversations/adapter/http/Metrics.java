@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  */
 public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final java.util.List<Supplier<Number>> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A value read at each scrape ({@code conversations_} is prefixed). */
     public void gauge(String name, String help, Supplier<Number> value) {
@@ -27,6 +28,9 @@ public final class Metrics {
 
     /** A count that only grows, read at each scrape. */
     public void counter(String name, String help, Supplier<Number> value) {
+        // Held here: Micrometer holds a function counter's object weakly, and a lambda nothing else held was
+        // collected at the first GC, after which the counter read 0 (or NaN) for ever.
+        counted.add(value);
         FunctionCounter.builder("conversations." + name, value, v -> v.get().doubleValue()).description(help)
                 .register(registry);
     }

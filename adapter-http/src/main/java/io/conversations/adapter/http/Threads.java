@@ -2,7 +2,9 @@ package io.conversations.adapter.http;
 
 import io.javalin.util.ConcurrencyUtil;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -45,17 +47,27 @@ public final class Threads {
         return pool;
     }
 
-    /** The executor that runs each event stream's writer (one task a stream, for the stream's life). */
+    /** Platform threads that write event streams, at most: a drain that waits (for a catch-up read's turn, for a
+     * slow client's socket) holds one; the others queue. */
+    static final int PLATFORM_STREAM_WRITERS = 128;
+
+    /**
+     * The executor that runs the event streams' drains (a drain writes what a stream has and returns): a virtual
+     * thread each, or a bounded pool of platform threads that die after a minute idle.
+     */
     static ExecutorService streamWriters() {
         if (VIRTUAL) {
             return ConcurrencyUtil.executorService("event-stream", true);
         }
         AtomicInteger n = new AtomicInteger();
-        // Small stacks: a writer only waits for events and writes them.
-        return Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(null, task, "event-stream-" + n.incrementAndGet(), 256 * 1024);
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(PLATFORM_STREAM_WRITERS, PLATFORM_STREAM_WRITERS, 60,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    // Small stacks: a drain only reads a stream and writes to a socket.
+                    Thread t = new Thread(null, task, "event-stream-" + n.incrementAndGet(), 256 * 1024);
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }

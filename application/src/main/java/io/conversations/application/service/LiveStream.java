@@ -21,8 +21,6 @@ import java.util.function.Consumer;
 final class LiveStream implements EventStream {
     /** Events a stream holds for its client before it drops them and reads from the log instead. */
     static final int BUFFER = 256;
-    /** The pause between a probe's heartbeats. */
-    private static final long PROBE_GAP_MILLIS = 20;
 
     private final UserRef user;
     private final LogReplays replays;
@@ -34,23 +32,37 @@ final class LiveStream implements EventStream {
     /** Read the log before the buffer: at the start, after an overflow, and when the buffer skips a number. */
     private boolean fromLog = true;
     private boolean closedStream;
-    /** Heartbeats asked for now, to find out whether the client is still there (see {@link #probe}). */
-    private int probes;
-    private long nextProbeNanos;
+    /** Whether the node asked for this stream's client to be checked (see {@link #probe}). */
+    private boolean checkWanted;
+    private volatile Runnable signal = () -> { };
 
-    /**
-     * Asks the writer for three heartbeats, 20 ms apart: to a client that closed its connection the first
-     * write still succeeds (the peer answers it with a reset), a later one fails, and the writer then closes
-     * this stream.
-     */
+    /** Asks the writer to find out whether the client is still there (a write to a client that left fails). */
     void probe() {
         lock.lock();
         try {
-            if (!closedStream && probes == 0) {
-                probes = 3;
-                nextProbeNanos = System.nanoTime();
-                arrived.signal();
+            if (closedStream) {
+                return;
             }
+            checkWanted = true;
+            arrived.signal();
+        } finally {
+            lock.unlock();
+        }
+        signal.run();
+    }
+
+    @Override
+    public void onSignal(Runnable signal) {
+        this.signal = signal;
+    }
+
+    @Override
+    public boolean takeCheck() {
+        lock.lock();
+        try {
+            boolean wanted = checkWanted;
+            checkWanted = false;
+            return wanted;
         } finally {
             lock.unlock();
         }
@@ -83,6 +95,7 @@ final class LiveStream implements EventStream {
         } finally {
             lock.unlock();
         }
+        signal.run();
     }
 
     @Override
@@ -104,19 +117,8 @@ final class LiveStream implements EventStream {
                     return takeBuffered();
                 }
                 if (!fromLog) {
-                    if (nanos <= 0) {
-                        return new EventPage(List.of(), taken);
-                    }
-                    if (probes > 0) {
-                        long untilProbe = nextProbeNanos - System.nanoTime();
-                        if (untilProbe <= 0) {
-                            probes--;
-                            nextProbeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_GAP_MILLIS);
-                            return new EventPage(List.of(), taken); // the writer sends a heartbeat
-                        }
-                        long waited = Math.min(nanos, untilProbe);
-                        nanos -= waited - arrived.awaitNanos(waited);
-                        continue;
+                    if (nanos <= 0 || checkWanted) {
+                        return new EventPage(List.of(), taken); // nothing yet, or the writer should write now
                     }
                     nanos = arrived.awaitNanos(nanos);
                     continue;
@@ -197,5 +199,6 @@ final class LiveStream implements EventStream {
             lock.unlock();
         }
         onClose.accept(this);
+        signal.run();
     }
 }
