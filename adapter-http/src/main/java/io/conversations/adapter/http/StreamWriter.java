@@ -102,9 +102,11 @@ final class StreamWriter {
             }
             boolean wrote = false;
             if (!opened) {
+                // At once: the client knows it is connected while its catch-up read waits for its turn.
                 out.write(opening);
+                out.flush();
                 opened = true;
-                wrote = true;
+                lastWriteNanos = System.nanoTime();
             }
             if (stream.takeCheck()) {
                 for (int beat = 0; beat < CHECK_BEATS; beat++) {

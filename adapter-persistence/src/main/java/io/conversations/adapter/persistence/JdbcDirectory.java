@@ -4,8 +4,13 @@ import io.conversations.application.port.out.Directory;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Corps and users in the {@code corps} and {@code users} tables. */
 final class JdbcDirectory implements Directory {
@@ -53,5 +58,16 @@ final class JdbcDirectory implements Directory {
     public boolean userExists(UserRef user) {
         return jdbc.queryOne("SELECT 1 FROM users WHERE corp_id = ? AND user_id = ?", rs -> true,
                 user.corp().value(), user.user().value()).isPresent();
+    }
+
+    @Override
+    public Set<UserRef> existingUsers(Collection<UserRef> users) {
+        Map<CorpId, List<String>> byCorp = new LinkedHashMap<>();
+        users.forEach(u -> byCorp.computeIfAbsent(u.corp(), c -> new ArrayList<>()).add(u.user().value()));
+        Set<UserRef> found = new HashSet<>();
+        byCorp.forEach((corp, ids) -> found.addAll(jdbc.query("SELECT user_id FROM users WHERE corp_id = ? AND user_id IN ("
+                        + Jdbc.placeholders(ids.size()) + ")",
+                rs -> new UserRef(corp, new UserId(rs.getString(1))), Jdbc.params(corp.value(), ids))));
+        return found;
     }
 }

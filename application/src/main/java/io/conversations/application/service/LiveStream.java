@@ -8,6 +8,7 @@ import io.conversations.domain.identity.UserRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +33,8 @@ final class LiveStream implements EventStream {
     /** Read the log before the buffer: at the start, after an overflow, and when the buffer skips a number. */
     private boolean fromLog = true;
     private boolean closedStream;
+    /** The catch-up read asked for when the stream was opened, until it is taken. */
+    private CompletableFuture<EventPage> pendingRead;
     /** Whether the node asked for this stream's client to be checked (see {@link #probe}). */
     private boolean checkWanted;
     private volatile Runnable signal = () -> { };
@@ -98,35 +101,47 @@ final class LiveStream implements EventStream {
         signal.run();
     }
 
+    /**
+     * {@inheritDoc} With {@code maxWaitMillis} 0 this never waits: while the stream's catch-up read is queued it
+     * answers an empty page, and the stream signals when the read is done.
+     */
     @Override
     public EventPage next(long maxWaitMillis) throws InterruptedException {
         long nanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, maxWaitMillis));
         while (true) {
+            CompletableFuture<EventPage> read;
             lock.lock();
             try {
                 if (closedStream) {
                     return new EventPage(List.of(), taken);
                 }
-                while (!buffer.isEmpty() && buffer.peekFirst().seq() <= taken) {
-                    buffer.pollFirst();
-                }
-                if (!fromLog && !buffer.isEmpty() && buffer.peekFirst().seq() != taken + 1) {
-                    fromLog = true; // the tail skipped one of this user's events: the log has it
-                }
-                if (!fromLog && !buffer.isEmpty()) {
-                    return takeBuffered();
-                }
-                if (!fromLog) {
-                    if (nanos <= 0 || checkWanted) {
-                        return new EventPage(List.of(), taken); // nothing yet, or the writer should write now
+                if (pendingRead == null) {
+                    while (!buffer.isEmpty() && buffer.peekFirst().seq() <= taken) {
+                        buffer.pollFirst();
                     }
-                    nanos = arrived.awaitNanos(nanos);
-                    continue;
+                    if (!fromLog && !buffer.isEmpty() && buffer.peekFirst().seq() != taken + 1) {
+                        fromLog = true; // the tail skipped one of this user's events: the log has it
+                    }
+                    if (!fromLog && !buffer.isEmpty()) {
+                        return takeBuffered();
+                    }
+                    if (!fromLog) {
+                        if (nanos <= 0 || checkWanted) {
+                            return new EventPage(List.of(), taken); // nothing yet, or the writer should write now
+                        }
+                        nanos = arrived.awaitNanos(nanos);
+                        continue;
+                    }
+                    pendingRead = requestRead();
+                }
+                read = pendingRead;
+                if (!read.isDone() && nanos <= 0) {
+                    return new EventPage(List.of(), taken); // the read signals when it is done
                 }
             } finally {
                 lock.unlock();
             }
-            EventPage page = readLog();
+            EventPage page = took(read);
             if (!page.events().isEmpty() || page.resync()) {
                 return page;
             }
@@ -143,21 +158,56 @@ final class LiveStream implements EventStream {
         return new EventPage(run, taken);
     }
 
-    /** Catches up from the user's log; once it has read everything, the buffer takes over again. */
-    private EventPage readLog() throws InterruptedException {
-        long from;
+    /**
+     * Asks for the first catch-up read now (the stream was just opened), so that the user's other streams opened
+     * at the same moment can share it while it waits for its turn.
+     */
+    void startCatchingUp() {
         lock.lock();
         try {
-            from = taken;
-            // Events pushed from now on are kept: whatever the log read misses, the buffer holds.
-            buffer.clear();
-            fromLog = false;
+            if (fromLog && pendingRead == null && !closedStream) {
+                pendingRead = requestRead();
+            }
         } finally {
             lock.unlock();
         }
-        EventPage page = replays.read(user, from);
+    }
+
+    /**
+     * Under the lock: keeps what the tail pushes from now on (whatever the log read misses, the buffer holds), and
+     * asks for the log after {@code taken}; the stream signals its writer when the read is done.
+     */
+    private CompletableFuture<EventPage> requestRead() {
+        buffer.clear();
+        fromLog = false;
+        CompletableFuture<EventPage> read = replays.request(user, taken);
+        read.whenComplete((page, failure) -> signal.run());
+        return read;
+    }
+
+    /** Takes the catch-up read's page (waiting for it if need be); once the log is read, the buffer takes over. */
+    private EventPage took(CompletableFuture<EventPage> read) throws InterruptedException {
+        EventPage page;
+        try {
+            page = LogReplays.await(read);
+        } catch (RuntimeException failed) {
+            lock.lock();
+            try {
+                if (pendingRead == read) {
+                    pendingRead = null;
+                    fromLog = true;
+                }
+            } finally {
+                lock.unlock();
+            }
+            throw failed;
+        }
         lock.lock();
         try {
+            if (pendingRead != read) {
+                return new EventPage(List.of(), taken); // taken already (two callers of next at once)
+            }
+            pendingRead = null;
             if (closedStream) {
                 return new EventPage(List.of(), taken);
             }

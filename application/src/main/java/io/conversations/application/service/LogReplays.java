@@ -8,24 +8,27 @@ import io.conversations.domain.identity.UserRef;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The streams' reads of users' logs (a stream catching up after it connected, after its buffer overflowed): at
- * most {@code atOnce} of them run together, so that thousands of clients reconnecting at once (a node restarted)
- * leave the store's other connections to live delivery and writes; and streams of one user waiting to read from
- * the same id (the user's tabs, reconnecting with the same Last-Event-ID) share one read.
+ * The streams' reads of users' logs (a stream catching up after it connected, after its buffer overflowed), run
+ * by {@code atOnce} threads of their own: thousands of clients reconnecting at once (a node restarted) queue here
+ * and leave the store's other connections to live delivery and writes. A stream asks for its read as soon as it
+ * starts keeping what the tail pushes (for a new stream: when it is opened), and streams of one user asking for
+ * the same read while it waits in the queue (the user's tabs, reconnecting with the same Last-Event-ID) share it.
  *
- * <p>A stream joins a read only while that read waits for its turn: one that had started may have read the log
- * before the joining stream began keeping what the tail pushes, and an event committed in between would be in
- * neither.
+ * <p>A read that has started is not joined: it may have read the log before the newcomer began keeping what the
+ * tail pushes, and an event committed in between would be in neither.
  */
-final class LogReplays {
+final class LogReplays implements AutoCloseable {
     private final Transactions transactions;
     private final EventLog log;
-    private final Semaphore turns;
-    private final ConcurrentHashMap<Key, CompletableFuture<EventPage>> waiting = new ConcurrentHashMap<>();
+    private final ExecutorService readers;
+    private final ConcurrentHashMap<Key, CompletableFuture<EventPage>> queued = new ConcurrentHashMap<>();
     private final LongAdder reads = new LongAdder();
     private final LongAdder shared = new LongAdder();
 
@@ -37,34 +40,50 @@ final class LogReplays {
         }
         this.transactions = transactions;
         this.log = log;
-        this.turns = new Semaphore(atOnce, true);
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(atOnce, task -> {
+            Thread t = new Thread(task, "log-replay-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Up to {@link ReadEvents#MAX_BATCH} of the user's events after {@code after}, or a resync page. */
-    EventPage read(UserRef user, long after) throws InterruptedException {
+    /**
+     * Asks for up to {@link ReadEvents#MAX_BATCH} of the user's events after {@code after} (or a resync page); the
+     * caller must already keep what the tail pushes. Joins the same request while it is still queued.
+     */
+    CompletableFuture<EventPage> request(UserRef user, long after) {
         Key key = new Key(user, after);
         CompletableFuture<EventPage> mine = new CompletableFuture<>();
-        CompletableFuture<EventPage> queued = waiting.putIfAbsent(key, mine);
-        if (queued != null) {
+        CompletableFuture<EventPage> waiting = queued.putIfAbsent(key, mine);
+        if (waiting != null) {
             shared.increment();
-            return await(queued);
+            return waiting;
         }
-        // Not interruptible: streams may share this read; a turn comes as soon as a running read ends.
-        turns.acquireUninterruptibly();
         try {
-            waiting.remove(key, mine); // from here on, a stream that comes for the same read makes its own
-            reads.increment();
-            mine.complete(transactions.inTransaction(
-                    () -> EventService.replay(log, user, after, ReadEvents.MAX_BATCH)));
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-        } finally {
-            turns.release();
+            readers.execute(() -> {
+                queued.remove(key, mine); // from here on, a stream that asks for the same read gets its own
+                try {
+                    reads.increment();
+                    mine.complete(transactions.inTransaction(
+                            () -> EventService.replay(log, user, after, ReadEvents.MAX_BATCH)));
+                } catch (RuntimeException e) {
+                    mine.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            queued.remove(key, mine);
+            mine.completeExceptionally(new IllegalStateException("the node is stopping"));
         }
-        return await(mine);
+        return mine;
     }
 
-    private static EventPage await(CompletableFuture<EventPage> read) throws InterruptedException {
+    /** {@link #request}, waited for. */
+    EventPage read(UserRef user, long after) throws InterruptedException {
+        return await(request(user, after));
+    }
+
+    static EventPage await(CompletableFuture<EventPage> read) throws InterruptedException {
         try {
             return read.get();
         } catch (ExecutionException e) {
@@ -82,5 +101,10 @@ final class LogReplays {
 
     long shared() {
         return shared.sum();
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
     }
 }

@@ -87,6 +87,7 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
             return Outcome.rejected(Problem.TOO_MANY_STREAMS,
                     "this user already has " + settings.perUser() + " event streams open; close one first");
         }
+        stream.startCatchingUp();
         return Outcome.done(stream);
     }
 
@@ -133,6 +134,7 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
     public void close() {
         closed = true;
         open.values().forEach(set -> set.forEach(LiveStream::close));
+        replays.close();
     }
 
     private void closed(LiveStream stream) {

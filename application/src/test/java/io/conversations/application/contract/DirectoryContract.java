@@ -1,5 +1,7 @@
 package io.conversations.application.contract;
 
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,5 +50,13 @@ public abstract class DirectoryContract extends StoreFixture {
         assertEquals(List.of(alice.user(), bob.user()), tx(() -> ports.chats().oneToOnePeers(corp, carol.user())));
         assertEquals(List.of(carol.user()), tx(() -> ports.chats().oneToOnePeers(corp, alice.user())));
         assertEquals(List.of(), tx(() -> ports.chats().oneToOnePeers(new CorpId("elsewhere"), carol.user())));
+    }
+
+    @Test
+    void findsWhichOfManyUsersExistAcrossCorps() {
+        UserRef nobody = new UserRef(corp, new UserId("nobody"));
+        UserRef elsewhere = new UserRef(new CorpId("elsewhere-" + corp.value()), new UserId("alice"));
+        assertEquals(Set.of(alice, bob), tx(() -> ports.directory().existingUsers(List.of(alice, nobody, bob, elsewhere))));
+        assertEquals(Set.of(), tx(() -> ports.directory().existingUsers(List.of(nobody))));
     }
 }

@@ -132,6 +132,13 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
+    public Set<UserRef> existingUsers(Collection<UserRef> users) {
+        Set<UserRef> found = new HashSet<>();
+        users.stream().filter(this::userExists).forEach(found::add);
+        return found;
+    }
+
+    @Override
     public void lock(UserRef user) {
         // one lock serialises every transaction already
     }

@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,21 @@ class LiveEventsTest {
         return ((Outcome.Done<EventStream>) assertInstanceOf(Outcome.Done.class, opened)).value();
     }
 
+    /**
+     * Takes what the stream has, as a writer does: {@code next(0)} never waits, and a catch-up read still queued
+     * signals when it is done; an empty page once nothing more comes within 200 ms.
+     */
+    private static EventPage poll(EventStream stream) throws InterruptedException {
+        while (true) {
+            CountDownLatch signalled = new CountDownLatch(1);
+            stream.onSignal(signalled::countDown);
+            EventPage page = stream.next(0);
+            if (!page.events().isEmpty() || page.resync() || !signalled.await(200, TimeUnit.MILLISECONDS)) {
+                return page;
+            }
+        }
+    }
+
     private static List<Long> seqs(EventPage page) {
         return page.events().stream().map(RecordedEvent::seq).toList();
     }
@@ -89,14 +106,14 @@ class LiveEventsTest {
     void replaysWhatCameAfterTheGivenIdThenDeliversWhatTheTailFinds() throws Exception {
         LongStream.range(0, 3).forEach(i -> record(alice));
         EventStream stream = open(alice, 1);
-        assertEquals(List.of(2L, 3L), seqs(stream.next(0)));
-        assertTrue(stream.next(0).events().isEmpty(), "nothing new: an empty page, for a heartbeat");
+        assertEquals(List.of(2L, 3L), seqs(poll(stream)));
+        assertTrue(poll(stream).events().isEmpty(), "nothing new: an empty page, for a heartbeat");
 
         record(bob);
         record(alice);
         record(alice);
         tail.tailOnce();
-        EventPage live = stream.next(0);
+        EventPage live = poll(stream);
         assertEquals(List.of(4L, 5L), seqs(live));
         assertEquals(new GroupListUpdated(List.of(new GroupName("g5"))), live.events().get(1).event());
         assertEquals(5, live.last());
@@ -105,7 +122,7 @@ class LiveEventsTest {
     @Test
     void aClientThatFallsFarBehindStillGetsEveryEventInOrderFromTheLog() throws Exception {
         EventStream slow = open(alice, 0);
-        assertTrue(slow.next(0).events().isEmpty());
+        assertTrue(poll(slow).events().isEmpty());
         int total = LiveStream.BUFFER * 3 + 7;
         for (int i = 0; i < total; i++) {
             record(alice);
@@ -116,7 +133,7 @@ class LiveEventsTest {
         tail.tailOnce();
         List<Long> got = new ArrayList<>();
         EventPage page;
-        while (!(page = slow.next(0)).events().isEmpty()) {
+        while (!(page = poll(slow)).events().isEmpty()) {
             got.addAll(seqs(page));
         }
         assertEquals(LongStream.rangeClosed(1, total).boxed().toList(), got);
@@ -125,40 +142,40 @@ class LiveEventsTest {
     @Test
     void anEventThatCommitsLateStillReachesItsStreamInOrder() throws Exception {
         EventStream stream = open(alice, 0);
-        stream.next(0);
+        poll(stream);
         record(alice);
         long latePosition = store.positionBefore(Long.MAX_VALUE);
         uncommitted.add(latePosition);
         record(bob);
         tail.tailOnce();
-        assertTrue(stream.next(0).events().isEmpty(), "alice's event is not visible yet");
+        assertTrue(poll(stream).events().isEmpty(), "alice's event is not visible yet");
 
         uncommitted.clear();
         tail.tailOnce();
-        assertEquals(List.of(1L), seqs(stream.next(0)), "the tail asked for the gap again");
+        assertEquals(List.of(1L), seqs(poll(stream)), "the tail asked for the gap again");
     }
 
     @Test
     void aStreamThatSeesANumberSkippedReadsTheMissingOnesFromTheLog() throws Exception {
         EventStream stream = open(alice, 0);
-        stream.next(0);
+        poll(stream);
         record(alice);
         uncommitted.add(store.positionBefore(Long.MAX_VALUE));
         record(alice);
         tail.tailOnce();
-        assertEquals(List.of(1L, 2L), seqs(stream.next(0)), "event 2 arrived without 1: the log has both");
+        assertEquals(List.of(1L, 2L), seqs(poll(stream)), "event 2 arrived without 1: the log has both");
     }
 
     @Test
     void tellsAClientToResyncWhenItsPlaceIsPrunedOrUnknown() throws Exception {
         LongStream.range(0, 4).forEach(i -> record(alice));
         store.prune(now.get() + 1, 2);
-        EventPage resync = open(alice, 1).next(0);
+        EventPage resync = poll(open(alice, 1));
         assertTrue(resync.resync());
         assertEquals(4, resync.last());
-        assertEquals(List.of(3L, 4L), seqs(open(alice, 2).next(0)), "1 and 2 were pruned; what came after 2 is kept");
+        assertEquals(List.of(3L, 4L), seqs(poll(open(alice, 2))), "1 and 2 were pruned; what came after 2 is kept");
 
-        EventPage unknown = open(bob, 99).next(0);
+        EventPage unknown = poll(open(bob, 99));
         assertTrue(unknown.resync(), "an id the log never gave");
         assertEquals(0, unknown.last());
     }
@@ -184,7 +201,7 @@ class LiveEventsTest {
         tail.start();
         try {
             EventStream stream = open(alice, 0);
-            stream.next(0);
+            poll(stream);
             Thread writer = new Thread(() -> {
                 record(alice);
                 tail.committed(Map.of(alice, 1L));

@@ -5,6 +5,7 @@ import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Set;
 
 /** The corps and their users, as the corps' backends provision them. */
 public interface Directory {
@@ -21,6 +22,9 @@ public interface Directory {
     boolean putUser(UserRef user, String nick, String avatarUrl, long now);
 
     boolean userExists(UserRef user);
+
+    /** Which of {@code users} exist, with one read per corp (a burst of requests from users not known yet). */
+    Set<UserRef> existingUsers(Collection<UserRef> users);
 
     /** Holds the user against their other writers (group changes, events) until the transaction ends. */
     void lock(UserRef user);
