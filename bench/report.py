@@ -74,6 +74,21 @@ def main():
     fresh_ratio = sizes[2]["fresh_p50_ms"] / sizes[0]["fresh_p50_ms"]
     rows.append(("first page, 100,000 ÷ 100 (p50)", "–", "%.2f / %.2f" % (kept_ratio, fresh_ratio), "", "–", "",
                  "≤1.5", verdict(kept_ratio <= 1.5 and fresh_ratio <= 1.5)))
+    for key in sorted(k for k in m if k.startswith("streams_")):
+        s = m[key]
+        ok = (s["delay_p99_ms"] is not None and s["delay_p99_ms"] < 50 and s["rss_mb"] < 1024
+              and s["refused_below_cap"] == 0 and s["opened"] + 50 >= s["streams"])
+        rows.append(("6. %s open streams, Java %s (%s delay, RSS, threads)" % (format(s["streams"], ","), s["java"],
+                     "event"), "–", "%.1f" % s["delay_p50_ms"], "%.1f" % s["delay_p99_ms"],
+                     "%d MB, %d threads" % (s["rss_mb"], s["threads"]), str(s["refused_below_cap"]),
+                     "p99 <50 ms, RSS <1 GB, none refused", verdict(ok)))
+        storm_ok = s["storm_caught_up"] and s["errors"] == 0 and s["storm_s_from_ready"] < 15
+        rows.append(("7. reconnect storm, Java %s: %s streams back with Last-Event-ID, the last caught up after the "
+                     "node was ready (after the restart); log reads (shared)" % (s["java"], format(s["streams"], ",")),
+                     "–", "%.1f s (%.1f s)" % (s["storm_s_from_ready"], s["storm_s_from_restart"]), "",
+                     "%d (%d)" % (s.get("conversations_events_log_reads_total", 0),
+                                  s.get("conversations_events_log_reads_shared_total", 0)),
+                     "%d gaps or repeats" % s["errors"], "<15 s, no gap, no repeat", verdict(storm_ok)))
     rows.append(("RSS after the read cases (-Xmx512m)", "–", "%d MB" % m["rss"]["mb"], "", "–", "", "<400 MB",
                  verdict(m["rss"]["mb"] < 400)))
     if "embedded_move" in m:

@@ -86,7 +86,7 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                         defaults.maxIdsPerCall()),
                 new Events(
                         integer(values, "CONVERSATIONS_MAX_STREAMS_PER_USER", 5, 1, 1_000),
-                        integer(values, "CONVERSATIONS_MAX_STREAMS", 2_000, 1, 100_000),
+                        integer(values, "CONVERSATIONS_MAX_STREAMS", 10_000, 1, 100_000),
                         integer(values, "CONVERSATIONS_EVENT_POLL_MS", 100, 10, 60_000),
                         // API.md promises at least 7 days.
                         integer(values, "CONVERSATIONS_EVENT_RETENTION_DAYS", 7, 7, 3_650),

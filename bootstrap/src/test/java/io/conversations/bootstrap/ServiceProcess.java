@@ -19,8 +19,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code Main} on a free port with the test's keys and {@code flags}; its log goes to {@code log}. */
     static ServiceProcess start(Path dataDir, Path log, String... flags) throws IOException {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java").toString(), dataDir, log, flags);
+    }
+
+    /** As above, on the JVM whose {@code java} binary is given. */
+    static ServiceProcess start(String java, Path dataDir, Path log, String... flags) throws IOException {
         int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "--conversations-host=127.0.0.1", "--conversations-port=" + port,
                 "--conversations-data-dir=" + dataDir, "--conversations-admin-key=" + Api.ADMIN_KEY,
