@@ -58,7 +58,7 @@ class TokenServiceTest {
         }
         UserRef ghost = new UserRef(acme, new UserId("ghost"));
         release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(32);
+        ExecutorService pool = Executors.newFixedThreadPool(256); // every request waiting at once, as on virtual threads
         try {
             // The first request's read is held; 200 more (ten for each user, and the ghost's) arrive meanwhile.
             Future<Boolean> first = pool.submit(() -> tokens.isKnown(users.get(0)));
@@ -70,7 +70,7 @@ class TokenServiceTest {
                 }
                 answers.add(pool.submit(() -> tokens.isKnown(ghost)));
             }
-            Thread.sleep(100);
+            Thread.sleep(300); // all of them asking before the first read ends
             release.countDown();
             assertTrue(first.get(5, TimeUnit.SECONDS));
             for (int i = 0; i < answers.size(); i++) {
