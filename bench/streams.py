@@ -17,7 +17,7 @@ Starts the node under test itself (so that it can read its RSS and restart it), 
 
 Every stream checks, for every event, that its id follows the last one it took (no gap, no duplicate).
 Prints one JSON object."""
-import argparse, asyncio, json, multiprocessing, os, random, signal, subprocess, sys, time, urllib.request, uuid
+import argparse, asyncio, json, multiprocessing, os, random, signal, subprocess, time, urllib.request, uuid
 from concurrent.futures import ThreadPoolExecutor
 
 try:  # Debian's python3-uvloop: the client opens connections about twice as fast (bench/run installs it)
@@ -100,7 +100,7 @@ class Stream:
             k = data.split('"m:', 1)[1].split('"', 1)[0]
             sent = self.run.sent.get(k)
             if sent is not None and self.run.measuring:
-                self.run.arrived[k] = self.run.arrived.get(k, []) + [now]
+                self.run.arrived.setdefault(k, []).append(now)
 
 
 class Run:
@@ -111,7 +111,6 @@ class Run:
         self.stopping = False
         self.measuring = False
         self.sent = {}
-        self.delays = []
         self.arrived = {}
         self.answered = {}
         self.errors = []
@@ -138,17 +137,11 @@ class Run:
         self.node.send_signal(signal.SIGTERM)
         self.node.wait(120)
 
-    def rss_mb(self):
+    def status(self, field):
+        """A number of the node's /proc status (VmRSS in kB, Threads)."""
         with open("/proc/%d/status" % self.node.pid) as f:
             for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) // 1024
-        return None
-
-    def threads(self):
-        with open("/proc/%d/status" % self.node.pid) as f:
-            for line in f:
-                if line.startswith("Threads:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
         return None
 
@@ -194,10 +187,7 @@ def writer(run, base, chats, tokens, seconds, rate, prefix):
 def probe(a, users, tokens, chats, queue):
     """A process of its own: one stream of each probe user, and the writer; answers the delays it measured."""
 
-    class Probe(Run):
-        pass
-
-    run = Probe(a)
+    run = Run(a)
     run.measuring = True
 
     async def go():
@@ -261,7 +251,7 @@ async def main_async(a):
     from_request = sorted(measured["from_request"])
     out.update({"request_to_event_p50_ms": pct(from_request, .5), "request_to_event_p99_ms": pct(from_request, .99)})
     out.update({"live_messages": acked, "deliveries": len(delays), "delay_p50_ms": pct(delays, .5),
-                "delay_p99_ms": pct(delays, .99), "rss_mb": run.rss_mb(), "threads": run.threads(),
+                "delay_p99_ms": pct(delays, .99), "rss_mb": run.status("VmRSS") // 1024, "threads": run.status("Threads"),
                 "refused_below_cap": sum(s.refused for s in streams)})
     # The probe's streams are held here again: the storm has all of them.
     extra = [Stream(run, u, tokens[u]) for u in sorted(probed)]
@@ -271,7 +261,6 @@ async def main_async(a):
     # Storm: stop the node; the writer goes on through the other node; start it again.
     await loop.run_in_executor(None, run.stop_node)
     missed = await loop.run_in_executor(None, writer, run, a.other, chats, tokens, a.outage, a.rate, "b")
-    newest = {}
 
     def read_newest(u):
         return u, call(a.other, "GET", "/v1/events?after=0&limit=1", tokens[u])["last"]
