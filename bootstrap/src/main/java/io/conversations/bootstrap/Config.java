@@ -2,6 +2,7 @@ package io.conversations.bootstrap;
 
 import io.conversations.adapter.http.HttpSettings;
 import io.conversations.adapter.http.JwtTokens;
+import io.conversations.adapter.persistence.StoreSettings;
 import io.conversations.domain.group.GroupLimits;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -66,10 +67,7 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                     + " bytes");
         }
         Optional<String> dbUrl = value(values, "CONVERSATIONS_DB_URL");
-        if (dbUrl.isPresent() && !dbUrl.get().matches("jdbc:mariadb://[^/?\\s]+/[^/?\\s]+(\\?\\S*)?")) {
-            throw new IllegalArgumentException("CONVERSATIONS_DB_URL must be jdbc:mariadb://host:port/db; got "
-                    + dbUrl.get().replaceAll("(?i)(password=)[^&]*", "$1***"));
-        }
+        dbUrl.ifPresent(StoreSettings::checkUrl);
         return new Config(
                 value(values, "CONVERSATIONS_HOST").orElse("0.0.0.0"),
                 integer(values, "CONVERSATIONS_PORT", 7070, 0, 65535),

@@ -24,6 +24,19 @@ class ConfigTest {
     }
 
     @Test
+    void aGaleraClusterIsNamedByASequentialFailoverUrlAndOtherModesAreRefusedSayingWhy() {
+        String galera = "jdbc:mariadb:sequential://10.0.0.1:3306,10.0.0.2:3306,10.0.0.3:3306/conversations?connectTimeout=2000";
+        assertEquals(java.util.Optional.of(galera), Config.from(Map.of("CONVERSATIONS_DB_URL", galera), new String[0]).dbUrl());
+        IllegalArgumentException balanced = assertThrows(IllegalArgumentException.class, () -> Config.from(
+                Map.of("CONVERSATIONS_DB_URL", "jdbc:mariadb:loadbalance://a,b,c/db?password=secret"), new String[0]));
+        assertTrue(balanced.getMessage().contains("spreads writes over several database nodes")
+                && balanced.getMessage().contains("jdbc:mariadb:sequential://")
+                && !balanced.getMessage().contains("secret"), balanced.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Config.from(
+                Map.of("CONVERSATIONS_DB_URL", "jdbc:mariadb:sequential://a,b,c"), new String[0]));
+    }
+
+    @Test
     void corsOriginsAreAListOfOriginsCheckedBeforeAnythingStarts() {
         assertEquals(java.util.List.of("https://a.example", "http://localhost:3000"), Config.from(
                 Map.of("CONVERSATIONS_CORS_ORIGINS", " https://a.example,http://localhost:3000 ,"), new String[0])

@@ -153,6 +153,9 @@ final class Jdbc {
     }
 
     static RuntimeException translate(String sql, SQLException e) {
+        if (JdbcTransactions.isRetryable(e)) {
+            return new JdbcFailure(sql, e); // the transaction is run again from the start
+        }
         if (e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
             return new StoreUnavailable("the store is unavailable: " + e.getMessage(), e);
         }

@@ -160,6 +160,11 @@ final class JdbcTransactions implements Transactions {
             try {
                 c.commit();
             } catch (SQLException e) {
+                if (isRetryable(e) && !"25S03".equals(e.getSQLState())) {
+                    // Galera certifies a transaction at its commit: one that conflicts with a transaction committed
+                    // through another node is aborted there (1213) and nothing of it landed. Run it again.
+                    throw new JdbcFailure("COMMIT", e);
+                }
                 // The commit was sent; whether it landed is not known (the answer may be what was lost).
                 // Marking the store down and rolling back is the StoreUnavailable catch's below.
                 throw StoreUnavailable.outcomeUnknown("the store failed while committing: " + e.getMessage(), e);
@@ -201,9 +206,15 @@ final class JdbcTransactions implements Transactions {
         }
     }
 
-    /** Deadlock or lock-wait timeout (MariaDB 1213/1205, SQLSTATE 40001; H2 40001/HYT00). */
-    private static boolean isRetryable(SQLException e) {
+    /**
+     * The database rolled the transaction back and a new attempt may pass: a deadlock, a lock-wait timeout or a
+     * Galera certification failure (MariaDB 1213/1205, SQLSTATE 40001; H2 40001/HYT00), or Connector/J moved the
+     * connection to the next node of a failover URL after its node failed, losing the transaction (25S03). Not
+     * used for a failed COMMIT other than 1213: whether that one landed is not known.
+     */
+    static boolean isRetryable(SQLException e) {
         String state = e.getSQLState();
-        return "40001".equals(state) || "HYT00".equals(state) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+        return "40001".equals(state) || "HYT00".equals(state) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205
+                || "25S03".equals(state);
     }
 }

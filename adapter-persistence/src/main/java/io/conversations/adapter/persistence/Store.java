@@ -56,11 +56,16 @@ public final class Store implements AutoCloseable {
     public static Store open(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
         String description;
+        Galera galera = Galera.NONE;
         if (settings.mariaDbUrl().isPresent()) {
-            config.setJdbcUrl(settings.mariaDbUrl().get());
+            String url = settings.mariaDbUrl().get();
+            galera = Galera.detect(url, settings.user(), settings.password());
+            config.setJdbcUrl(url);
             config.setUsername(settings.user());
             config.setPassword(settings.password());
-            description = "MariaDB at " + settings.mariaDbUrl().get();
+            galera.connectionProperties(url).forEach(config::addDataSourceProperty);
+            galera.sessionSettings().ifPresent(config::setConnectionInitSql);
+            description = galera.describe(url);
         } else {
             Path dir = settings.dataDir().toAbsolutePath().normalize();
             try {
@@ -93,8 +98,20 @@ public final class Store implements AutoCloseable {
             // The schema is one for both stores; db/h2 holds the embedded store's own tuning of it.
             String[] locations = settings.mariaDbUrl().isPresent() ? new String[] {"classpath:db/migration"}
                     : new String[] {"classpath:db/migration", "classpath:db/h2"};
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(locations).load();
-            flyway.migrate();
+            Flyway flyway;
+            if (settings.mariaDbUrl().isPresent()) {
+                flyway = MigrationLock.holding(dataSource, MigrationLock.thisProcess(), () -> {
+                    // A fresh database holds the lock's own table only, which Flyway would take for someone else's
+                    // schema: it starts its history below version 1 then ("baseline" 0), and migrates from V1.
+                    Flyway migrating = Flyway.configure().dataSource(dataSource).locations(locations)
+                            .baselineOnMigrate(MigrationLock.onlyTableIn(dataSource)).baselineVersion("0").load();
+                    migrating.migrate();
+                    return migrating;
+                });
+            } else {
+                flyway = Flyway.configure().dataSource(dataSource).locations(locations).load();
+                flyway.migrate(); // the H2 file is this process's alone
+            }
             var current = flyway.info().current();
             schemaVersion = current == null ? "none" : current.getVersion().getVersion();
         } catch (RuntimeException e) {
@@ -102,8 +119,9 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         LOG.info("store: {}, schema version {}", description, schemaVersion);
+        Galera cluster = galera;
         StoreState state = settings.mariaDbUrl()
-                .map(url -> StoreState.probing(url, settings.user(), settings.password()))
+                .map(url -> StoreState.probing(url, settings.user(), settings.password(), cluster.connectionProperties(url)))
                 .orElseGet(StoreState::embedded);
         return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state);
     }
@@ -114,6 +132,9 @@ public final class Store implements AutoCloseable {
      */
     public static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "25S03".equals(sql.getSQLState())) {
+                return false; // Connector/J lost a node and is connected to the next one of its failover URL
+            }
             if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                     || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;

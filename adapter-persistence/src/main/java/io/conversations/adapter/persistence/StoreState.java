@@ -32,9 +32,9 @@ final class StoreState implements AutoCloseable {
     }
 
     /** Probes the MariaDB {@code url} names; {@code url} as the service was given it. */
-    static StoreState probing(String url, String user, String password) {
+    static StoreState probing(String url, String user, String password, java.util.Map<String, String> options) {
         StoreState[] state = new StoreState[1];
-        Thread thread = new Thread(() -> state[0].run(url, user, password), "store-probe");
+        Thread thread = new Thread(() -> state[0].run(url, user, password, options), "store-probe");
         thread.setDaemon(true);
         state[0] = new StoreState(thread);
         thread.start();
@@ -64,15 +64,16 @@ final class StoreState implements AutoCloseable {
         }
     }
 
-    private void run(String url, String user, String password) {
+    private void run(String url, String user, String password, java.util.Map<String, String> options) {
         Properties properties = new Properties();
+        properties.putAll(options);
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "1000");
         properties.setProperty("socketTimeout", "1000");
         while (!closed) {
             try (Connection c = DriverManager.getConnection(url, properties); Statement s = c.createStatement()) {
-                s.execute("SELECT 1");
+                s.execute("SELECT 1"); // on a Galera node that is not ready: error 1047, SQLSTATE 08S01
                 markUp();
             } catch (SQLException e) {
                 if (!closed && Store.isUnreachable(e)) {
