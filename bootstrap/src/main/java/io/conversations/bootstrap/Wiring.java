@@ -161,7 +161,7 @@ public final class Wiring implements AutoCloseable {
         metrics.gauge("store.connections.waiting", "requests waiting for a pooled connection",
                 () -> store.stats().waitingForConnection());
         metrics.gauge("store.down", "1 while the database does not answer", () -> store.stats().down() ? 1 : 0);
-        metrics.counter("store.transaction.retries", "transactions tried again after a deadlock or lock-wait timeout",
+        metrics.counter("store.transaction.retries", "transactions tried again after a deadlock, a lock-wait timeout, a Galera certification conflict or a failover",
                 () -> store.stats().transactionRetries());
         metrics.gauge("events.streams.open", "event streams open on this node", streams::openStreams);
         metrics.counter("events.log.reads", "reads of users' logs by streams catching up", streams::logReads);
@@ -169,6 +169,9 @@ public final class Wiring implements AutoCloseable {
                 streams::logReadsShared);
         metrics.gauge("events.tail.lag.millis", "milliseconds since the event tail last caught up with the feed",
                 tail::tailLagMillis);
+        metrics.gauge("events.tail.gaps.runs", "runs of feed positions the tail waits for (rolled back or committing)",
+                tail::gapRuns);
+        metrics.gauge("events.tail.gaps.positions", "feed positions in those runs", tail::gapPositions);
         if (views != null) {
             metrics.counter("list.kept.hits", "first pages answered from what this node kept", views::hits);
             metrics.counter("list.kept.misses", "first pages rendered afresh", views::misses);

@@ -13,9 +13,11 @@ import java.util.List;
 /** The feed over {@code events.feed_id}: small rows to learn what is new, then the bodies only where wanted. */
 final class JdbcEventFeed implements EventFeed {
     private final Jdbc jdbc;
+    private final boolean embedded;
 
-    JdbcEventFeed(Jdbc jdbc) {
+    JdbcEventFeed(Jdbc jdbc, boolean embedded) {
         this.jdbc = jdbc;
+        this.embedded = embedded;
     }
 
     @Override
@@ -26,15 +28,36 @@ final class JdbcEventFeed implements EventFeed {
     }
 
     @Override
-    public List<Entry> after(long after, Collection<Long> missing, int limit) {
-        String gaps = missing.isEmpty() ? "" : " OR feed_id IN (" + Jdbc.placeholders(missing.size()) + ")";
+    public List<Entry> after(long after, Collection<Missing> missing, int limit) {
+        StringBuilder where = new StringBuilder("feed_id > ?");
         List<Object> params = new ArrayList<>();
         params.add(after);
-        params.addAll(missing);
+        for (Missing run : missing) {
+            if (run.first() == run.last()) {
+                where.append(" OR feed_id = ?");
+                params.add(run.first());
+            } else if (run.stride() == 1) {
+                where.append(" OR feed_id BETWEEN ? AND ?");
+                params.add(run.first());
+                params.add(run.last());
+            } else {
+                // The range is read through the primary key; MOD keeps the run's own class (the others were seen).
+                where.append(" OR (feed_id BETWEEN ? AND ? AND MOD(feed_id - ?, ?) = 0)");
+                params.addAll(List.of(run.first(), run.last(), run.first(), run.stride()));
+            }
+        }
         params.add(limit);
-        return jdbc.query("SELECT feed_id, corp_id, user_id, seq FROM events WHERE feed_id > ?" + gaps
-                        + " ORDER BY feed_id LIMIT ?",
+        return jdbc.query("SELECT feed_id, corp_id, user_id, seq FROM events WHERE " + where + " ORDER BY feed_id LIMIT ?",
                 rs -> new Entry(rs.getLong(1), user(rs, 2), rs.getLong(4)), params.toArray());
+    }
+
+    @Override
+    public long positionStep() {
+        if (embedded) {
+            return 1;
+        }
+        // The global value: Galera changes it when the cluster changes size, and a session's copy is as of its start.
+        return jdbc.queryOne("SELECT @@GLOBAL.auto_increment_increment", rs -> rs.getLong(1)).orElse(1L);
     }
 
     @Override

@@ -121,9 +121,26 @@ public final class Store implements AutoCloseable {
         LOG.info("store: {}, schema version {}", description, schemaVersion);
         Galera cluster = galera;
         StoreState state = settings.mariaDbUrl()
-                .map(url -> StoreState.probing(url, settings.user(), settings.password(), cluster.connectionProperties(url)))
+                .map(url -> cluster.on()
+                        ? StoreState.probing(url, settings.user(), settings.password(), cluster.connectionProperties(url),
+                                "SELECT @@wsrep_node_name", node -> movePool(dataSource, node))
+                        : StoreState.probing(url, settings.user(), settings.password(), cluster.connectionProperties(url)))
                 .orElseGet(StoreState::embedded);
         return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state);
+    }
+
+    /**
+     * The failover URL's order now picks another Galera node (the one before failed, or came back): every pooled
+     * connection is replaced as soon as it is not in use, so that the writes of every service node go through one
+     * Galera node again (through two, their transactions conflict at certification, and the positions each node
+     * hands out interleave).
+     */
+    private static void movePool(HikariDataSource dataSource, String node) {
+        LOG.warn("the database's failover order now reaches Galera node {}: the pool's connections move to it", node);
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
+        }
     }
 
     /**
@@ -208,7 +225,7 @@ public final class Store implements AutoCloseable {
     }
 
     public EventFeed eventFeed() {
-        return new JdbcEventFeed(jdbc);
+        return new JdbcEventFeed(jdbc, embedded);
     }
 
     /**

@@ -33,8 +33,18 @@ final class StoreState implements AutoCloseable {
 
     /** Probes the MariaDB {@code url} names; {@code url} as the service was given it. */
     static StoreState probing(String url, String user, String password, java.util.Map<String, String> options) {
+        return probing(url, user, password, options, null, node -> {});
+    }
+
+    /**
+     * As above; on a failover URL the probe also asks which node it reached ({@code nodeQuery}), and tells
+     * {@code nodeChanged} when that is no longer the node it reached before: the node the URL's order picks now.
+     */
+    static StoreState probing(String url, String user, String password, java.util.Map<String, String> options,
+                              String nodeQuery, java.util.function.Consumer<String> nodeChanged) {
         StoreState[] state = new StoreState[1];
-        Thread thread = new Thread(() -> state[0].run(url, user, password, options), "store-probe");
+        Thread thread = new Thread(() -> state[0].run(url, user, password, options, nodeQuery, nodeChanged),
+                "store-probe");
         thread.setDaemon(true);
         state[0] = new StoreState(thread);
         thread.start();
@@ -64,9 +74,11 @@ final class StoreState implements AutoCloseable {
         }
     }
 
-    private void run(String url, String user, String password, java.util.Map<String, String> options) {
+    private void run(String url, String user, String password, java.util.Map<String, String> options,
+                     String nodeQuery, java.util.function.Consumer<String> nodeChanged) {
         Properties properties = new Properties();
         properties.putAll(options);
+        String node = null;
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "1000");
@@ -75,6 +87,15 @@ final class StoreState implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(url, properties); Statement s = c.createStatement()) {
                 s.execute("SELECT 1"); // on a Galera node that is not ready: error 1047, SQLSTATE 08S01
                 markUp();
+                if (nodeQuery != null) {
+                    try (java.sql.ResultSet rs = s.executeQuery(nodeQuery)) {
+                        String reached = rs.next() ? rs.getString(1) : null;
+                        if (node != null && reached != null && !reached.equals(node)) {
+                            nodeChanged.accept(reached);
+                        }
+                        node = reached == null ? node : reached;
+                    }
+                }
             } catch (SQLException e) {
                 if (!closed && Store.isUnreachable(e)) {
                     markDown(Store.rootMessage(e));

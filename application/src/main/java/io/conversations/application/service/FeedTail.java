@@ -2,6 +2,7 @@ package io.conversations.application.service;
 
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.EventFeed.Entry;
+import io.conversations.application.port.out.EventFeed.Missing;
 import io.conversations.application.port.out.EventFeed.UserEvent;
 import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventsCommitted;
@@ -9,8 +10,6 @@ import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +34,10 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
     static final long GAP_GRACE_MILLIS = 60_000;
     /** At start the tail reads back this far, past events whose transactions were still committing. */
     static final long START_LOOKBACK_MILLIS = 10_000;
-    /** Unseen positions tracked at most; beyond it the oldest are given up (and a stream then reads its log on its next event). */
-    static final int MAX_GAPS = 10_000;
-    /** Unseen positions asked for in one query. */
+    /** Runs of unseen positions tracked at most; beyond it the oldest are given up (and a stream then reads its log
+     * on its next event). A run is one rolled-back or still committing transaction, however many events it wrote. */
+    static final int MAX_GAP_RUNS = 10_000;
+    /** Runs of unseen positions asked for in one query. */
     static final int GAPS_PER_QUERY = 500;
     /** Between sweeps a round asks only for positions it first missed this recently: one still committing is young. */
     static final long RECENT_GAP_MILLIS = 1_000;
@@ -82,8 +82,11 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
 
     // The tail's own state: only the tail thread touches it.
     private long watermark;
-    private final LinkedHashMap<Long, Long> gaps = new LinkedHashMap<>();
+    private final FeedGaps gaps = new FeedGaps(MAX_GAP_RUNS);
     private long lastSweep;
+    /** The gaps' size as of the last round, for metrics (read on other threads). */
+    private volatile long gapRuns;
+    private volatile long gapPositions;
     private long lastRound;
 
     /** {@code pollMillis}: how often the tail looks for other nodes' events. */
@@ -101,6 +104,7 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
     /** Starts the tail a little before now, so that events still committing as the node starts are not skipped. */
     public FeedTail start() {
         watermark = transactions.inTransaction(() -> feed.positionBefore(clock.millis() - START_LOOKBACK_MILLIS));
+        gaps.step(transactions.inTransaction(feed::positionStep));
         thread = new Thread(this::runTail, "event-tail");
         thread.setDaemon(true);
         thread.start();
@@ -190,25 +194,33 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
     int tailOnce() {
         long started = System.nanoTime();
         long now = clock.millis();
-        List<Long> asked = gapsToAsk(now);
+        boolean sweep = now - lastSweep >= GAP_SWEEP_MILLIS;
+        if (sweep) {
+            lastSweep = now;
+            long step = transactions.inTransaction(feed::positionStep); // a Galera cluster's size may have changed
+            if (step != gaps.step()) {
+                LOG.log(System.Logger.Level.INFO, "event tail: feed positions now step by " + step + " (were "
+                        + gaps.step() + ")");
+                gaps.step(step);
+            }
+            gaps.forgetOlderThan(now, GAP_GRACE_MILLIS);
+        }
+        List<Missing> asked = gaps.toAsk(now, sweep, RECENT_GAP_MILLIS, GAPS_PER_QUERY);
         List<Entry> entries = new ArrayList<>(transactions.inTransaction(() -> feed.after(watermark,
                 asked.subList(0, Math.min(asked.size(), GAPS_PER_QUERY)), FEED_BATCH)));
         int read = entries.size();
         for (int from = GAPS_PER_QUERY; from < asked.size(); from += GAPS_PER_QUERY) {
-            List<Long> chunk = asked.subList(from, Math.min(asked.size(), from + GAPS_PER_QUERY));
+            List<Missing> chunk = asked.subList(from, Math.min(asked.size(), from + GAPS_PER_QUERY));
             // Past Long.MAX_VALUE there is nothing: this asks for the chunk of positions only.
             entries.addAll(transactions.inTransaction(() -> feed.after(Long.MAX_VALUE, chunk, FEED_BATCH)));
         }
         List<Long> wanted = new ArrayList<>();
         for (Entry entry : entries) {
-            gaps.remove(entry.position());
             if (entry.position() > watermark) {
-                // Only the newest MAX_GAPS of a huge jump can matter: older ones would be evicted at once.
-                for (long missing = Math.max(watermark + 1, entry.position() - MAX_GAPS); missing < entry.position();
-                     missing++) {
-                    rememberGap(missing, now);
-                }
+                gaps.passed(watermark, entry.position(), now);
                 watermark = entry.position();
+            } else {
+                gaps.filled(entry.position());
             }
             for (Reader reader : readers) {
                 if (reader.follows(entry.user())) {
@@ -223,7 +235,8 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
         for (Reader reader : readers) {
             reader.roundCompleted(started);
         }
-        forgetOldGaps(now);
+        gapRuns = gaps.runs();
+        gapPositions = gaps.positions();
         for (int from = 0; from < wanted.size(); from += LOAD_BATCH) {
             List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + LOAD_BATCH));
             for (UserEvent loaded : transactions.inTransaction(() -> feed.load(chunk))) {
@@ -237,35 +250,13 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
         return read;
     }
 
-    /** All tracked positions once a sweep interval, else only the ones first missed recently (the newest at most). */
-    private List<Long> gapsToAsk(long now) {
-        if (now - lastSweep >= GAP_SWEEP_MILLIS) {
-            lastSweep = now;
-            return new ArrayList<>(gaps.keySet());
-        }
-        List<Long> recent = new ArrayList<>();
-        gaps.forEach((position, missedAt) -> {
-            if (now - missedAt <= RECENT_GAP_MILLIS) {
-                recent.add(position);
-            }
-        });
-        return recent.size() <= GAPS_PER_QUERY ? recent : recent.subList(recent.size() - GAPS_PER_QUERY, recent.size());
+    /** Runs of positions the tail is waiting for (rolled back, or still committing), as of its last round. */
+    public long gapRuns() {
+        return gapRuns;
     }
 
-    /** Tracks a position not yet visible; when MAX_GAPS are tracked, the oldest is given up for it. */
-    private void rememberGap(long position, long now) {
-        if (gaps.size() >= MAX_GAPS) {
-            Iterator<Long> oldest = gaps.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
-        gaps.put(position, now);
-    }
-
-    private void forgetOldGaps(long now) {
-        Iterator<Map.Entry<Long, Long>> oldest = gaps.entrySet().iterator();
-        while (oldest.hasNext() && now - oldest.next().getValue() > GAP_GRACE_MILLIS) {
-            oldest.remove();
-        }
+    /** Positions in those runs. */
+    public long gapPositions() {
+        return gapPositions;
     }
 }

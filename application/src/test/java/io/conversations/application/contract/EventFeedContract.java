@@ -36,8 +36,16 @@ public abstract class EventFeedContract extends StoreFixture {
         assertEquals(positions.subList(0, 2), tx(() -> ports.feed().after(before, List.of(), 2))
                 .stream().map(EventFeed.Entry::position).toList(), "at most the limit, oldest first");
         assertEquals(List.of(positions.get(0)), tx(() -> ports.feed().after(positions.get(2),
-                List.of(positions.get(0), positions.get(2) + 1000), 10)).stream().map(EventFeed.Entry::position).toList(),
-                "a position asked for again is answered once it is there");
+                List.of(EventFeed.Missing.at(positions.get(0)), EventFeed.Missing.at(positions.get(2) + 1000)), 10))
+                .stream().map(EventFeed.Entry::position).toList(), "a position asked for again is answered once it is there");
+        assertEquals(positions.subList(0, 2), tx(() -> ports.feed().after(positions.get(2),
+                List.of(new EventFeed.Missing(positions.get(0), positions.get(1), 1)), 10))
+                .stream().map(EventFeed.Entry::position).toList(), "a run of positions, every one of it");
+        long stride = positions.get(2) - positions.get(1) + 1; // the run holds the second position, not the third
+        assertEquals(List.of(positions.get(1)), tx(() -> ports.feed().after(positions.get(2),
+                List.of(new EventFeed.Missing(positions.get(1), positions.get(1) + 2 * stride, stride)), 10))
+                .stream().map(EventFeed.Entry::position).toList(), "a run by a step: only its own class");
+        assertTrue(tx(() -> ports.feed().positionStep()) >= 1);
         assertEquals(List.of(), tx(() -> ports.feed().after(positions.get(2), List.of(), 10)));
 
         List<EventFeed.UserEvent> loaded = tx(() -> ports.feed().load(List.of(positions.get(2), positions.get(1))));

@@ -480,9 +480,15 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
-    public List<Entry> after(long after, Collection<Long> missing, int limit) {
-        return feed.entrySet().stream().filter(e -> e.getKey() > after || missing.contains(e.getKey())).limit(limit)
+    public List<Entry> after(long after, Collection<Missing> missing, int limit) {
+        return feed.entrySet().stream()
+                .filter(e -> e.getKey() > after || missing.stream().anyMatch(run -> run.holds(e.getKey()))).limit(limit)
                 .map(e -> new Entry(e.getKey(), e.getValue().user(), e.getValue().event().seq())).toList();
+    }
+
+    @Override
+    public long positionStep() {
+        return 1;
     }
 
     @Override

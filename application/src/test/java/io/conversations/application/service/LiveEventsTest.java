@@ -43,8 +43,13 @@ class LiveEventsTest {
         }
 
         @Override
-        public List<Entry> after(long after, Collection<Long> missing, int limit) {
+        public List<Entry> after(long after, Collection<Missing> missing, int limit) {
             return store.after(after, missing, limit).stream().filter(e -> !uncommitted.contains(e.position())).toList();
+        }
+
+        @Override
+        public long positionStep() {
+            return 1;
         }
 
         @Override

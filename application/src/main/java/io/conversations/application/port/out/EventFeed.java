@@ -15,6 +15,26 @@ public interface EventFeed {
     /** Where an event sits in the feed, whose it is and its number in that user's log. */
     record Entry(long position, UserRef user, long seq) {}
 
+    /**
+     * Positions the tail has not seen and asks for again: {@code first}, {@code first + stride}, ... up to
+     * {@code last} (a run of one residue class of the auto-increment; stride 1 on one server).
+     */
+    record Missing(long first, long last, long stride) {
+        public Missing {
+            if (stride < 1 || last < first || Math.floorMod(last - first, stride) != 0) {
+                throw new IllegalArgumentException("not a run of positions: " + first + ".." + last + " by " + stride);
+            }
+        }
+
+        public static Missing at(long position) {
+            return new Missing(position, position, 1);
+        }
+
+        public boolean holds(long position) {
+            return position >= first && position <= last && Math.floorMod(position - first, stride) == 0;
+        }
+    }
+
     /** An event with its owner, as the tail hands it to that user's streams. */
     record UserEvent(UserRef user, RecordedEvent event) {}
 
@@ -22,8 +42,14 @@ public interface EventFeed {
      * recorded in that same millisecond, any one). */
     long positionBefore(long recordedBefore);
 
-    /** Up to {@code limit} entries past {@code after}, plus any of {@code missing} now visible, by position. */
-    List<Entry> after(long after, Collection<Long> missing, int limit);
+    /** Up to {@code limit} entries past {@code after}, plus any of the {@code missing} positions now visible, by position. */
+    List<Entry> after(long after, Collection<Missing> missing, int limit);
+
+    /**
+     * How far apart the store hands out positions through one server: 1, or on a Galera cluster its size (each
+     * node hands out one residue class; the other classes' positions are never used through it).
+     */
+    long positionStep();
 
     /** The events at these positions (those still kept), by position. */
     List<UserEvent> load(Collection<Long> positions);
