@@ -61,7 +61,17 @@ def main():
                 "move half" if name == "move" else "message (10 events)", e["writes"]), "–",
                 "%.0f B / %.0f B" % (e["data_per_write"], e["table_per_write"]), "", "–", "", target,
                 verdict(ok) if ok is not None else "–"))
-    for key, label, limit in (("delay_same", "5. event delay, one node", 50), ("delay_cross", "5. event delay, across two nodes", 250)):
+    for name, label, base in (("galera_move", "3g. moves through a three-node Galera cluster (one machine)", "move"),
+                              ("galera_send", "4g. messages through the Galera cluster", "send")):
+        if name in m:
+            r = m[name]
+            rows.append((label, "%.0f" % good(r), "%.2f" % r["p50_ms"], "%.2f" % r["p99_ms"],
+                         "%.2f of case %s (one MariaDB)" % (good(r) / good(m[base]), label[0]),
+                         str(r["errors"] + r["failures"]), "no errors", verdict(r["errors"] + r["failures"] == 0)))
+    delays = [("delay_same", "5. event delay, one node", 50), ("delay_cross", "5. event delay, across two nodes", 250)]
+    if "galera_delay_cross" in m:
+        delays.append(("galera_delay_cross", "5g. event delay, across two nodes on the Galera cluster", 250))
+    for key, label, limit in delays:
         d = m[key]
         rows.append((label, "–", "%.1f" % d["from_response_p50_ms"], "%.1f" % d["from_response_p99_ms"], "–",
                      str(d["missing"]), "p99 <%d ms" % limit, verdict(d["from_response_p99_ms"] < limit and d["missing"] == 0)))

@@ -96,7 +96,7 @@ user=root
 max_connections=400
 innodb_buffer_pool_size=96M
 innodb_log_file_size=48M
-innodb_flush_log_at_trx_commit=2
+innodb_flush_log_at_trx_commit=1
 binlog_format=ROW
 default_storage_engine=InnoDB
 innodb_autoinc_lock_mode=2
@@ -250,13 +250,14 @@ class Cluster:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the nodes (finally, below) on SIGTERM too
     ensure_packages()
     cluster = Cluster(sys.argv[1] if len(sys.argv) > 1 else "/tmp/galera").start()
     cluster.nodes[0].sql("CREATE DATABASE IF NOT EXISTS conv")
     print(cluster.jdbc_url("conv"), flush=True)
     try:
         signal.pause()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         cluster.stop()
