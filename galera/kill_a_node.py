@@ -281,6 +281,14 @@ def main():
             s.await_up()
         migrated = sum("waiting for" in open(s.log_path, errors="replace").read() for s in services)
         log("three service nodes up (%d waited for another's migration)" % migrated)
+        history = cluster.nodes[0].sql("SELECT version, COUNT(*), MIN(success) FROM flyway_schema_history "
+                                       "WHERE version IS NOT NULL GROUP BY version", database="conv")
+        rows = [line.split("\t") for line in history.strip().splitlines()]
+        checks.expect(rows and all(r[1] == "1" and r[2] == "1" for r in rows),
+                      "three nodes started together on a fresh database: each migration applied once (%s)"
+                      % ", ".join("V%s×%s" % (r[0], r[1]) for r in rows))
+        checks.expect(all("MariaDB Galera cluster of 3 nodes" in open(s.log_path, errors="replace").read()
+                          for s in services), "every service node found the Galera cluster (its start log)")
         main_api = services[0].base
         assert call(main_api, "PUT", "/admin/corps/" + CORP, ADMIN_KEY, {"name": CORP}).status == 200
         for u in USERS + ["racer"]:
