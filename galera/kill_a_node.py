@@ -327,6 +327,25 @@ def main():
                       % dict(statuses))
         listed = call(services[1].base, "GET", "/conversation-groups", tokens["racer"]).json()["groupList"]
         checks.expect(len(listed) == 20, "the racer has 20 groups read through another node (%d)" % len(listed))
+        # Read your write through another Galera node: a draft saved through s1 (n1) read back at once through
+        # the rogue node (n2), 4 users at a time, 50 times each.
+        stale = []
+
+        def read_your_write(user):
+            for k in range(50):
+                text = "%s draft %d" % (user, k)
+                saved = call(services[0].base, "PUT", "/conversations/GROUP%s/draft" % CHATS[0], tokens[user],
+                             {"draftText": text})
+                read = call(rogue.base, "GET", "/conversations/GROUP%s" % CHATS[0], tokens[user])
+                if saved.status != 200 or read.status != 200 or read.json()["draftText"] != text:
+                    stale.append((user, k, saved.status, read.status))
+        readers = [threading.Thread(target=read_your_write, args=(u,)) for u in USERS[:4]]
+        for t in readers:
+            t.start()
+        for t in readers:
+            t.join()
+        checks.expect(not stale, "200 writes through one Galera node each read back at once through another: "
+                      "%d stale or failed %s" % (len(stale), stale[:3]))
         rogue.stop()
         tails(services, "after the race")
 

@@ -42,7 +42,7 @@ record Galera(boolean on, int clusterSize, String nodeName) {
             String name = value(s, "SHOW GLOBAL VARIABLES LIKE 'wsrep_node_name'");
             return new Galera(true, size == null ? 0 : Integer.parseInt(size), name == null ? "" : name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database at " + masked(url) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach the database at " + StoreSettings.masked(url) + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,11 +67,7 @@ record Galera(boolean on, int clusterSize, String nodeName) {
 
     String describe(String url) {
         return on ? "MariaDB Galera cluster of " + clusterSize + " nodes (first reached: " + nodeName
-                + "; reads wait for the cluster's commits) at " + masked(url)
-                : "MariaDB at " + masked(url);
-    }
-
-    static String masked(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+                + "; reads wait for the cluster's commits) at " + StoreSettings.masked(url)
+                : "MariaDB at " + StoreSettings.masked(url);
     }
 }

@@ -160,7 +160,7 @@ final class JdbcTransactions implements Transactions {
             try {
                 c.commit();
             } catch (SQLException e) {
-                if (isRetryable(e) && !"25S03".equals(e.getSQLState())) {
+                if (e.getErrorCode() == 1213 || "40001".equals(e.getSQLState())) {
                     // Galera certifies a transaction at its commit: one that conflicts with a transaction committed
                     // through another node is aborted there (1213) and nothing of it landed. Run it again.
                     throw new JdbcFailure("COMMIT", e);
@@ -209,8 +209,8 @@ final class JdbcTransactions implements Transactions {
     /**
      * The database rolled the transaction back and a new attempt may pass: a deadlock, a lock-wait timeout or a
      * Galera certification failure (MariaDB 1213/1205, SQLSTATE 40001; H2 40001/HYT00), or Connector/J moved the
-     * connection to the next node of a failover URL after its node failed, losing the transaction (25S03). Not
-     * used for a failed COMMIT other than 1213: whether that one landed is not known.
+     * connection to the next node of a failover URL after its node failed, losing the transaction (25S03). A failed
+     * COMMIT is run again only for 1213/40001 (certification): otherwise whether it landed is not known.
      */
     static boolean isRetryable(SQLException e) {
         String state = e.getSQLState();

@@ -27,7 +27,7 @@ public record StoreSettings(Optional<String> mariaDbUrl, String user, String pas
      * one service's writes over several nodes at once, where they conflict: refused, saying why.
      */
     public static void checkUrl(String url) {
-        String shown = url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        String shown = masked(url);
         var mode = java.util.regex.Pattern.compile("jdbc:mariadb:([a-z-]+)://.*").matcher(url);
         if (mode.matches() && !mode.group(1).equals("sequential")) {
             throw new IllegalArgumentException("CONVERSATIONS_DB_URL: jdbc:mariadb:" + mode.group(1) + ":// spreads "
@@ -38,6 +38,11 @@ public record StoreSettings(Optional<String> mariaDbUrl, String user, String pas
             throw new IllegalArgumentException("CONVERSATIONS_DB_URL must be jdbc:mariadb://host:port/db, or "
                     + "jdbc:mariadb:sequential://host1:port,host2:port,host3:port/db for a Galera cluster; got " + shown);
         }
+    }
+
+    /** The URL with a password in it masked, for messages and logs. */
+    static String masked(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     public static StoreSettings embedded(Path dataDir) {
