@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * galera/kill_a_node.py, run from the build: three Galera nodes, three service nodes on them (Main on this test's
- * class path), a load of group changes and messages, the Galera node under the writes killed and started again;
+ * class path), a load of group changes and messages, the Galera node under the writes killed and started again,
+ * later cut off from the others for a while;
  * the script asserts what must hold (see its header) and exits 1 when something does not. It installs galera-4,
  * mariadb-backup and socat from Debian's packages when they are missing; when that fails (exit 3) the test is
  * skipped with the reason, and under {@code CI=true} it fails.
