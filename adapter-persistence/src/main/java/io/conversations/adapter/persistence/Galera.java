@@ -65,6 +65,11 @@ record Galera(boolean on, int clusterSize, String nodeName) {
         return on ? Optional.of("SET SESSION wsrep_sync_wait = 1") : Optional.empty();
     }
 
+    /** What the store's probe asks to learn which node the failover URL reached (nothing on one server). */
+    Optional<String> nodeQuery() {
+        return on ? Optional.of("SELECT @@wsrep_node_name") : Optional.empty();
+    }
+
     String describe(String url) {
         return on ? "MariaDB Galera cluster of " + clusterSize + " nodes (first reached: " + nodeName
                 + "; reads wait for the cluster's commits) at " + StoreSettings.masked(url)

@@ -121,10 +121,8 @@ public final class Store implements AutoCloseable {
         LOG.info("store: {}, schema version {}", description, schemaVersion);
         Galera cluster = galera;
         StoreState state = settings.mariaDbUrl()
-                .map(url -> cluster.on()
-                        ? StoreState.probing(url, settings.user(), settings.password(), cluster.connectionProperties(url),
-                                "SELECT @@wsrep_node_name", node -> movePool(dataSource, node))
-                        : StoreState.probing(url, settings.user(), settings.password(), cluster.connectionProperties(url)))
+                .map(url -> StoreState.probing(url, settings.user(), settings.password(),
+                        cluster.connectionProperties(url), cluster.nodeQuery(), node -> movePool(dataSource, node)))
                 .orElseGet(StoreState::embedded);
         return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state);
     }

@@ -2,9 +2,13 @@ package io.conversations.adapter.persistence;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +35,13 @@ final class StoreState implements AutoCloseable {
         return new StoreState(null);
     }
 
-    /** Probes the MariaDB {@code url} names; {@code url} as the service was given it. */
-    static StoreState probing(String url, String user, String password, java.util.Map<String, String> options) {
-        return probing(url, user, password, options, null, node -> {});
-    }
-
     /**
-     * As above; on a failover URL the probe also asks which node it reached ({@code nodeQuery}), and tells
-     * {@code nodeChanged} when that is no longer the node it reached before: the node the URL's order picks now.
+     * Probes the MariaDB {@code url} names ({@code url} as the service was given it, with the store's connection
+     * {@code options}). With a {@code nodeQuery} (a Galera cluster) the probe also asks which node it reached, and
+     * tells {@code nodeChanged} when that is no longer the node it reached before: the node the URL's order picks now.
      */
-    static StoreState probing(String url, String user, String password, java.util.Map<String, String> options,
-                              String nodeQuery, java.util.function.Consumer<String> nodeChanged) {
+    static StoreState probing(String url, String user, String password, Map<String, String> options,
+                              Optional<String> nodeQuery, Consumer<String> nodeChanged) {
         StoreState[] state = new StoreState[1];
         Thread thread = new Thread(() -> state[0].run(url, user, password, options, nodeQuery, nodeChanged),
                 "store-probe");
@@ -74,8 +74,8 @@ final class StoreState implements AutoCloseable {
         }
     }
 
-    private void run(String url, String user, String password, java.util.Map<String, String> options,
-                     String nodeQuery, java.util.function.Consumer<String> nodeChanged) {
+    private void run(String url, String user, String password, Map<String, String> options,
+                     Optional<String> nodeQuery, Consumer<String> nodeChanged) {
         Properties properties = new Properties();
         properties.putAll(options);
         String node = null;
@@ -87,8 +87,8 @@ final class StoreState implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(url, properties); Statement s = c.createStatement()) {
                 s.execute("SELECT 1"); // on a Galera node that is not ready: error 1047, SQLSTATE 08S01
                 markUp();
-                if (nodeQuery != null) {
-                    try (java.sql.ResultSet rs = s.executeQuery(nodeQuery)) {
+                if (nodeQuery.isPresent()) {
+                    try (ResultSet rs = s.executeQuery(nodeQuery.get())) {
                         String reached = rs.next() ? rs.getString(1) : null;
                         if (node != null && reached != null && !reached.equals(node)) {
                             nodeChanged.accept(reached);

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * what is new, and one more for the bodies of the events its readers follow (users with a stream open here). A
  * round runs every poll interval, and at once when this node commits events ({@link EventsCommitted}). Feed
  * positions are taken when an event is written and show when its transaction commits, so the tail remembers the
- * positions it skipped (gaps) and asks for them again for a while.
+ * positions it skipped (gaps) and asks for them again for a while; on a Galera cluster only those a node could
+ * still commit ({@link FeedGaps}).
  */
 public final class FeedTail implements EventsCommitted, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FeedTail.class.getName());
