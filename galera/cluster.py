@@ -133,10 +133,9 @@ sst-syslog=0
         """After a crash the node's position is in InnoDB, not grastate.dat: read it back so it can rejoin by IST."""
         if not os.path.exists(os.path.join(self.datadir, "grastate.dat")):
             return None
-        out = subprocess.run([MARIADBD, "--defaults-file=" + self.defaults_file, "--wsrep-recover",
-                              "--log-error=" + os.path.join(self.dir, "recover.log")],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-        del out
+        subprocess.run([MARIADBD, "--defaults-file=" + self.defaults_file, "--wsrep-recover",
+                        "--log-error=" + os.path.join(self.dir, "recover.log")],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
         try:
             with open(os.path.join(self.dir, "recover.log")) as f:
                 for line in f:
@@ -208,7 +207,6 @@ class Cluster:
         self.provider_options = list(provider_options)
         shutil.rmtree(self.dir, ignore_errors=True)
         os.makedirs(self.dir)
-        self.nodes = []
         self.nodes = [Node(self, i) for i in range(1, size + 1)]
 
     def start(self):

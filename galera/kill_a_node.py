@@ -28,7 +28,7 @@ import collections
 import json
 import os
 import random
-import socket
+import shutil
 import subprocess
 import sys
 import threading
@@ -509,7 +509,6 @@ def main():
             s.stop()
         cluster.stop()
         if not args.keep:
-            import shutil
             shutil.rmtree(args.dir, ignore_errors=True)
     log("%s in %.0f s" % ("FAILED: " + "; ".join(checks.failures) if checks.failures else "all checks hold",
                           time.monotonic() - started))
