@@ -160,7 +160,7 @@ final class JdbcTransactions implements Transactions {
             try {
                 c.commit();
             } catch (SQLException e) {
-                if (e.getErrorCode() == 1213 || "40001".equals(e.getSQLState())) {
+                if (isConflictAbort(e)) {
                     // Galera certifies a transaction at its commit: one that conflicts with a transaction committed
                     // through another node is aborted there (1213) and nothing of it landed. Run it again.
                     throw new JdbcFailure("COMMIT", e);
@@ -214,7 +214,11 @@ final class JdbcTransactions implements Transactions {
      */
     static boolean isRetryable(SQLException e) {
         String state = e.getSQLState();
-        return "40001".equals(state) || "HYT00".equals(state) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205
-                || "25S03".equals(state);
+        return isConflictAbort(e) || "HYT00".equals(state) || e.getErrorCode() == 1205 || "25S03".equals(state);
+    }
+
+    /** The database aborted the transaction for a deadlock or a Galera certification failure (1213, SQLSTATE 40001). */
+    static boolean isConflictAbort(SQLException e) {
+        return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213;
     }
 }

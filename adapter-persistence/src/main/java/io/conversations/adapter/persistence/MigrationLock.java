@@ -145,11 +145,11 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
-    /** A duplicate key (23000: the row is another's) or an aborted transaction (40001: certification, deadlock). */
+    /** A duplicate key (SQLSTATE 23xxx, 1062: the row is another's) or a transaction aborted by a conflict. */
     private static boolean isConflict(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.equals("23000") || state.startsWith("23") || state.equals("40001"))
-                || e.getErrorCode() == 1062 || e.getErrorCode() == 1213;
+        return state != null && state.startsWith("23") || e.getErrorCode() == 1062
+                || JdbcTransactions.isConflictAbort(e);
     }
 
     private void renew() {

@@ -56,10 +56,10 @@ public final class Store implements AutoCloseable {
     public static Store open(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
         String description;
-        Galera galera = Galera.NONE;
+        Galera galera = settings.mariaDbUrl().map(url -> Galera.detect(url, settings.user(), settings.password()))
+                .orElse(Galera.NONE);
         if (settings.mariaDbUrl().isPresent()) {
             String url = settings.mariaDbUrl().get();
-            galera = Galera.detect(url, settings.user(), settings.password());
             config.setJdbcUrl(url);
             config.setUsername(settings.user());
             config.setPassword(settings.password());
@@ -119,10 +119,9 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         LOG.info("store: {}, schema version {}", description, schemaVersion);
-        Galera cluster = galera;
         StoreState state = settings.mariaDbUrl()
                 .map(url -> StoreState.probing(url, settings.user(), settings.password(),
-                        cluster.connectionProperties(url), cluster.nodeQuery(), node -> movePool(dataSource, node)))
+                        galera.connectionProperties(url), galera.nodeQuery(), node -> movePool(dataSource, node)))
                 .orElseGet(StoreState::embedded);
         return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state);
     }

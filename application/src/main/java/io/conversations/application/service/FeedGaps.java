@@ -1,10 +1,12 @@
 package io.conversations.application.service;
 
 import io.conversations.application.port.out.EventFeed.Missing;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -28,6 +30,10 @@ final class FeedGaps {
             return new Missing(first, last, stride);
         }
 
+        Residue residue() {
+            return new Residue(stride, Math.floorMod(first, stride));
+        }
+
         long positions() {
             return (last - first) / stride + 1;
         }
@@ -38,7 +44,7 @@ final class FeedGaps {
     private final int maxRuns;
     private long step = 1;
     /** The residue classes (mod the current step) of the last CLASS_WINDOW positions seen, and how often each. */
-    private final java.util.ArrayDeque<Long> lastClasses = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Long> lastClasses = new ArrayDeque<>();
     private final Map<Long, Integer> classesSeen = new HashMap<>();
     /** Runs by residue class, then by first position: where a late position is looked up. */
     private final Map<Residue, TreeMap<Long, Run>> byClass = new HashMap<>();
@@ -90,16 +96,7 @@ final class FeedGaps {
 
     /** The tail saw {@code position} behind its watermark: no longer a gap (if it was one). */
     void filled(long position) {
-        for (Map.Entry<Residue, TreeMap<Long, Run>> entry : new ArrayList<>(byClass.entrySet())) {
-            Residue key = entry.getKey();
-            if (Math.floorMod(position, key.stride()) != key.residue()) {
-                continue;
-            }
-            Map.Entry<Long, Run> floor = entry.getValue().floorEntry(position);
-            if (floor == null || floor.getValue().last() < position) {
-                continue;
-            }
-            Run run = floor.getValue();
+        runHolding(position).ifPresent(run -> {
             remove(run);
             if (run.first() <= position - run.stride()) {
                 add(run.first(), position - run.stride(), run.stride(), run.missedAt());
@@ -107,8 +104,24 @@ final class FeedGaps {
             if (position + run.stride() <= run.last()) {
                 add(position + run.stride(), run.last(), run.stride(), run.missedAt());
             }
-            // No return: after the step changed, runs of two strides may both hold the position.
+        });
+    }
+
+    /**
+     * The run that holds {@code position}. There is at most one: runs are made only of positions past the watermark
+     * (never in a run before), one per residue class, and splitting a run leaves the rest of its own positions.
+     */
+    private Optional<Run> runHolding(long position) {
+        for (Map.Entry<Residue, TreeMap<Long, Run>> entry : byClass.entrySet()) {
+            if (Math.floorMod(position, entry.getKey().stride()) != entry.getKey().residue()) {
+                continue;
+            }
+            Map.Entry<Long, Run> floor = entry.getValue().floorEntry(position);
+            if (floor != null && floor.getValue().last() >= position) {
+                return Optional.of(floor.getValue());
+            }
         }
+        return Optional.empty();
     }
 
     /** Every run, or (between sweeps) those first missed within {@code recentMillis}, newest first, at most {@code max}. */
@@ -155,16 +168,14 @@ final class FeedGaps {
         if (byAge.size() >= maxRuns) {
             remove(byAge.firstEntry().getValue());
         }
-        long effectiveStride = first == last ? 1 : stride;
-        Run run = new Run(nextId++, first, last, effectiveStride, missedAt);
-        byClass.computeIfAbsent(new Residue(effectiveStride, Math.floorMod(first, effectiveStride)), k -> new TreeMap<>())
-                .put(first, run);
+        Run run = new Run(nextId++, first, last, first == last ? 1 : stride, missedAt);
+        byClass.computeIfAbsent(run.residue(), k -> new TreeMap<>()).put(first, run);
         byAge.put(run.id(), run);
         positions += run.positions();
     }
 
     private void remove(Run run) {
-        Residue key = new Residue(run.stride(), Math.floorMod(run.first(), run.stride()));
+        Residue key = run.residue();
         TreeMap<Long, Run> runs = byClass.get(key);
         if (runs != null && runs.remove(run.first(), run)) {
             if (runs.isEmpty()) {
@@ -177,15 +188,6 @@ final class FeedGaps {
 
     /** For tests: whether {@code position} is tracked as a gap. */
     boolean tracks(long position) {
-        for (Map.Entry<Residue, TreeMap<Long, Run>> entry : byClass.entrySet()) {
-            if (Math.floorMod(position, entry.getKey().stride()) != entry.getKey().residue()) {
-                continue;
-            }
-            Map.Entry<Long, Run> floor = entry.getValue().floorEntry(position);
-            if (floor != null && floor.getValue().last() >= position) {
-                return true;
-            }
-        }
-        return false;
+        return runHolding(position).isPresent();
     }
 }
