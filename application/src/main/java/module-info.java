@@ -3,7 +3,6 @@ module io.conversations.application {
     requires transitive io.conversations.domain;
 
     exports io.conversations.application.port.in;
-    exports io.conversations.application.view;
     exports io.conversations.application.model;
     exports io.conversations.application.port.out;
     exports io.conversations.application.service to io.conversations.bootstrap;

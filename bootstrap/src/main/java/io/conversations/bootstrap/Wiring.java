@@ -9,18 +9,20 @@ import io.conversations.adapter.http.HttpApi;
 import io.conversations.adapter.http.HttpSettings;
 import io.conversations.adapter.http.JwtTokens;
 import io.conversations.adapter.http.MessageRoutes;
-import io.conversations.adapter.http.Threads;
 import io.conversations.adapter.http.Metrics;
+import io.conversations.adapter.http.RenderedViews;
+import io.conversations.adapter.http.Threads;
+import io.conversations.adapter.http.ViewCache;
+import io.conversations.adapter.persistence.FeedTail;
 import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
 import io.conversations.application.port.out.Clock;
-import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.service.ChatService;
 import io.conversations.application.service.ConversationService;
 import io.conversations.application.service.DirectoryService;
+import io.conversations.application.service.EventDelivery;
 import io.conversations.application.service.EventRecorder;
 import io.conversations.application.service.EventService;
-import io.conversations.application.service.FeedTail;
 import io.conversations.application.service.GroupService;
 import io.conversations.application.service.HealthService;
 import io.conversations.application.service.IdempotencyService;
@@ -28,9 +30,6 @@ import io.conversations.application.service.MessageService;
 import io.conversations.application.service.ShareService;
 import io.conversations.application.service.StreamRegistry;
 import io.conversations.application.service.TokenService;
-import io.conversations.application.service.ViewCache;
-import io.conversations.application.view.RenderedViews;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -93,16 +92,13 @@ public final class Wiring implements AutoCloseable {
             Config.Events eventConfig = config.events();
             EventService events = new EventService(store.transactions(), store.eventLog(), clock,
                     TimeUnit.DAYS.toMillis(eventConfig.retentionDays()));
-            ViewCache views = config.listCacheBytes() > 0
-                    ? new ViewCache(config.listCacheBytes(), store.transactions(), store.eventLog())
-                    : null;
-            streams = new StreamRegistry(store.transactions(), store.eventLog(),
+            streams = new StreamRegistry(store.catchUpReads(),
                     new StreamRegistry.Limits(eventConfig.streamsPerUser(), eventConfig.streamsPerNode()));
-            List<FeedTail.Reader> tailReaders = views != null ? List.of(streams, views) : List.of(streams);
-            tail = new FeedTail(store.transactions(), store.eventFeed(), clock, eventConfig.pollMillis(), tailReaders)
-                    .start();
-            // Before the writing request answers: its client's next read here must not get the old answer.
-            store.onEventsCommitted(EventsCommitted.all(views != null ? List.of(views, tail) : List.of(tail)));
+            EventDelivery delivery = new EventDelivery(streams, store.transactions(), store.eventLog());
+            // The kept first pages learn of a commit here before the writing request answers: its client's next
+            // read here must not get the old answer.
+            ViewCache views = config.listCacheBytes() > 0 ? ViewCache.watching(config.listCacheBytes(), delivery) : null;
+            tail = store.tellCommittedEvents(delivery, eventConfig.pollMillis());
             MessageService messages = new MessageService(store.transactions(), store.chats(), store.messages(),
                     store.conversations(), store.directory(), recorder, clock);
             DirectoryService directory = new DirectoryService(store.transactions(), store.directory(), store.chats(),
@@ -164,9 +160,10 @@ public final class Wiring implements AutoCloseable {
         metrics.counter("store.transaction.retries", "transactions tried again after a deadlock, a lock-wait timeout, a Galera certification conflict or a failover",
                 () -> store.stats().transactionRetries());
         metrics.gauge("events.streams.open", "event streams open on this node", streams::openStreams);
-        metrics.counter("events.log.reads", "reads of users' logs by streams catching up", streams::logReads);
+        metrics.counter("events.log.reads", "reads of users' logs by streams catching up",
+                () -> store.catchUpReads().reads());
         metrics.counter("events.log.reads.shared", "log reads spared: a stream shared another's of the same user",
-                streams::logReadsShared);
+                () -> store.catchUpReads().shared());
         metrics.gauge("events.tail.lag.millis", "milliseconds since the event tail last caught up with the feed",
                 tail::tailLagMillis);
         metrics.gauge("events.tail.gaps.runs", "runs of feed positions the tail waits for (rolled back or committing)",

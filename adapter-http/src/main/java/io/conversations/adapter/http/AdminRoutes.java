@@ -20,10 +20,11 @@ import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.List;
 
 /** {@code /v1/admin}: what the corp's backend provisions with the admin key. */
-public final class AdminRoutes {
+public final class AdminRoutes implements RouteTable.RouteSet {
     private static final long DEFAULT_TTL_SECONDS = 3600;
     private final ProvisionCorp provisionCorp;
     private final ProvisionUser provisionUser;
@@ -39,6 +40,16 @@ public final class AdminRoutes {
         this.createChat = createChat;
         this.chatMembership = chatMembership;
         this.issueToken = issueToken;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.admin(HandlerType.PUT, "/v1/admin/corps/{corpId}", this::putCorp);
+        routes.admin(HandlerType.PUT, "/v1/admin/corps/{corpId}/users/{userId}", this::putUser);
+        routes.admin(HandlerType.POST, "/v1/admin/corps/{corpId}/chats", this::createChat);
+        routes.admin(HandlerType.PUT, "/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", this::addMember);
+        routes.admin(HandlerType.DELETE, "/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", this::removeMember);
+        routes.admin(HandlerType.POST, "/v1/admin/tokens", this::issueToken);
     }
 
     void putCorp(Context ctx) {

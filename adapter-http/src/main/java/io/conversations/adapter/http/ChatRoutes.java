@@ -12,10 +12,11 @@ import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Optional;
 
 /** DingTalk's chat calls: pick a chat in the corp, jump to one, describe one. The {@code cid} is the caller's conversation id. */
-public final class ChatRoutes {
+public final class ChatRoutes implements RouteTable.RouteSet {
     private final PickableChats pickableChats;
     private final ResolveChat resolveChat;
     private final ShareToChat shareToChat;
@@ -28,6 +29,14 @@ public final class ChatRoutes {
         this.resolveChat = resolveChat;
         this.shareToChat = shareToChat;
         this.getConversation = getConversation;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.user(HandlerType.GET, "/v1/chats/{cid}/info", this::info);
+        routes.user(HandlerType.GET, "/v1/corps/{corpId}/chats", this::pickable);
+        routes.user(HandlerType.GET, "/v1/corps/{corpId}/chats/{chatId}", this::resolve);
+        routes.user(HandlerType.POST, "/v1/corps/{corpId}/chats/{chatId}/pick", this::pick);
     }
 
     void pickable(Context ctx, UserRef user) {

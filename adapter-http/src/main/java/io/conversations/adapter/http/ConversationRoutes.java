@@ -7,7 +7,6 @@ import io.conversations.application.model.ConversationQuery;
 import io.conversations.application.port.in.ChangeConversation;
 import io.conversations.application.port.in.GetConversation;
 import io.conversations.application.port.in.ListConversations;
-import io.conversations.application.view.RenderedViews;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Outcome;
@@ -17,11 +16,12 @@ import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code /v1/conversations}: a user's list, one conversation and its own state. */
-public final class ConversationRoutes {
+public final class ConversationRoutes implements RouteTable.RouteSet {
     private final ListConversations listConversations;
     private final GetConversation getConversation;
     private final ChangeConversation changeConversation;
@@ -35,6 +35,17 @@ public final class ConversationRoutes {
         this.getConversation = getConversation;
         this.changeConversation = changeConversation;
         this.views = views;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.user(HandlerType.GET, "/v1/conversations", this::list);
+        routes.user(HandlerType.GET, "/v1/conversations/{conversationID}", this::get);
+        routes.user(HandlerType.DELETE, "/v1/conversations/{conversationID}", this::hide);
+        routes.user(HandlerType.PUT, "/v1/conversations/{conversationID}/pin", this::pin);
+        routes.user(HandlerType.PUT, "/v1/conversations/{conversationID}/draft", this::draft);
+        routes.user(HandlerType.PUT, "/v1/conversations/{conversationID}/custom-data", this::customData);
+        routes.user(HandlerType.POST, "/v1/conversations/{conversationID}/read", this::markRead);
     }
 
     void list(Context ctx, UserRef user) {

@@ -7,13 +7,16 @@ import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.FollowEvents;
 import io.conversations.application.port.in.ReadEvents;
 import io.conversations.domain.common.Outcome;
+import io.conversations.domain.common.Problem;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +27,11 @@ import java.util.concurrent.TimeUnit;
  * {@code Accept: application/json}. A stream holds no thread while it is idle: a {@link StreamWriter}
  * writes when its stream signals events or a heartbeat is due, at the pace its client reads them.
  */
-public final class EventRoutes implements AutoCloseable {
+public final class EventRoutes implements RouteTable.RouteSet, AutoCloseable {
     /** How long a browser's EventSource waits before it reconnects (with Last-Event-ID). */
     private static final long RETRY_MILLIS = 2_000;
+    /** How long a refused stream waits for a slot a gone client gives back after a probe (a busy machine: 1 s). */
+    private static final long PROBE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
     /** What a stream starts with: how long to wait before reconnecting. */
     private static final byte[] OPENING = ("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8);
 
@@ -43,7 +48,8 @@ public final class EventRoutes implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Set<StreamWriter> open = ConcurrentHashMap.newKeySet();
+    /** The writers of the streams open here, by user. */
+    private final Map<UserRef, Set<StreamWriter>> open = new ConcurrentHashMap<>();
 
     /** {@code heartbeatMillis}: how often an idle stream writes a comment, so that proxies and clients see it alive. */
     public EventRoutes(ReadEvents readEvents, FollowEvents followEvents, long heartbeatMillis) {
@@ -54,6 +60,11 @@ public final class EventRoutes implements AutoCloseable {
         this.followEvents = followEvents;
         this.heartbeatMillis = heartbeatMillis;
         timer.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.user(HandlerType.GET, "/v1/events", this::events);
     }
 
     void events(Context ctx, UserRef user) {
@@ -70,7 +81,8 @@ public final class EventRoutes implements AutoCloseable {
 
     private void stream(Context ctx, UserRef user) {
         long after = lastEventId(ctx);
-        Outcome<EventStream> opened = followEvents.follow(user, after);
+        StreamWriter writer = new StreamWriter(user, drains, timer, heartbeatMillis, OPENING, this::frame);
+        Outcome<EventStream> opened = follow(user, after, writer);
         if (opened instanceof Outcome.Rejected<EventStream> refused) {
             exchange.error(ctx, refused.rejection());
             return;
@@ -87,9 +99,45 @@ public final class EventRoutes implements AutoCloseable {
             stream.close();
             return;
         }
-        StreamWriter writer = new StreamWriter(stream, out, drains, timer, heartbeatMillis, OPENING, this::frame);
-        open.add(writer);
-        ctx.future(() -> writer.start().whenComplete((ended, failure) -> open.remove(writer)));
+        open.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(writer);
+        ctx.future(() -> writer.start(stream, out).whenComplete((ended, failure) -> forget(writer)));
+    }
+
+    /**
+     * Opens the user's stream for {@code writer}. When the user has as many open as allowed, one of them may be a
+     * client that went away (a reloaded page, a dropped network), holding its slot until a write to it fails, and
+     * nothing is written to an idle stream before its next heartbeat: the user's writers are asked to write now,
+     * and a slot one of them gives back within a second is taken.
+     */
+    private Outcome<EventStream> follow(UserRef user, long after, StreamWriter writer) {
+        Outcome<EventStream> opened = followEvents.follow(user, after, writer::signal);
+        if (!refusedAsTooMany(opened)) {
+            return opened;
+        }
+        open.getOrDefault(user, Set.of()).forEach(StreamWriter::probe);
+        long deadline = System.nanoTime() + PROBE_WAIT_NANOS;
+        while (refusedAsTooMany(opened) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            opened = followEvents.follow(user, after, writer::signal);
+        }
+        return opened;
+    }
+
+    private static boolean refusedAsTooMany(Outcome<EventStream> opened) {
+        return opened instanceof Outcome.Rejected<EventStream> refused
+                && refused.rejection().problem() == Problem.TOO_MANY_STREAMS;
+    }
+
+    private void forget(StreamWriter writer) {
+        open.computeIfPresent(writer.user(), (u, writers) -> {
+            writers.remove(writer);
+            return writers.isEmpty() ? null : writers;
+        });
     }
 
     private byte[] frame(EventBody event) {
@@ -113,9 +161,10 @@ public final class EventRoutes implements AutoCloseable {
      */
     @Override
     public void close() {
-        open.forEach(StreamWriter::end);
+        open.values().forEach(writers -> writers.forEach(StreamWriter::end));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (open.stream().anyMatch(w -> !w.isDone()) && System.nanoTime() < deadline) {
+        while (open.values().stream().flatMap(Set::stream).anyMatch(w -> !w.isDone())
+                && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -12,10 +12,11 @@ import io.conversations.application.port.in.RenameGroup;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.List;
 
 /** {@code /v1/conversation-groups}: the Tencent SDK's conversation-group calls. */
-public final class GroupRoutes {
+public final class GroupRoutes implements RouteTable.RouteSet {
     private final ListGroups listGroups;
     private final CreateGroup createGroup;
     private final RenameGroup renameGroup;
@@ -32,6 +33,16 @@ public final class GroupRoutes {
         this.deleteGroup = deleteGroup;
         this.addToGroup = addToGroup;
         this.removeFromGroup = removeFromGroup;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.user(HandlerType.GET, "/v1/conversation-groups", this::list);
+        routes.user(HandlerType.POST, "/v1/conversation-groups", this::create);
+        routes.user(HandlerType.PATCH, "/v1/conversation-groups/{groupName}", this::rename);
+        routes.user(HandlerType.DELETE, "/v1/conversation-groups/{groupName}", this::delete);
+        routes.user(HandlerType.POST, "/v1/conversation-groups/{groupName}/conversations", this::addConversations);
+        routes.user(HandlerType.DELETE, "/v1/conversation-groups/{groupName}/conversations", this::removeConversations);
     }
 
     void list(Context ctx, UserRef user) {

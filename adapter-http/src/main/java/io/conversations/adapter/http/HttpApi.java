@@ -8,13 +8,14 @@ import io.conversations.application.port.in.IdentifyUser;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Problem;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,9 +46,13 @@ public final class HttpApi implements AutoCloseable {
         this.graceful = graceful;
     }
 
-    /** The route classes, each built on the use cases it calls. */
+    /** The route classes, each built on the use cases it calls; each declares its own routes. */
     public record Routes(GroupRoutes groups, ConversationRoutes conversations, MessageRoutes messages, ChatRoutes chats,
-                         EventRoutes events, AdminRoutes admin) {}
+                         EventRoutes events, AdminRoutes admin) {
+        List<RouteTable.RouteSet> all() {
+            return List.of(groups, conversations, messages, chats, events, admin);
+        }
+    }
 
     /**
      * Builds the API on its routes; call {@link #start} to listen. Around every route: {@code identifyUser} (a
@@ -57,14 +62,7 @@ public final class HttpApi implements AutoCloseable {
     public static HttpApi create(HttpSettings settings, Metrics metrics, Routes routes, IdentifyUser identifyUser,
                                  IdempotentWrites idempotentWrites, CheckHealth health) {
         Exchange exchange = Exchange.SHARED;
-        JsonbMapper json = exchange.mapper();
         Authentication auth = new Authentication(settings.tokens(), identifyUser, settings.adminKey());
-        GroupRoutes groups = routes.groups();
-        ConversationRoutes conversations = routes.conversations();
-        AdminRoutes admin = routes.admin();
-        MessageRoutes messages = routes.messages();
-        ChatRoutes chats = routes.chats();
-        EventRoutes events = routes.events();
         Cors cors = new Cors(settings.corsOrigins());
         Idempotency idempotency = new Idempotency(idempotentWrites, exchange);
         GracefulHandler graceful = new GracefulHandler();
@@ -74,47 +72,11 @@ public final class HttpApi implements AutoCloseable {
                 new RateLimits.Limit(settings.adminRequestsPerSecond(), settings.adminRequestsPerSecond() * 10));
 
         Javalin app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jsonMapper(json);
-            config.http.maxRequestSize = 1_000_000;
+            configureServer(config, graceful);
             ThreadPool requestPool = Threads.requestPool();
             if (requestPool != null) {
                 config.jetty.threadPool = requestPool;
             }
-            // A known path with another method is 405 (with Allow), not "no such route".
-            config.http.prefer405over404 = true;
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JettyJsonErrors());
-                // A node restarting takes its clients' reconnections all at once: a listen backlog of 50 (what
-                // Jetty leaves it at) drops most of them, each then waiting a second or more to try again.
-                server.addEventListener(new LifeCycle.Listener() {
-                    @Override
-                    public void lifeCycleStarting(LifeCycle event) {
-                        for (Connector connector : server.getConnectors()) {
-                            if (connector instanceof ServerConnector listening) {
-                                listening.setAcceptQueueSize(ACCEPT_QUEUE);
-                            }
-                        }
-                    }
-                });
-                // On stop (close()): requests in flight finish first, new ones are answered 503.
-                server.setHandler(graceful);
-            });
-            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
-            // The web SDK (/sdk/conversations.js, .mjs, .d.ts) and the page that shows it working (/app/).
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/sdk";
-                files.directory = "/conversations-web/dist";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "no-cache");
-            });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/app";
-                files.directory = "/conversations-web/app";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "no-cache");
-            });
             config.requestLogger.http((ctx, millis) -> {
                 try {
                     metrics.request(ctx, millis);
@@ -145,80 +107,98 @@ public final class HttpApi implements AutoCloseable {
             r.get("/openapi.json", ctx -> ctx.contentType(Exchange.JSON).result(openApi));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
-            r.get("/v1/conversations", user(auth, limits, idempotency, exchange, conversations::list));
-            r.get("/v1/conversations/{conversationID}", user(auth, limits, idempotency, exchange, conversations::get));
-            r.delete("/v1/conversations/{conversationID}", user(auth, limits, idempotency, exchange, conversations::hide));
-            r.put("/v1/conversations/{conversationID}/pin", user(auth, limits, idempotency, exchange, conversations::pin));
-            r.put("/v1/conversations/{conversationID}/draft", user(auth, limits, idempotency, exchange, conversations::draft));
-            r.put("/v1/conversations/{conversationID}/custom-data", user(auth, limits, idempotency, exchange, conversations::customData));
-            r.post("/v1/conversations/{conversationID}/read", user(auth, limits, idempotency, exchange, conversations::markRead));
-            r.get("/v1/events", user(auth, limits, idempotency, exchange, events::events));
-            r.post("/v1/chats/{chatId}/messages", user(auth, limits, idempotency, exchange, messages::send));
-            r.get("/v1/chats/{chatId}/messages", user(auth, limits, idempotency, exchange, messages::list));
-            r.get("/v1/chats/{cid}/info", user(auth, limits, idempotency, exchange, chats::info));
-            r.get("/v1/corps/{corpId}/chats", user(auth, limits, idempotency, exchange, chats::pickable));
-            r.get("/v1/corps/{corpId}/chats/{chatId}", user(auth, limits, idempotency, exchange, chats::resolve));
-            r.post("/v1/corps/{corpId}/chats/{chatId}/pick", user(auth, limits, idempotency, exchange, chats::pick));
+            RouteTable table = new RouteTable(r, auth, limits, idempotency, exchange);
+            routes.all().forEach(set -> set.register(table));
+            answerErrors(r, exchange);
+        });
+        return new HttpApi(app, routes.events(), graceful);
+    }
 
-            r.get("/v1/conversation-groups", user(auth, limits, idempotency, exchange, groups::list));
-            r.post("/v1/conversation-groups", user(auth, limits, idempotency, exchange, groups::create));
-            r.patch("/v1/conversation-groups/{groupName}", user(auth, limits, idempotency, exchange, groups::rename));
-            r.delete("/v1/conversation-groups/{groupName}", user(auth, limits, idempotency, exchange, groups::delete));
-            r.post("/v1/conversation-groups/{groupName}/conversations", user(auth, limits, idempotency, exchange, groups::addConversations));
-            r.delete("/v1/conversation-groups/{groupName}/conversations",
-                    user(auth, limits, idempotency, exchange, groups::removeConversations));
-
-            r.put("/v1/admin/corps/{corpId}", admin(auth, limits, idempotency, exchange, admin::putCorp));
-            r.put("/v1/admin/corps/{corpId}/users/{userId}", admin(auth, limits, idempotency, exchange, admin::putUser));
-            r.post("/v1/admin/corps/{corpId}/chats", admin(auth, limits, idempotency, exchange, admin::createChat));
-            r.put("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}", admin(auth, limits, idempotency, exchange, admin::addMember));
-            r.delete("/v1/admin/corps/{corpId}/chats/{chatId}/members/{userId}",
-                    admin(auth, limits, idempotency, exchange, admin::removeMember));
-            r.post("/v1/admin/tokens", admin(auth, limits, idempotency, exchange, admin::issueToken));
-            r.post("/v1/admin/corps/{corpId}/picked-chats/{cid}/messages",
-                    admin(auth, limits, idempotency, exchange, messages::sendToPicked));
-
-            r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
-            r.exception(StoreUnavailable.class, (e, ctx) -> {
-                LOG.warn("store unavailable: {}", e.getMessage());
-                if (e.outcomeUnknown()) {
-                    exchange.error(ctx, Problem.OUTCOME_UNKNOWN, "the store failed while committing: the change may or "
-                            + "may not have been made; read it back before trying again");
-                } else {
-                    exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
-                }
-            });
-            r.exception(HttpResponseException.class, (e, ctx) -> {
-                if (e.getStatus() == 405) {
-                    // RFC 9110: a 405 names the methods the path has. Javalin lists them in the details (under one
-                    // of two keys, by what the client accepts).
-                    String methods = e.getDetails().getOrDefault("availableMethods",
-                            e.getDetails().get("Available methods"));
-                    if (methods != null && !methods.isBlank()) {
-                        ctx.header("Allow", methods.replace(" ", "").replace(",", ", "));
+    /**
+     * What the real start and the preload share: JSON through JSON-B, the request size, 405 before 404, Jetty's
+     * errors as JSON, the listen backlog, the graceful stop, and the web SDK and page as static files.
+     */
+    private static void configureServer(JavalinConfig config, GracefulHandler graceful) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jsonMapper(Exchange.SHARED.mapper());
+        config.http.maxRequestSize = 1_000_000;
+        // A known path with another method is 405 (with Allow), not "no such route".
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyJsonErrors());
+            // A node restarting takes its clients' reconnections all at once: a listen backlog of 50 (what
+            // Jetty leaves it at) drops most of them, each then waiting a second or more to try again.
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    for (Connector connector : server.getConnectors()) {
+                        if (connector instanceof ServerConnector listening) {
+                            listening.setAcceptQueueSize(ACCEPT_QUEUE);
+                        }
                     }
                 }
-                routingError(exchange, ctx, e.getStatus());
             });
-            r.exception(Exception.class, (e, ctx) -> {
-                // This handler must never throw: when an event stream ends after Jetty recycled its request,
-                // Javalin's own completion fails ("Response does not exist"), and a handler that threw in turn
-                // (ctx.path() is then an NPE) sent Javalin round that loop for ever, logging at full speed.
-                try {
-                    LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                    exchange.json(ctx, 500, new io.conversations.adapter.http.dto.ErrorBody(50000, "internal error"));
-                } catch (RuntimeException gone) {
-                    LOG.debug("a failure after the response was gone: {}", e.toString());
-                }
-            });
-            r.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    routingError(exchange, ctx, 404);
-                }
-            });
-            r.error(405, ctx -> routingError(exchange, ctx, 405));
+            // On stop (close()): requests in flight finish first, new ones are answered 503.
+            server.setHandler(graceful);
         });
-        return new HttpApi(app, events, graceful);
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyJsonErrors()));
+        // The web SDK (/sdk/conversations.js, .mjs, .d.ts) and the page that shows it working (/app/).
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/sdk";
+            files.directory = "/conversations-web/dist";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache");
+        });
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/app";
+            files.directory = "/conversations-web/app";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache");
+        });
+    }
+
+    /** Every failure a route lets out, answered in the contract's JSON shape. */
+    private static void answerErrors(RoutesConfig r, Exchange exchange) {
+        r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
+        r.exception(StoreUnavailable.class, (e, ctx) -> {
+            LOG.warn("store unavailable: {}", e.getMessage());
+            if (e.outcomeUnknown()) {
+                exchange.error(ctx, Problem.OUTCOME_UNKNOWN, "the store failed while committing: the change may or "
+                        + "may not have been made; read it back before trying again");
+            } else {
+                exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
+            }
+        });
+        r.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                // RFC 9110: a 405 names the methods the path has. Javalin lists them in the details (under one
+                // of two keys, by what the client accepts).
+                String methods = e.getDetails().getOrDefault("availableMethods",
+                        e.getDetails().get("Available methods"));
+                if (methods != null && !methods.isBlank()) {
+                    ctx.header("Allow", methods.replace(" ", "").replace(",", ", "));
+                }
+            }
+            routingError(exchange, ctx, e.getStatus());
+        });
+        r.exception(Exception.class, (e, ctx) -> {
+            // This handler must never throw: when an event stream ends after Jetty recycled its request,
+            // Javalin's own completion fails ("Response does not exist"), and a handler that threw in turn
+            // (ctx.path() is then an NPE) sent Javalin round that loop for ever, logging at full speed.
+            try {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                exchange.json(ctx, 500, new io.conversations.adapter.http.dto.ErrorBody(50000, "internal error"));
+            } catch (RuntimeException gone) {
+                LOG.debug("a failure after the response was gone: {}", e.toString());
+            }
+        });
+        r.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                routingError(exchange, ctx, 404);
+            }
+        });
+        r.error(405, ctx -> routingError(exchange, ctx, 405));
     }
 
     /** The OpenAPI 3.1 description of every route (kept in the repository; the end-to-end tests check answers against it). */
@@ -248,22 +228,12 @@ public final class HttpApi implements AutoCloseable {
      * finds it all loaded.
      */
     public static void preload() {
-        JsonbMapper json = Exchange.SHARED.mapper();
-        json.write(new HealthBody("UP"));
+        Exchange.SHARED.mapper().write(new HealthBody("UP"));
         // Bucket4j's classes and the OpenAPI description load here too, off the start's critical path.
         new RateLimits(new RateLimits.Limit(1, 1), RateLimits.Limit.OFF).user("preload");
         openApi();
         Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jsonMapper(json);
-            config.jetty.modifyServer(server -> server.setHandler(new GracefulHandler()));
-            // Mounting the jar for static files is the slowest part of a start after the store's opening.
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/sdk";
-                files.directory = "/conversations-web/dist";
-                files.location = Location.CLASSPATH;
-            });
+            configureServer(config, new GracefulHandler());
             config.routes.get("/", ctx -> ctx.result(""));
         }).start("127.0.0.1", 0).stop();
     }
@@ -295,42 +265,6 @@ public final class HttpApi implements AutoCloseable {
             LOG.warn("waiting for the requests in flight failed: {}", e.toString());
         }
         app.stop();
-    }
-
-    private static Handler user(Authentication auth, RateLimits limits, Idempotency idempotency, Exchange exchange,
-                                UserHandler handler) {
-        return ctx -> {
-            var user = auth.user(ctx);
-            if (user.isEmpty()) {
-                exchange.error(ctx, Problem.UNAUTHENTICATED, "a valid bearer token is required");
-                return;
-            }
-            String caller = user.get().corp() + "/" + user.get().user();
-            ctx.attribute(RequestLog.USER, caller);
-            OptionalLong wait = limits.user(caller);
-            if (wait.isPresent()) {
-                exchange.limited(ctx, wait.getAsLong(), "this user sends requests faster than its rate limit");
-                return;
-            }
-            idempotency.handle(ctx, caller, c -> handler.handle(c, user.get()));
-        };
-    }
-
-    private static Handler admin(Authentication auth, RateLimits limits, Idempotency idempotency, Exchange exchange,
-                                 Handler handler) {
-        return ctx -> {
-            if (!auth.admin(ctx)) {
-                exchange.error(ctx, Problem.UNAUTHENTICATED, "the admin key is required");
-                return;
-            }
-            ctx.attribute(RequestLog.USER, "admin");
-            OptionalLong wait = limits.admin();
-            if (wait.isPresent()) {
-                exchange.limited(ctx, wait.getAsLong(), "the admin key sends requests faster than its rate limit");
-                return;
-            }
-            idempotency.handle(ctx, "admin", handler);
-        };
     }
 
     private static void routingError(Exchange exchange, Context ctx, int status) {

@@ -13,6 +13,7 @@ import io.conversations.domain.common.Problem;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** {@code /v1/chats/{chatId}/messages}: sending into a chat and reading its history, members only. */
-public final class MessageRoutes {
+public final class MessageRoutes implements RouteTable.RouteSet {
     private final SendMessage sendMessage;
     private final ReadMessages readMessages;
     private final ShareToChat shareToChat;
@@ -30,6 +31,13 @@ public final class MessageRoutes {
         this.sendMessage = sendMessage;
         this.readMessages = readMessages;
         this.shareToChat = shareToChat;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.user(HandlerType.POST, "/v1/chats/{chatId}/messages", this::send);
+        routes.user(HandlerType.GET, "/v1/chats/{chatId}/messages", this::list);
+        routes.admin(HandlerType.POST, "/v1/admin/corps/{corpId}/picked-chats/{cid}/messages", this::sendToPicked);
     }
 
     void send(Context ctx, UserRef user) {

@@ -3,6 +3,7 @@ package io.conversations.adapter.http;
 import io.conversations.adapter.http.dto.EventsBody.EventBody;
 import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
+import io.conversations.domain.identity.UserRef;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +18,18 @@ import java.util.function.Function;
 
 /**
  * Writes one client's event stream as Server-Sent Events, holding no thread while the stream is idle: the stream
- * signals when it has events (or its end, or a check of its client), a timer when a heartbeat is due, and each
- * signal runs one drain on the writers' executor, which writes what there is and returns. Drains of one stream
- * never overlap. A client that reads slowly holds the drain writing to it (and only it) until its socket takes
- * the bytes or Jetty's idle timeout gives up on it.
+ * signals when it has events (or its end), a timer when a heartbeat is due or a check of the client was asked for
+ * ({@link #probe}), and each signal runs one drain on the writers' executor, which writes what there is and
+ * returns. Drains of one stream never overlap. A client that reads slowly holds the drain writing to it (and only
+ * it) until its socket takes the bytes or Jetty's idle timeout gives up on it.
  */
 final class StreamWriter {
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
-    /** Heartbeats written when a check of the client is asked for, this far apart: to a client that closed its
-     * connection the first write still succeeds (its side answers with a reset), a later one fails. */
+    /** Heartbeats written when a check of the client is asked for ({@link #probe}), this far apart. */
     private static final int CHECK_BEATS = 3;
     private static final long CHECK_GAP_MILLIS = 20;
 
-    private final EventStream stream;
-    private final OutputStream out;
+    private final UserRef user;
     private final Executor drains;
     private final ScheduledExecutorService timer;
     private final long heartbeatNanos;
@@ -42,13 +41,16 @@ final class StreamWriter {
     private volatile boolean heartbeatDue;
     private volatile boolean beatNow;
     private volatile long lastWriteNanos = System.nanoTime();
+    /** Set once by {@link #start}; a signal before it (the stream's catch-up read done early) writes nothing. */
+    private volatile EventStream stream;
+    private volatile OutputStream out;
     // Touched by drains only (never two at once).
     private boolean opened;
 
-    StreamWriter(EventStream stream, OutputStream out, Executor drains, ScheduledExecutorService timer,
-                 long heartbeatMillis, byte[] opening, Function<EventBody, byte[]> frame) {
-        this.stream = stream;
-        this.out = out;
+    /** A writer for one stream of {@code user}'s: {@link #signal} is what the stream is opened with. */
+    StreamWriter(UserRef user, Executor drains, ScheduledExecutorService timer, long heartbeatMillis, byte[] opening,
+                 Function<EventBody, byte[]> frame) {
+        this.user = user;
         this.drains = drains;
         this.timer = timer;
         this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMillis);
@@ -56,9 +58,17 @@ final class StreamWriter {
         this.frame = frame;
     }
 
-    /** Starts writing; the future completes when the stream has ended (its client left, or the node stops). */
-    CompletableFuture<Void> start() {
-        stream.onSignal(this::signal);
+    UserRef user() {
+        return user;
+    }
+
+    /**
+     * Starts writing the stream (opened with {@link #signal}) to {@code out}; the future completes when the stream
+     * has ended (its client left, or the node stops).
+     */
+    CompletableFuture<Void> start(EventStream opened, OutputStream to) {
+        this.out = to;
+        this.stream = opened;
         signal();
         scheduleBeat(heartbeatWait());
         return done;
@@ -66,14 +76,36 @@ final class StreamWriter {
 
     /** Ends the stream (its client reconnects with Last-Event-ID); the last drain completes the response. */
     void end() {
-        stream.close();
+        EventStream s = stream;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /**
+     * Finds out soon whether the client is still there: a client that went away is noticed only when a write to it
+     * fails, and to a client that closed its connection the first write still succeeds (its side answers with a
+     * reset), so a few heartbeats are written, a little apart.
+     */
+    void probe() {
+        for (int beat = 0; beat < CHECK_BEATS; beat++) {
+            try {
+                timer.schedule(() -> {
+                    beatNow = true;
+                    signal();
+                }, beat * CHECK_GAP_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                return; // the node is stopping: its streams end
+            }
+        }
     }
 
     boolean isDone() {
         return done.isDone();
     }
 
-    private void signal() {
+    /** The stream has something for its client, or a heartbeat is due: one drain writes it. */
+    void signal() {
         if (pending.getAndIncrement() == 0) {
             try {
                 drains.execute(this::drain);
@@ -96,6 +128,10 @@ final class StreamWriter {
 
     /** Writes the stream's events, or a heartbeat that is due; false once the stream is over. */
     private boolean writeWhatThereIs() {
+        EventStream stream = this.stream;
+        if (stream == null) {
+            return true; // not started yet: start() signals again
+        }
         try {
             if (!stream.isOpen()) {
                 return false;
@@ -107,14 +143,6 @@ final class StreamWriter {
                 out.flush();
                 opened = true;
                 lastWriteNanos = System.nanoTime();
-            }
-            if (stream.takeCheck()) {
-                for (int beat = 0; beat < CHECK_BEATS; beat++) {
-                    timer.schedule(() -> {
-                        beatNow = true;
-                        signal();
-                    }, beat * CHECK_GAP_MILLIS, TimeUnit.MILLISECONDS);
-                }
             }
             while (true) {
                 EventPage page = stream.next(0);
@@ -153,7 +181,7 @@ final class StreamWriter {
     }
 
     private void finish() {
-        stream.close();
+        end();
         done.complete(null);
     }
 

@@ -15,7 +15,6 @@ import io.conversations.application.port.in.IdempotentWrites;
 import io.conversations.application.port.in.IssuedToken;
 import io.conversations.application.port.in.MessagePage;
 import io.conversations.application.port.in.ShareToChat;
-import io.conversations.application.view.RenderedViews;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
 import io.conversations.domain.chat.Message;
@@ -93,7 +92,7 @@ class RoutesTest {
                         (reader, chat, count, before) -> unexpected(), new NoSharing()),
                 new ChatRoutes((user, corp, query, count, after) -> unexpected(), (user, corp, chat) -> unexpected(),
                         new NoSharing(), (user, id) -> record(conversation, "get", user, id)),
-                new EventRoutes((user, after, limit) -> new EventPage(List.of(), 0), (user, after) -> unexpected(),
+                new EventRoutes((user, after, limit) -> new EventPage(List.of(), 0), (user, after, ready) -> unexpected(),
                         15_000),
                 new AdminRoutes((corp, name) -> calls.add(List.of("putCorp", corp, name)),
                         (user, nick, avatar) -> unexpected(),

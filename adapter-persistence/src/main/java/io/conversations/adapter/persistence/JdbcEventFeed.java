@@ -1,6 +1,5 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.out.EventFeed;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;

@@ -1,7 +1,6 @@
 package io.conversations.adapter.persistence;
 
 import io.conversations.application.model.StoreUnavailable;
-import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.identity.UserRef;
 import java.sql.Connection;
@@ -32,7 +31,7 @@ final class JdbcTransactions implements Transactions {
     private final ThreadLocal<Map<UserRef, Long>> appended = ThreadLocal.withInitial(HashMap::new);
     /** The users whose rows the current transaction holds locked, as the transaction has changed them so far. */
     private final ThreadLocal<Map<UserRef, UserRow.Held>> held = ThreadLocal.withInitial(HashMap::new);
-    private volatile EventsCommitted eventsCommitted = users -> {};
+    private volatile Consumer<Map<UserRef, Long>> eventsCommitted = users -> {};
     /** Writes back what the transaction changed of the user rows it holds; run just before each commit. */
     private volatile Consumer<Map<UserRef, UserRow.Held>> writeBack = rows -> {};
 
@@ -89,7 +88,7 @@ final class JdbcTransactions implements Transactions {
      * Called after every commit that appended events, on the committing thread and before the use case
      * answers (keep it short), with each user's newest sequence.
      */
-    void onEventsCommitted(EventsCommitted listener) {
+    void onEventsCommitted(Consumer<Map<UserRef, Long>> listener) {
         this.eventsCommitted = listener;
     }
 
@@ -171,7 +170,7 @@ final class JdbcTransactions implements Transactions {
             }
             Map<UserRef, Long> users = appended.get();
             if (!users.isEmpty()) {
-                eventsCommitted.committed(Map.copyOf(users));
+                eventsCommitted.accept(Map.copyOf(users));
                 users.clear();
             }
             return result;

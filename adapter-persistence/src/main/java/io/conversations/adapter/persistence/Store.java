@@ -6,7 +6,6 @@ import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
-import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.IdempotencyKeys;
@@ -41,8 +40,9 @@ public final class Store implements AutoCloseable {
     private final String description;
     private final boolean embedded;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final QueuedLogReads catchUpReads;
 
-    private Store(HikariDataSource dataSource, String description, boolean embedded, StoreState state) {
+    private Store(HikariDataSource dataSource, String description, boolean embedded, StoreState state, int poolSize) {
         this.dataSource = dataSource;
         this.description = description;
         this.embedded = embedded;
@@ -50,6 +50,8 @@ public final class Store implements AutoCloseable {
         this.transactions = new JdbcTransactions(dataSource, state);
         this.jdbc = new Jdbc(transactions);
         transactions.beforeCommit(held -> UserRow.writeBack(jdbc, held));
+        this.catchUpReads = new QueuedLogReads(transactions, new JdbcEventLog(jdbc, transactions),
+                Math.max(1, poolSize / 2));
     }
 
     /** Opens the store the settings name and migrates its schema; fails when the database cannot be reached. */
@@ -123,7 +125,7 @@ public final class Store implements AutoCloseable {
                 .map(url -> StoreState.probing(url, settings.user(), settings.password(),
                         galera.connectionProperties(url), galera.nodeQuery(), node -> movePool(dataSource, node)))
                 .orElseGet(StoreState::embedded);
-        return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state);
+        return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state, settings.poolSize());
     }
 
     /**
@@ -221,16 +223,32 @@ public final class Store implements AutoCloseable {
         return new JdbcEventLog(jdbc, transactions);
     }
 
-    public EventFeed eventFeed() {
+    /** The feed the tail reads (for the feed's own contract tests). */
+    EventFeed eventFeed() {
         return new JdbcEventFeed(jdbc, embedded);
     }
 
     /**
-     * Runs {@code listener} after each commit of this process that recorded events, before the use case answers,
-     * with each user's newest sequence number (what this node learns at once; the feed tells every node).
+     * The streams' catch-up reads of users' logs, half the pool's connections at a time (one object per store: it
+     * holds the threads that run them; closed with the store).
      */
-    public void onEventsCommitted(EventsCommitted listener) {
-        transactions.onEventsCommitted(listener);
+    public QueuedLogReads catchUpReads() {
+        return catchUpReads;
+    }
+
+    /**
+     * Starts telling {@code listener} of committed events: this node's after each commit that recorded events,
+     * before the use case answers, and every node's through the feed, which a tail reads every {@code pollMillis}
+     * and at once after each of this node's commits. Answers the tail, to close before the store.
+     */
+    public FeedTail tellCommittedEvents(EventsCommitted listener, long pollMillis) {
+        FeedTail tail = new FeedTail(transactions, eventFeed(), System::currentTimeMillis,
+                pollMillis, listener).start();
+        transactions.onEventsCommitted(users -> {
+            users.forEach(listener::committed);
+            tail.wake();
+        });
+        return tail;
     }
 
     public StoreHealth health() {
@@ -257,6 +275,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         state.close();
+        catchUpReads.close();
         if (embedded) {
             long started = System.nanoTime();
             Connection c = null;

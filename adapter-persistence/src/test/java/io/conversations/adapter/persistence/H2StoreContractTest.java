@@ -4,7 +4,6 @@ import io.conversations.application.contract.ChatsContract;
 import io.conversations.application.contract.ConversationGroupsContract;
 import io.conversations.application.contract.ConversationsContract;
 import io.conversations.application.contract.DirectoryContract;
-import io.conversations.application.contract.EventFeedContract;
 import io.conversations.application.contract.EventLogContract;
 import io.conversations.application.contract.IdempotencyKeysContract;
 import io.conversations.application.contract.MessagesContract;
@@ -86,6 +85,11 @@ class H2StoreContractTest {
         @Override
         protected Ports ports() {
             return StorePorts.of(store);
+        }
+
+        @Override
+        io.conversations.adapter.persistence.EventFeed feed() {
+            return store.eventFeed();
         }
     }
 

@@ -6,7 +6,6 @@ import io.conversations.application.contract.ChatsContract;
 import io.conversations.application.contract.ConversationGroupsContract;
 import io.conversations.application.contract.ConversationsContract;
 import io.conversations.application.contract.DirectoryContract;
-import io.conversations.application.contract.EventFeedContract;
 import io.conversations.application.contract.EventLogContract;
 import io.conversations.application.contract.IdempotencyKeysContract;
 import io.conversations.application.contract.MessagesContract;
@@ -95,6 +94,11 @@ class MariaDbStoreContractTest {
         @Override
         protected Ports ports() {
             return StorePorts.of(store);
+        }
+
+        @Override
+        io.conversations.adapter.persistence.EventFeed feed() {
+            return store.eventFeed();
         }
     }
 

@@ -8,7 +8,7 @@ final class StorePorts {
 
     static Ports of(Store store) {
         return new Ports(store.transactions(), store.directory(), store.chats(), store.conversations(),
-                store.conversationGroups(), store.eventLog(), store.eventFeed(), store.messages(),
+                store.conversationGroups(), store.eventLog(), store.messages(),
                 store.pickedChats(), store.idempotencyKeys());
     }
 }

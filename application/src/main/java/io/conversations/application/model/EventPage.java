@@ -21,4 +21,15 @@ public record EventPage(List<RecordedEvent> events, long last, boolean resync) {
     public static EventPage resync(long last) {
         return new EventPage(List.of(), last, true);
     }
+
+    /**
+     * This page as read from the log after {@code after}, or a resync when it cannot continue from there: the events
+     * right after {@code after} are no longer kept (pruned), or {@code after} is past anything the log has numbered
+     * (a client of another database).
+     */
+    public EventPage continuing(long after) {
+        boolean fromTheFuture = after > last;
+        boolean pruned = after < last && (events.isEmpty() || events.get(0).seq() != after + 1);
+        return fromTheFuture || pruned ? resync(last) : this;
+    }
 }

@@ -27,7 +27,8 @@ public final class EventService implements ReadEvents {
     @Override
     public EventPage readAfter(UserRef user, long after, int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_BATCH));
-        return transactions.inTransaction(() -> replay(events, user, Math.max(0, after), bounded));
+        long from = Math.max(0, after);
+        return transactions.inTransaction(() -> events.readAfter(user, from, bounded).continuing(from));
     }
 
     /** Deletes every user's events older than the retention, a batch per transaction; answers how many. */
@@ -43,17 +44,5 @@ public final class EventService implements ReadEvents {
             total += deleted;
         } while (deleted == PRUNE_BATCH);
         return total;
-    }
-
-    /**
-     * The log after {@code after}; a resync when those events are no longer all kept (pruned), or
-     * when {@code after} is past anything this log has numbered (a client of another database).
-     */
-    static EventPage replay(EventLog log, UserRef user, long after, int limit) {
-        EventPage page = log.readAfter(user, after, limit);
-        boolean fromTheFuture = after > page.last();
-        boolean pruned = after < page.last()
-                && (page.events().isEmpty() || page.events().get(0).seq() != after + 1);
-        return fromTheFuture || pruned ? EventPage.resync(page.last()) : page;
     }
 }

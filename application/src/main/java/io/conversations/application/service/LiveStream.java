@@ -3,28 +3,31 @@ package io.conversations.application.service;
 import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.ReadEvents;
+import io.conversations.application.port.out.CatchUpReads;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * One client's stream: the last sequence number it took, and what the tail pushed since. It reads the user's log
- * at the start, after its buffer overflowed, and when the buffer skips a number; otherwise it hands out what the
- * tail pushed, so a slow client holds a bounded buffer and catches up from the log at its own pace.
+ * One client's stream: the last sequence number it took, and what the store delivered since. It reads the user's log
+ * at the start, after its buffer overflowed, and when the buffer skips a number; otherwise it hands out what was
+ * delivered, so a slow client holds a bounded buffer and catches up from the log at its own pace.
  */
 final class LiveStream implements EventStream {
     /** Events a stream holds for its client before it drops them and reads from the log instead. */
     static final int BUFFER = 256;
 
     private final UserRef user;
-    private final LogReplays replays;
+    private final CatchUpReads reads;
+    private final Runnable ready;
     private final Consumer<LiveStream> onClose;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
@@ -35,46 +38,13 @@ final class LiveStream implements EventStream {
     private boolean closedStream;
     /** The catch-up read asked for when the stream was opened, until it is taken. */
     private CompletableFuture<EventPage> pendingRead;
-    /** Whether the node asked for this stream's client to be checked (see {@link #probe}). */
-    private boolean checkWanted;
-    private volatile Runnable signal = () -> { };
 
-    /** Asks the writer to find out whether the client is still there (a write to a client that left fails). */
-    void probe() {
-        lock.lock();
-        try {
-            if (closedStream) {
-                return;
-            }
-            checkWanted = true;
-            arrived.signal();
-        } finally {
-            lock.unlock();
-        }
-        signal.run();
-    }
-
-    @Override
-    public void onSignal(Runnable signal) {
-        this.signal = signal;
-    }
-
-    @Override
-    public boolean takeCheck() {
-        lock.lock();
-        try {
-            boolean wanted = checkWanted;
-            checkWanted = false;
-            return wanted;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    LiveStream(UserRef user, long after, LogReplays replays, Consumer<LiveStream> onClose) {
+    /** {@code ready}: told whenever there is something to take ({@link io.conversations.application.port.in.FollowEvents}). */
+    LiveStream(UserRef user, long after, CatchUpReads reads, Runnable ready, Consumer<LiveStream> onClose) {
         this.user = user;
         this.taken = after;
-        this.replays = replays;
+        this.reads = reads;
+        this.ready = ready;
         this.onClose = onClose;
     }
 
@@ -98,7 +68,7 @@ final class LiveStream implements EventStream {
         } finally {
             lock.unlock();
         }
-        signal.run();
+        ready.run();
     }
 
     /**
@@ -120,14 +90,14 @@ final class LiveStream implements EventStream {
                         buffer.pollFirst();
                     }
                     if (!fromLog && !buffer.isEmpty() && buffer.peekFirst().seq() != taken + 1) {
-                        fromLog = true; // the tail skipped one of this user's events: the log has it
+                        fromLog = true; // delivery skipped one of this user's events: the log has it
                     }
                     if (!fromLog && !buffer.isEmpty()) {
                         return takeBuffered();
                     }
                     if (!fromLog) {
-                        if (nanos <= 0 || checkWanted) {
-                            return new EventPage(List.of(), taken); // nothing yet, or the writer should write now
+                        if (nanos <= 0) {
+                            return new EventPage(List.of(), taken); // nothing yet
                         }
                         nanos = arrived.awaitNanos(nanos);
                         continue;
@@ -174,14 +144,16 @@ final class LiveStream implements EventStream {
     }
 
     /**
-     * Under the lock: keeps what the tail pushes from now on (whatever the log read misses, the buffer holds), and
-     * asks for the log after {@code taken}; the stream signals its writer when the read is done.
+     * Under the lock: keeps what is delivered from now on (whatever the log read misses, the buffer holds), and
+     * asks for the log after {@code taken}; the stream tells its writer when the read is done.
      */
     private CompletableFuture<EventPage> requestRead() {
         buffer.clear();
         fromLog = false;
-        CompletableFuture<EventPage> read = replays.request(user, taken);
-        read.whenComplete((page, failure) -> signal.run());
+        long after = taken;
+        CompletableFuture<EventPage> read = reads.readAfter(user, after, ReadEvents.MAX_BATCH)
+                .thenApply(page -> page.continuing(after));
+        read.whenComplete((page, failure) -> ready.run());
         return read;
     }
 
@@ -189,7 +161,7 @@ final class LiveStream implements EventStream {
     private EventPage took(CompletableFuture<EventPage> read) throws InterruptedException {
         EventPage page;
         try {
-            page = LogReplays.await(read);
+            page = await(read);
         } catch (RuntimeException failed) {
             lock.lock();
             try {
@@ -225,6 +197,17 @@ final class LiveStream implements EventStream {
         }
     }
 
+    private static EventPage await(CompletableFuture<EventPage> read) throws InterruptedException {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     @Override
     public boolean isOpen() {
         lock.lock();
@@ -249,6 +232,6 @@ final class LiveStream implements EventStream {
             lock.unlock();
         }
         onClose.accept(this);
-        signal.run();
+        ready.run();
     }
 }

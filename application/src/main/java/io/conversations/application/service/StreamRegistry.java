@@ -2,8 +2,7 @@ package io.conversations.application.service;
 
 import io.conversations.application.port.in.EventStream;
 import io.conversations.application.port.in.FollowEvents;
-import io.conversations.application.port.out.EventLog;
-import io.conversations.application.port.out.Transactions;
+import io.conversations.application.port.out.CatchUpReads;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.event.RecordedEvent;
@@ -12,49 +11,36 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * This node's open event streams, within their caps (per user, per node); the {@link FeedTail} hands it the events
- * of the users it follows, and it pushes each to that user's streams.
+ * This node's open event streams, within their caps (per user, per node): the events the store delivers for a user
+ * go to that user's streams.
  */
-public final class StreamRegistry implements FollowEvents, FeedTail.Reader, AutoCloseable {
-    /** How long a refused stream waits for a slot a gone client gives back after a probe (a busy machine: 1 s). */
-    private static final long PROBE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
+public final class StreamRegistry implements FollowEvents, AutoCloseable {
 
-    /**
-     * How many streams may be open (for one user, and on this node), and how many of them may read the store's
-     * logs at once (the others wait their turn: the store's remaining connections serve live delivery and writes).
-     */
-    public record Limits(int perUser, int perNode, int replaysAtOnce) {
-        /** Half of the store's default pool of 10 connections. */
-        public static final int DEFAULT_REPLAYS_AT_ONCE = 5;
-
+    /** How many streams may be open: for one user, and on this node. */
+    public record Limits(int perUser, int perNode) {
         public Limits {
-            if (perUser < 1 || perNode < 1 || replaysAtOnce < 1) {
+            if (perUser < 1 || perNode < 1) {
                 throw new IllegalArgumentException("stream limits must be positive");
             }
         }
-
-        public Limits(int perUser, int perNode) {
-            this(perUser, perNode, DEFAULT_REPLAYS_AT_ONCE);
-        }
     }
 
-    private final LogReplays replays;
+    private final CatchUpReads reads;
     private final Limits settings;
     private final Map<UserRef, Set<LiveStream>> open = new ConcurrentHashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
     private volatile boolean closed;
 
-    public StreamRegistry(Transactions transactions, EventLog log, Limits limits) {
-        this.replays = new LogReplays(transactions, log, limits.replaysAtOnce());
+    public StreamRegistry(CatchUpReads reads, Limits limits) {
+        this.reads = reads;
         this.settings = limits;
     }
 
     @Override
-    public Outcome<EventStream> follow(UserRef user, long after) {
+    public Outcome<EventStream> follow(UserRef user, long after, Runnable ready) {
         if (closed) {
             return Outcome.rejected(Problem.NODE_FULL, "this node is stopping; connect again");
         }
@@ -63,26 +49,15 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
             return Outcome.rejected(Problem.NODE_FULL,
                     "this node already serves " + settings.perNode() + " event streams; connect again later");
         }
-        LiveStream stream = new LiveStream(user, Math.max(0, after), replays, this::closed);
-        boolean admitted = admit(user, stream);
-        if (!admitted) {
-            // A client that went away (a reloaded page, a dropped network) holds its slot until a write to it
-            // fails, and nothing is written to an idle stream before its next heartbeat: ask the user's streams
-            // to write now, and take a slot one of them gives back.
-            Set<LiveStream> mine = open.getOrDefault(user, Set.of());
-            mine.forEach(LiveStream::probe);
-            long deadline = System.nanoTime() + PROBE_WAIT_NANOS;
-            while (!admitted && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                admitted = admit(user, stream);
+        LiveStream stream = new LiveStream(user, Math.max(0, after), reads, ready, this::closed);
+        Set<LiveStream> mine = open.compute(user, (u, set) -> {
+            Set<LiveStream> s = set == null ? new CopyOnWriteArraySet<>() : set;
+            if (s.size() < settings.perUser()) {
+                s.add(stream);
             }
-        }
-        if (!admitted) {
+            return s;
+        });
+        if (!mine.contains(stream)) {
             openCount.decrementAndGet();
             return Outcome.rejected(Problem.TOO_MANY_STREAMS,
                     "this user already has " + settings.perUser() + " event streams open; close one first");
@@ -91,24 +66,13 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
         return Outcome.done(stream);
     }
 
-    private boolean admit(UserRef user, LiveStream stream) {
-        Set<LiveStream> mine = open.compute(user, (u, set) -> {
-            Set<LiveStream> s = set == null ? new CopyOnWriteArraySet<>() : set;
-            if (s.size() < settings.perUser()) {
-                s.add(stream);
-            }
-            return s;
-        });
-        return mine.contains(stream);
-    }
-
-    @Override
-    public boolean follows(UserRef user) {
+    /** Whether a stream of the user's is open here. */
+    boolean follows(UserRef user) {
         return open.containsKey(user);
     }
 
-    @Override
-    public void deliver(UserRef user, RecordedEvent event) {
+    /** Hands a committed event of the user's to each of their streams here. */
+    void deliver(UserRef user, RecordedEvent event) {
         Set<LiveStream> streams = open.get(user);
         if (streams != null) {
             streams.forEach(s -> s.push(event));
@@ -120,21 +84,11 @@ public final class StreamRegistry implements FollowEvents, FeedTail.Reader, Auto
         return openCount.get();
     }
 
-    /** Reads of users' logs the streams made, and those spared because streams of one user shared a read. */
-    public long logReads() {
-        return replays.reads();
-    }
-
-    public long logReadsShared() {
-        return replays.shared();
-    }
-
     /** Ends every stream (their clients reconnect elsewhere with Last-Event-ID) and opens no more. */
     @Override
     public void close() {
         closed = true;
         open.values().forEach(set -> set.forEach(LiveStream::close));
-        replays.close();
     }
 
     private void closed(LiveStream stream) {

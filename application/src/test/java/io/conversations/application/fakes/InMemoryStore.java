@@ -8,7 +8,6 @@ import io.conversations.application.port.out.Chats;
 import io.conversations.application.port.out.ConversationGroups;
 import io.conversations.application.port.out.Conversations;
 import io.conversations.application.port.out.Directory;
-import io.conversations.application.port.out.EventFeed;
 import io.conversations.application.port.out.EventLog;
 import io.conversations.application.port.out.IdempotencyKeys;
 import io.conversations.application.port.out.Messages;
@@ -49,7 +48,7 @@ import java.util.function.Supplier;
  * not roll back (use cases decide before they write; rollback is proven on the real stores).
  */
 public final class InMemoryStore implements Transactions, Directory, Chats, Conversations, ConversationGroups,
-        EventLog, EventFeed, Messages, PickedChats, IdempotencyKeys {
+        EventLog, Messages, PickedChats, IdempotencyKeys {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<CorpId, String> corps = new HashMap<>();
     private final Map<UserRef, String[]> users = new HashMap<>();
@@ -65,10 +64,11 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     private long lastMessageId;
     private final Map<String, Pick> picks = new HashMap<>();
     private final Map<List<String>, Object[]> idempotency = new HashMap<>();
-    private final TreeMap<Long, UserEvent> feed = new TreeMap<>();
-    private long lastPosition;
-    private boolean appended;
-    private volatile Runnable eventsCommitted = () -> {};
+    /** Every event in the order it was written: what pruning deletes, oldest first. */
+    private final TreeMap<Long, Written> written = new TreeMap<>();
+    private long lastWritten;
+
+    private record Written(UserRef user, RecordedEvent event) {}
 
     /** A conversation's own state. */
     private static final class Row {
@@ -86,26 +86,12 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        boolean outermost = !lock.isHeldByCurrentThread();
         lock.lock();
         try {
-            T result = work.get();
-            if (outermost && appended) {
-                appended = false;
-                eventsCommitted.run();
-            }
-            return result;
+            return work.get();
         } finally {
-            if (outermost) {
-                appended = false;
-            }
             lock.unlock();
         }
-    }
-
-    /** Runs {@code listener} after each transaction that recorded events, as the real store does. */
-    public void onEventsCommitted(Runnable listener) {
-        this.eventsCommitted = listener;
     }
 
     // ---- Directory
@@ -442,8 +428,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             for (ConversationEvent event : happened) {
                 RecordedEvent recorded = new RecordedEvent(++seq, event, now);
                 log.add(recorded);
-                feed.put(++lastPosition, new UserEvent(user, recorded));
-                appended = true;
+                written.put(++lastWritten, new Written(user, recorded));
             }
             lastSeq.put(user, seq);
         });
@@ -463,37 +448,13 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
 
     @Override
     public int prune(long recordedBefore, int limit) {
-        List<Long> gone = feed.entrySet().stream().filter(e -> e.getValue().event().at() < recordedBefore)
+        List<Long> gone = written.entrySet().stream().filter(e -> e.getValue().event().at() < recordedBefore)
                 .limit(limit).map(Map.Entry::getKey).toList();
         for (Long position : gone) {
-            UserEvent removed = feed.remove(position);
+            Written removed = written.remove(position);
             events.get(removed.user()).remove(removed.event());
         }
         return gone.size();
-    }
-
-    // ---- EventFeed
-    @Override
-    public long positionBefore(long recordedBefore) {
-        return feed.entrySet().stream().filter(e -> e.getValue().event().at() < recordedBefore)
-                .mapToLong(Map.Entry::getKey).max().orElse(0L);
-    }
-
-    @Override
-    public List<Entry> after(long after, Collection<Missing> missing, int limit) {
-        return feed.entrySet().stream()
-                .filter(e -> e.getKey() > after || missing.stream().anyMatch(run -> run.holds(e.getKey()))).limit(limit)
-                .map(e -> new Entry(e.getKey(), e.getValue().user(), e.getValue().event().seq())).toList();
-    }
-
-    @Override
-    public long positionStep() {
-        return 1;
-    }
-
-    @Override
-    public List<UserEvent> load(Collection<Long> positions) {
-        return positions.stream().sorted().map(feed::get).filter(java.util.Objects::nonNull).toList();
     }
 
     // ---- PickedChats

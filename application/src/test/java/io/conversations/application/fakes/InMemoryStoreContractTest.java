@@ -4,7 +4,6 @@ import io.conversations.application.contract.ChatsContract;
 import io.conversations.application.contract.ConversationGroupsContract;
 import io.conversations.application.contract.ConversationsContract;
 import io.conversations.application.contract.DirectoryContract;
-import io.conversations.application.contract.EventFeedContract;
 import io.conversations.application.contract.EventLogContract;
 import io.conversations.application.contract.IdempotencyKeysContract;
 import io.conversations.application.contract.MessagesContract;
@@ -82,19 +81,6 @@ class InMemoryStoreContractTest {
 
     @Nested
     class EventLog extends EventLogContract {
-        @Override
-        protected Ports ports() {
-            return Ports.of(new InMemoryStore());
-        }
-
-        @Override
-        protected boolean rollsBack() {
-            return false;
-        }
-    }
-
-    @Nested
-    class EventFeed extends EventFeedContract {
         @Override
         protected Ports ports() {
             return Ports.of(new InMemoryStore());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.conversations.application.fakes.InMemoryStore;
 import io.conversations.application.model.EventPage;
 import io.conversations.application.port.in.EventStream;
-import io.conversations.application.port.out.EventFeed;
+import io.conversations.application.port.out.CatchUpReads;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
@@ -18,53 +18,38 @@ import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The node's streams and their tail, on the in-memory store, with the tail's rounds run by hand. */
+/**
+ * The node's streams on the in-memory store: what the store tells of committed events ({@link EventDelivery}, as
+ * the persistence adapter's tail would) reaches each user's streams in order, and what delivery misses is read
+ * from the log.
+ */
 class LiveEventsTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final InMemoryStore store = new InMemoryStore();
-    /** Positions the feed does not show yet: an event whose transaction has not committed. */
-    private final Set<Long> uncommitted = new HashSet<>();
-    private final EventFeed feed = new EventFeed() {
-        @Override
-        public long positionBefore(long recordedBefore) {
-            return store.positionBefore(recordedBefore);
-        }
-
-        @Override
-        public List<Entry> after(long after, Collection<Missing> missing, int limit) {
-            return store.after(after, missing, limit).stream().filter(e -> !uncommitted.contains(e.position())).toList();
-        }
-
-        @Override
-        public long positionStep() {
-            return 1;
-        }
-
-        @Override
-        public List<UserEvent> load(Collection<Long> positions) {
-            return store.load(positions);
-        }
-    };
+    /** The catch-up reads, run at once on the caller's thread. */
+    private final CatchUpReads reads = (user, after, limit) ->
+            CompletableFuture.completedFuture(store.inTransaction(() -> store.readAfter(user, after, limit)));
     private final CorpId acme = new CorpId("acme");
     private final UserRef alice = new UserRef(acme, new UserId("alice"));
     private final UserRef bob = new UserRef(acme, new UserId("bob"));
     private StreamRegistry streams = streams(2, 10);
-    private FeedTail tail = new FeedTail(store, feed, now::get, 50, List.of(streams));
+    private EventDelivery delivery = new EventDelivery(streams, store, store);
+    /** Each open stream's signals: a permit whenever it said it has something to take. */
+    private final Map<EventStream, Semaphore> ready = new HashMap<>();
 
     private StreamRegistry streams(int perUser, int perNode) {
-        return new StreamRegistry(store, store, new StreamRegistry.Limits(perUser, perNode));
+        return new StreamRegistry(reads, new StreamRegistry.Limits(perUser, perNode));
     }
 
     @BeforeEach
@@ -74,30 +59,45 @@ class LiveEventsTest {
         store.putUser(bob, "Bob", "", 1);
     }
 
-    /** Records one event for the user, named after its number, and answers that number. */
-    private long record(UserRef user) {
+    /** Records one event for the user, named after its number, and answers it. */
+    private RecordedEvent record(UserRef user) {
         return store.inTransaction(() -> {
             long next = store.lastSeq(user) + 1;
             store.appendAll(Map.of(user, List.of(new GroupListUpdated(List.of(new GroupName("g" + next))))), now.get());
-            return next;
+            return store.readAfter(user, next - 1, 1).events().get(0);
         });
     }
 
+    /** Tells the node of a committed event, as the store does: its number, and its body where a stream follows it. */
+    private void commit(UserRef user, RecordedEvent event) {
+        if (delivery.follows(user)) {
+            delivery.delivered(user, event);
+        }
+        delivery.committed(user, event.seq());
+    }
+
+    private void recordAndCommit(UserRef user) {
+        commit(user, record(user));
+    }
+
     private EventStream open(UserRef user, long after) {
-        Outcome<EventStream> opened = streams.follow(user, after);
-        return ((Outcome.Done<EventStream>) assertInstanceOf(Outcome.Done.class, opened)).value();
+        Semaphore signals = new Semaphore(0);
+        Outcome<EventStream> opened = streams.follow(user, after, signals::release);
+        EventStream stream = ((Outcome.Done<EventStream>) assertInstanceOf(Outcome.Done.class, opened)).value();
+        ready.put(stream, signals);
+        return stream;
     }
 
     /**
-     * Takes what the stream has, as a writer does: {@code next(0)} never waits, and a catch-up read still queued
-     * signals when it is done; an empty page once nothing more comes within 200 ms.
+     * Takes what the stream has, as a writer does: {@code next(0)} never waits; when it has nothing, wait for the
+     * stream's signal; an empty page once nothing more comes within 200 ms.
      */
-    private static EventPage poll(EventStream stream) throws InterruptedException {
+    private EventPage poll(EventStream stream) throws InterruptedException {
+        Semaphore signals = ready.get(stream);
         while (true) {
-            CountDownLatch signalled = new CountDownLatch(1);
-            stream.onSignal(signalled::countDown);
+            signals.drainPermits();
             EventPage page = stream.next(0);
-            if (!page.events().isEmpty() || page.resync() || !signalled.await(200, TimeUnit.MILLISECONDS)) {
+            if (!page.events().isEmpty() || page.resync() || !signals.tryAcquire(200, TimeUnit.MILLISECONDS)) {
                 return page;
             }
         }
@@ -108,16 +108,15 @@ class LiveEventsTest {
     }
 
     @Test
-    void replaysWhatCameAfterTheGivenIdThenDeliversWhatTheTailFinds() throws Exception {
+    void replaysWhatCameAfterTheGivenIdThenHandsOutWhatIsDelivered() throws Exception {
         LongStream.range(0, 3).forEach(i -> record(alice));
         EventStream stream = open(alice, 1);
         assertEquals(List.of(2L, 3L), seqs(poll(stream)));
         assertTrue(poll(stream).events().isEmpty(), "nothing new: an empty page, for a heartbeat");
 
-        record(bob);
-        record(alice);
-        record(alice);
-        tail.tailOnce();
+        recordAndCommit(bob);
+        recordAndCommit(alice);
+        recordAndCommit(alice);
         EventPage live = poll(stream);
         assertEquals(List.of(4L, 5L), seqs(live));
         assertEquals(new GroupListUpdated(List.of(new GroupName("g5"))), live.events().get(1).event());
@@ -130,12 +129,8 @@ class LiveEventsTest {
         assertTrue(poll(slow).events().isEmpty());
         int total = LiveStream.BUFFER * 3 + 7;
         for (int i = 0; i < total; i++) {
-            record(alice);
-            if (i % 50 == 0) {
-                tail.tailOnce();
-            }
+            recordAndCommit(alice);
         }
-        tail.tailOnce();
         List<Long> got = new ArrayList<>();
         EventPage page;
         while (!(page = poll(slow)).events().isEmpty()) {
@@ -145,29 +140,11 @@ class LiveEventsTest {
     }
 
     @Test
-    void anEventThatCommitsLateStillReachesItsStreamInOrder() throws Exception {
-        EventStream stream = open(alice, 0);
-        poll(stream);
-        record(alice);
-        long latePosition = store.positionBefore(Long.MAX_VALUE);
-        uncommitted.add(latePosition);
-        record(bob);
-        tail.tailOnce();
-        assertTrue(poll(stream).events().isEmpty(), "alice's event is not visible yet");
-
-        uncommitted.clear();
-        tail.tailOnce();
-        assertEquals(List.of(1L), seqs(poll(stream)), "the tail asked for the gap again");
-    }
-
-    @Test
     void aStreamThatSeesANumberSkippedReadsTheMissingOnesFromTheLog() throws Exception {
         EventStream stream = open(alice, 0);
         poll(stream);
-        record(alice);
-        uncommitted.add(store.positionBefore(Long.MAX_VALUE));
-        record(alice);
-        tail.tailOnce();
+        record(alice); // committed, but its delivery is late
+        recordAndCommit(alice);
         assertEquals(List.of(1L, 2L), seqs(poll(stream)), "event 2 arrived without 1: the log has both");
     }
 
@@ -189,35 +166,53 @@ class LiveEventsTest {
     void capsTheStreamsOfAUserAndOfTheNode() {
         EventStream first = open(alice, 0);
         open(alice, 0);
-        assertEquals(Problem.TOO_MANY_STREAMS, ((Outcome.Rejected<EventStream>) streams.follow(alice, 0)).rejection()
-                .problem());
+        assertEquals(Problem.TOO_MANY_STREAMS, ((Outcome.Rejected<EventStream>) streams.follow(alice, 0, () -> { }))
+                .rejection().problem());
         first.close();
         assertFalse(first.isOpen());
         open(alice, 0);
 
         streams = streams(5, 1);
         open(bob, 0);
-        assertEquals(Problem.NODE_FULL, ((Outcome.Rejected<EventStream>) streams.follow(alice, 0)).rejection().problem());
+        assertEquals(Problem.NODE_FULL, ((Outcome.Rejected<EventStream>) streams.follow(alice, 0, () -> { }))
+                .rejection().problem());
         assertEquals(1, streams.openStreams());
     }
 
     @Test
-    void aRunningTailWakesAWaitingStreamAndClosingEndsIt() throws Exception {
-        tail.start();
+    void aDeliveryWakesAStreamWaitingInNextAndClosingTheNodeEndsIt() throws Exception {
+        EventStream stream = open(alice, 0);
+        poll(stream);
+        Thread writer = new Thread(() -> recordAndCommit(alice));
         try {
-            EventStream stream = open(alice, 0);
-            poll(stream);
-            Thread writer = new Thread(() -> {
-                record(alice);
-                tail.committed(Map.of(alice, 1L));
-            });
             writer.start();
             assertEquals(List.of(1L), seqs(stream.next(10_000)));
             writer.join();
         } finally {
             streams.close();
-            tail.close();
         }
+        assertFalse(stream.isOpen());
         assertEquals(0, streams.openStreams(), "closing the node closes its streams");
+    }
+
+    @Test
+    void watchersLearnEverySequenceAndWhenTheNodeCaughtUp() {
+        List<String> told = new ArrayList<>();
+        delivery.watch(new io.conversations.application.port.in.EventSequences.Watcher() {
+            @Override
+            public void advanced(UserRef user, long seq) {
+                told.add(user.user().value() + "@" + seq);
+            }
+
+            @Override
+            public void caughtUp(long nanos) {
+                told.add("caught up " + nanos);
+            }
+        });
+        recordAndCommit(alice);
+        recordAndCommit(bob);
+        delivery.caughtUp(42);
+        assertEquals(List.of("alice@1", "bob@1", "caught up 42"), told);
+        assertEquals(1, delivery.newest(alice), "the newest sequence is the store's");
     }
 }

@@ -1,22 +1,26 @@
 package io.conversations.application.port.out;
 
+import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.identity.UserRef;
-import java.util.List;
-import java.util.Map;
 
 /**
- * What the application is told after each of this node's transactions that recorded events commits: each user's
- * newest sequence number. The store alone sees the commit, so the store calls it (on the committing thread, before
- * the use case answers: keep it short); the application owns it and gives the store its listeners when it is
- * wired: the rendered views (a client's next read here must not get the old answer) and the event tail (it looks
- * now instead of at its next interval). Other nodes learn of the events through the {@link EventFeed}.
+ * What the store tells the node about committed events, whichever node wrote them. The store alone sees commits
+ * (this node's, and other nodes' through its feed), so the store calls it; the application implements it. This
+ * node's commits are told on the committing thread before the writing use case answers (keep it short); other
+ * nodes' within the feed's delay.
  */
 public interface EventsCommitted {
-    void committed(Map<UserRef, Long> newestSeqs);
 
-    /** Tells each of {@code listeners}, in order. */
-    static EventsCommitted all(List<? extends EventsCommitted> listeners) {
-        List<EventsCommitted> copy = List.copyOf(listeners);
-        return newest -> copy.forEach(l -> l.committed(newest));
-    }
+    /** The user's events up to {@code seq} are committed. */
+    void committed(UserRef user, long seq);
+
+    /** Whether this node delivers the user's events live (a stream of theirs is open here): then the store hands
+     * over their bodies with {@link #delivered}. */
+    boolean follows(UserRef user);
+
+    /** A committed event of a user this node {@link #follows}; in commit order, which may differ from sequence order. */
+    void delivered(UserRef user, RecordedEvent event);
+
+    /** Every event committed by {@code System.nanoTime()} = {@code nanos}, on any node, has been told. */
+    void caughtUp(long nanos);
 }

@@ -1,4 +1,4 @@
-package io.conversations.application.port.out;
+package io.conversations.adapter.persistence;
 
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.identity.UserRef;
@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Every user's events in the order they were written, whichever node wrote them: what a node's
- * tail reads, one query for all of its connected clients. A position is taken when an event is
- * written and becomes visible when its transaction commits, so positions can appear out of order.
+ * Every user's events in the order they were written, whichever node wrote them: what a node's {@link FeedTail}
+ * reads, one query for all of its connected clients. A position is taken when an event is written and becomes
+ * visible when its transaction commits, so positions can appear out of order.
  */
-public interface EventFeed {
+interface EventFeed {
 
     /** Where an event sits in the feed, whose it is and its number in that user's log. */
     record Entry(long position, UserRef user, long seq) {}
@@ -26,16 +26,16 @@ public interface EventFeed {
             }
         }
 
-        public static Missing at(long position) {
+        static Missing at(long position) {
             return new Missing(position, position, 1);
         }
 
-        public boolean holds(long position) {
+        boolean holds(long position) {
             return position >= first && position <= last && Math.floorMod(position - first, stride) == 0;
         }
     }
 
-    /** An event with its owner, as the tail hands it to that user's streams. */
+    /** An event with its owner, as the tail hands it on. */
     record UserEvent(UserRef user, RecordedEvent event) {}
 
     /** The position of the newest event recorded before {@code recordedBefore} (0 when there is none; of events

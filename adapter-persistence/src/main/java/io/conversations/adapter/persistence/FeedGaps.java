@@ -1,6 +1,6 @@
-package io.conversations.application.service;
+package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.out.EventFeed.Missing;
+import io.conversations.adapter.persistence.EventFeed.Missing;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
-package io.conversations.application.service;
+package io.conversations.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.conversations.application.view.RenderedViews.Reservation;
+import io.conversations.adapter.http.RenderedViews.Reservation;
 import io.conversations.domain.identity.UserRef;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ class ViewCacheTest {
 
     @Test
     void servesWhatWasKeptUntilTheUsersSequenceMovesPastIt() {
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         cache.reserve(ALICE).keep("first", 5, bytes("page@5"));
         assertArrayEquals(bytes("page@5"), cache.find(ALICE, "first").orElseThrow());
         cache.advanced(ALICE, 5);
@@ -40,7 +40,7 @@ class ViewCacheTest {
 
     @Test
     void aChangeCommittedWhileTheAnswerWasBeingReadMakesItStaleAtOnce() {
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         Reservation reading = cache.reserve(ALICE);
         cache.advanced(ALICE, 8); // committed after the read began: the read may or may not show it
         reading.keep("first", 7, bytes("page@7"));
@@ -51,7 +51,7 @@ class ViewCacheTest {
 
     @Test
     void eachUserAndEachCorpHasItsOwn() {
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         cache.reserve(ALICE).keep("first", 1, bytes("alice"));
         assertEquals(Optional.empty(), cache.find(BOB, "first"));
         assertEquals(Optional.empty(), cache.find(OTHER_CORPS_ALICE, "first"));
@@ -65,26 +65,26 @@ class ViewCacheTest {
         committed.put(ALICE, 1L);
         assertArrayEquals(bytes("page@1"), cache.find(ALICE, "first").orElseThrow(), "before the first round");
         assertEquals(1, asked.get());
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         now.addAndGet(ViewCache.TAIL_SILENCE_NANOS + 1);
         committed.put(ALICE, 2L); // another node's change the silent tail did not report
         assertEquals(Optional.empty(), cache.find(ALICE, "first"));
         assertEquals(2, asked.get());
         cache.reserve(ALICE).keep("first", 2, bytes("page@2"));
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         assertArrayEquals(bytes("page@2"), cache.find(ALICE, "first").orElseThrow());
         assertEquals(2, asked.get(), "a tail that runs is trusted");
     }
 
     @Test
     void anAnswerNotConfirmedForAMinuteIsCheckedAgainstTheStoreOnceThenTrustedAgain() {
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         cache.reserve(ALICE).keep("first", 3, bytes("page@3"));
         cache.reserve(BOB).keep("first", 3, bytes("bob@3"));
         committed.put(ALICE, 3L);
         committed.put(BOB, 4L); // a change the tail gave up on
         now.addAndGet(ViewCache.MAX_AGE_NANOS + 1);
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         assertArrayEquals(bytes("page@3"), cache.find(ALICE, "first").orElseThrow());
         assertArrayEquals(bytes("page@3"), cache.find(ALICE, "first").orElseThrow());
         assertEquals(1, asked.get(), "confirmed once, then trusted for another minute");
@@ -104,7 +104,7 @@ class ViewCacheTest {
 
     @Test
     void staysWithinItsSizeByDroppingTheLeastRecentlyUsedUsers() {
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         byte[] page = new byte[1_000];
         for (int i = 0; i < 30; i++) {
             UserRef user = UserRef.of("acme", "u" + i);
@@ -122,7 +122,7 @@ class ViewCacheTest {
 
     @Test
     void dropsAnswersNotUsersAUsersPageInUseStaysWhileTheirUnusedOneGoes() {
-        cache.roundCompleted(now.get());
+        cache.caughtUp(now.get());
         byte[] page = new byte[1_000];
         cache.reserve(ALICE).keep("first", 1, page);
         cache.reserve(ALICE).keep("group:Suppliers", 1, page);

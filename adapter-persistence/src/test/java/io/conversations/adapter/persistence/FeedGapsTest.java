@@ -1,10 +1,10 @@
-package io.conversations.application.service;
+package io.conversations.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.conversations.application.port.out.EventFeed.Missing;
+import io.conversations.adapter.persistence.EventFeed.Missing;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,30 +1,26 @@
-package io.conversations.application.service;
+package io.conversations.adapter.persistence;
 
-import io.conversations.application.port.out.Clock;
-import io.conversations.application.port.out.EventFeed.Entry;
-import io.conversations.application.port.out.EventFeed.Missing;
-import io.conversations.application.port.out.EventFeed.UserEvent;
-import io.conversations.application.port.out.EventFeed;
+import io.conversations.adapter.persistence.EventFeed.Entry;
+import io.conversations.adapter.persistence.EventFeed.Missing;
+import io.conversations.adapter.persistence.EventFeed.UserEvent;
 import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Transactions;
-import io.conversations.domain.event.RecordedEvent;
-import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The node's one reader of the event feed (every user's new events, written by any node): one query per round for
- * what is new, and one more for the bodies of the events its readers follow (users with a stream open here). A
- * round runs every poll interval, and at once when this node commits events ({@link EventsCommitted}). Feed
- * positions are taken when an event is written and show when its transaction commits, so the tail remembers the
- * positions it skipped (gaps) and asks for them again for a while; on a Galera cluster only those a node could
- * still commit ({@link FeedGaps}).
+ * what is new, and one more for the bodies of the events the node follows (users with a stream open here), all
+ * told to the application's {@link EventsCommitted}. A round runs every poll interval, and at once when this node
+ * commits events ({@link #wake}). Feed positions are taken when an event is written and show when its transaction
+ * commits, so the tail remembers the positions it skipped (gaps) and asks for them again for a while; on a Galera
+ * cluster only those a node could still commit ({@link FeedGaps}).
  */
-public final class FeedTail implements EventsCommitted, AutoCloseable {
+public final class FeedTail implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FeedTail.class.getName());
 
     /** Feed entries read in one query; a full batch is followed at once by the next. */
@@ -48,31 +44,11 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
      * running thousands of tail queries: a woken tail waits out the rest of it (the delay it adds at most). */
     static final long MIN_ROUND_MILLIS = 5;
 
-    /** What the tail tells, each round. */
-    public interface Reader {
-        /** Whether this reader wants the bodies of the user's events (it has a stream of theirs open). */
-        default boolean follows(UserRef user) {
-            return false;
-        }
-
-        /** One of the user's events, in feed order (which may differ from the user's sequence order). */
-        default void deliver(UserRef user, RecordedEvent event) {
-        }
-
-        /** The user's events up to {@code seq} are committed, whichever node wrote them. */
-        default void advanced(UserRef user, long seq) {
-        }
-
-        /** The tail has read every entry the feed showed at {@code System.nanoTime()} = {@code nanos}. */
-        default void roundCompleted(long nanos) {
-        }
-    }
-
     private final Transactions transactions;
     private final EventFeed feed;
-    private final Clock clock;
+    private final LongSupplier clock;
     private final long pollMillis;
-    private final List<Reader> readers;
+    private final EventsCommitted listener;
     /** When the tail last caught up with the feed (System.nanoTime()). */
     private volatile long lastRoundNanos = System.nanoTime();
     private final ReentrantLock tailLock = new ReentrantLock();
@@ -90,8 +66,8 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
     private volatile long gapPositions;
     private long lastRound;
 
-    /** {@code pollMillis}: how often the tail looks for other nodes' events. */
-    public FeedTail(Transactions transactions, EventFeed feed, Clock clock, long pollMillis, List<? extends Reader> readers) {
+    /** {@code pollMillis}: how often the tail looks for other nodes' events; {@code clock}: epoch milliseconds. */
+    FeedTail(Transactions transactions, EventFeed feed, LongSupplier clock, long pollMillis, EventsCommitted listener) {
         if (pollMillis < 1) {
             throw new IllegalArgumentException("the poll interval must be positive");
         }
@@ -99,12 +75,12 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
         this.feed = feed;
         this.clock = clock;
         this.pollMillis = pollMillis;
-        this.readers = List.copyOf(readers);
+        this.listener = listener;
     }
 
     /** Starts the tail a little before now, so that events still committing as the node starts are not skipped. */
-    public FeedTail start() {
-        watermark = transactions.inTransaction(() -> feed.positionBefore(clock.millis() - START_LOOKBACK_MILLIS));
+    FeedTail start() {
+        watermark = transactions.inTransaction(() -> feed.positionBefore(clock.getAsLong() - START_LOOKBACK_MILLIS));
         gaps.step(transactions.inTransaction(feed::positionStep));
         thread = new Thread(this::runTail, "event-tail");
         thread.setDaemon(true);
@@ -113,13 +89,7 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
     }
 
     /** This node committed events: the tail looks now instead of at its next interval. */
-    @Override
-    public void committed(Map<UserRef, Long> newestSeqs) {
-        wake();
-    }
-
-    /** A hint that there is something new: the tail looks now instead of at its next interval. */
-    public void wake() {
+    void wake() {
         tailLock.lock();
         try {
             wake = true;
@@ -194,7 +164,7 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
     /** One round: what is new in the feed, then the bodies of those events whose users have a stream here. */
     int tailOnce() {
         long started = System.nanoTime();
-        long now = clock.millis();
+        long now = clock.getAsLong();
         boolean sweep = now - lastSweep >= GAP_SWEEP_MILLIS;
         if (sweep) {
             lastSweep = now;
@@ -223,28 +193,19 @@ public final class FeedTail implements EventsCommitted, AutoCloseable {
             } else {
                 gaps.filled(entry.position());
             }
-            for (Reader reader : readers) {
-                if (reader.follows(entry.user())) {
-                    wanted.add(entry.position());
-                    break;
-                }
+            if (listener.follows(entry.user())) {
+                wanted.add(entry.position());
             }
-            for (Reader reader : readers) {
-                reader.advanced(entry.user(), entry.seq());
-            }
+            listener.committed(entry.user(), entry.seq());
         }
-        for (Reader reader : readers) {
-            reader.roundCompleted(started);
-        }
+        listener.caughtUp(started);
         gapRuns = gaps.runs();
         gapPositions = gaps.positions();
         for (int from = 0; from < wanted.size(); from += LOAD_BATCH) {
             List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + LOAD_BATCH));
             for (UserEvent loaded : transactions.inTransaction(() -> feed.load(chunk))) {
-                for (Reader reader : readers) {
-                    if (reader.follows(loaded.user())) {
-                        reader.deliver(loaded.user(), loaded.event());
-                    }
+                if (listener.follows(loaded.user())) {
+                    listener.delivered(loaded.user(), loaded.event());
                 }
             }
         }

@@ -1,4 +1,4 @@
-package io.conversations.application.view;
+package io.conversations.adapter.http;
 
 import io.conversations.domain.identity.UserRef;
 import java.util.Optional;

@@ -1,9 +1,6 @@
-package io.conversations.application.service;
+package io.conversations.adapter.http;
 
-import io.conversations.application.port.out.EventLog;
-import io.conversations.application.port.out.EventsCommitted;
-import io.conversations.application.port.out.Transactions;
-import io.conversations.application.view.RenderedViews;
+import io.conversations.application.port.in.EventSequences;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
- * This node's {@link RenderedViews}, bounded in bytes. What makes a kept answer stale is learnt two ways:
+ * This node's {@link RenderedViews}, bounded in bytes. What makes a kept answer stale is learnt from the
+ * application's {@link EventSequences}, two ways:
  * <ul>
  *   <li>this node's commits report each user's new sequence before the request that wrote answers, so a
  *       client reads its own writes here at once;</li>
- *   <li>the event tail reports every user's new sequence, whichever node wrote it, within the event delay.</li>
+ *   <li>the store's feed reports every user's new sequence, whichever node wrote it, within the event delay.</li>
  * </ul>
  * An answer is served only while its sequence is at least the newest one learnt for its user. Two things
  * make it ask the store for the user's committed sequence before serving (one primary-key read instead of
@@ -29,10 +28,10 @@ import java.util.function.ToLongFunction;
  * change), or the answer was last confirmed more than {@link #MAX_AGE_NANOS} ago (which bounds what a
  * position the tail gave up on could leave stale).
  */
-public final class ViewCache implements RenderedViews, EventsCommitted, FeedTail.Reader {
+public final class ViewCache implements RenderedViews, EventSequences.Watcher {
     /** A kept answer is confirmed against the store when it was last confirmed longer ago than this. */
     static final long MAX_AGE_NANOS = 60_000_000_000L;
-    /** Every answer is confirmed against the store when the tail's last completed round is older than this. */
+    /** Every answer is confirmed against the store when the feed was last caught up with longer ago than this. */
     static final long TAIL_SILENCE_NANOS = 3_000_000_000L;
     /** Answers kept per user (a first page and a page per group, say); past it the user's are dropped. */
     static final int KEYS_PER_USER = 32;
@@ -44,13 +43,14 @@ public final class ViewCache implements RenderedViews, EventsCommitted, FeedTail
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private volatile long tailAt;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
-    /** A cache of {@code maxBytes} that confirms answers against {@code log}'s committed sequences. */
-    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
-
-    public ViewCache(long maxBytes, Transactions transactions, EventLog log) {
-        this(maxBytes, user -> transactions.inTransaction(() -> log.lastSeq(user)), System::nanoTime);
+    /** A cache of {@code maxBytes} that learns of and confirms users' sequences through {@code sequences}. */
+    public static ViewCache watching(long maxBytes, EventSequences sequences) {
+        ViewCache cache = new ViewCache(maxBytes, sequences::newest, System::nanoTime);
+        sequences.watch(cache);
+        return cache;
     }
 
     ViewCache(long maxBytes, ToLongFunction<UserRef> committedSeq, LongSupplier nanoTime) {
@@ -60,13 +60,7 @@ public final class ViewCache implements RenderedViews, EventsCommitted, FeedTail
         this.maxBytes = maxBytes;
         this.committedSeq = committedSeq;
         this.nanoTime = nanoTime;
-        this.tailAt = nanoTime.getAsLong() - TAIL_SILENCE_NANOS - 1; // before the tail's first round, confirm all
-    }
-
-    /** This node committed these users' events: what is kept as of an older sequence is stale at once. */
-    @Override
-    public void committed(Map<UserRef, Long> newestSeqs) {
-        newestSeqs.forEach(this::advanced);
+        this.tailAt = nanoTime.getAsLong() - TAIL_SILENCE_NANOS - 1; // before the feed is first caught up with, confirm all
     }
 
     /** The user's events up to {@code seq} are committed: what is kept as of an older sequence is stale. */
@@ -78,9 +72,9 @@ public final class ViewCache implements RenderedViews, EventsCommitted, FeedTail
         });
     }
 
-    /** The tail read the whole feed as it was at {@code System.nanoTime()} = {@code nanos}. */
+    /** Every user's sequence committed by {@code System.nanoTime()} = {@code nanos} has been told. */
     @Override
-    public void roundCompleted(long nanos) {
+    public void caughtUp(long nanos) {
         tailAt = nanos;
     }
 

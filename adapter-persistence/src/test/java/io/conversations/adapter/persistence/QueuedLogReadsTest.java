@@ -1,4 +1,4 @@
-package io.conversations.application.service;
+package io.conversations.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Streams catching up from the log: a bounded number of reads at once, and one read for streams that wait for the same. */
-class LogReplaysTest {
+class QueuedLogReadsTest {
     private final InMemoryStore store = new InMemoryStore();
     private final UserRef alice = new UserRef(new CorpId("acme"), new UserId("alice"));
     private final UserRef bob = new UserRef(new CorpId("acme"), new UserId("bob"));
@@ -85,9 +85,12 @@ class LogReplaysTest {
         }
     }
 
+    private final List<QueuedLogReads> made = new ArrayList<>();
+
     @AfterEach
     void stop() {
         pool.shutdownNow();
+        made.forEach(QueuedLogReads::close);
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -98,16 +101,26 @@ class LogReplaysTest {
         assertTrue(condition.getAsBoolean());
     }
 
+    private QueuedLogReads reads(int atOnce) {
+        QueuedLogReads reads = new QueuedLogReads(CONCURRENT, log, atOnce);
+        made.add(reads);
+        return reads;
+    }
+
+    private static EventPage read(QueuedLogReads replays, UserRef user, long after) throws Exception {
+        return replays.readAfter(user, after, 500).get();
+    }
+
     @Test
     void streamsOfOneUserWaitingForTheSameReadShareIt() throws Exception {
-        LogReplays replays = new LogReplays(CONCURRENT, log, 1);
+        QueuedLogReads replays = reads(1);
         gate = new CountDownLatch(1);
         // Bob's read takes the one turn; alice's five streams queue behind it for the same read.
-        Future<EventPage> bobs = pool.submit(() -> replays.read(bob, 0));
+        Future<EventPage> bobs = pool.submit(() -> read(replays, bob, 0));
         awaitTrue(() -> running.get() == 1);
         List<Future<EventPage>> alices = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            alices.add(pool.submit(() -> replays.read(alice, 1)));
+            alices.add(pool.submit(() -> read(replays, alice, 1)));
         }
         awaitTrue(() -> replays.shared() == 4);
         gate.countDown();
@@ -121,11 +134,11 @@ class LogReplaysTest {
 
     @Test
     void aReadThatStartedIsNotJoinedForItMayPrecedeAnEventTheNewcomerWouldMiss() throws Exception {
-        LogReplays replays = new LogReplays(CONCURRENT, log, 2);
+        QueuedLogReads replays = reads(2);
         gate = new CountDownLatch(1);
-        Future<EventPage> first = pool.submit(() -> replays.read(alice, 0));
+        Future<EventPage> first = pool.submit(() -> read(replays, alice, 0));
         awaitTrue(() -> running.get() == 1);
-        Future<EventPage> second = pool.submit(() -> replays.read(alice, 0));
+        Future<EventPage> second = pool.submit(() -> read(replays, alice, 0));
         awaitTrue(() -> running.get() == 2);
         gate.countDown();
         first.get(5, TimeUnit.SECONDS);
@@ -136,13 +149,13 @@ class LogReplaysTest {
 
     @Test
     void noMoreReadsRunAtOnceThanAllowed() throws Exception {
-        LogReplays replays = new LogReplays(CONCURRENT, log, 3);
+        QueuedLogReads replays = reads(3);
         gate = new CountDownLatch(1);
         List<Future<EventPage>> pages = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             long after = i % 3;
             UserRef user = i % 2 == 0 ? alice : bob;
-            pages.add(pool.submit(() -> replays.read(user, after)));
+            pages.add(pool.submit(() -> read(replays, user, after)));
         }
         awaitTrue(() -> running.get() == 3);
         Thread.sleep(50);
