@@ -52,6 +52,18 @@ public abstract class ConversationsContract extends StoreFixture {
     }
 
     @Test
+    void everyKindOfChangeApplies() {
+        ChatId sales = groupChat("sales", "Sales", 10, alice);
+        ConversationId id = ConversationId.group(sales);
+        for (ConversationChange change : Samples.changes().values()) {
+            assertTrue(tx(() -> ports.conversations().change(alice, id, change, 20)), change.toString());
+        }
+        Conversation changed = tx(() -> ports.conversations().find(alice, id)).orElseThrow();
+        assertTrue(changed.pinned() && changed.hidden());
+        assertEquals("hello", changed.draftText());
+    }
+
+    @Test
     void pagesTheListInOrderWithoutRepeatsOrGaps() {
         List<ConversationId> expected = new ArrayList<>();
         for (int i = 0; i < 23; i++) {

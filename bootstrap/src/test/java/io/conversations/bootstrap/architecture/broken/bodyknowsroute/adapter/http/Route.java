@@ -1,0 +1,3 @@
+package io.conversations.bootstrap.architecture.broken.bodyknowsroute.adapter.http;
+
+public class Route {}

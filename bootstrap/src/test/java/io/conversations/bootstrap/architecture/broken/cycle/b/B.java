@@ -1,0 +1,5 @@
+package io.conversations.bootstrap.architecture.broken.cycle.b;
+
+public class B {
+    public io.conversations.bootstrap.architecture.broken.cycle.a.A a;
+}

@@ -1,0 +1,5 @@
+package io.conversations.bootstrap.architecture.broken.httpcallsout.application.port.out;
+
+public interface Repository {
+    Object load();
+}

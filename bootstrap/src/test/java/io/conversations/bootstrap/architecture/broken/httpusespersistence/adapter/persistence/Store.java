@@ -1,0 +1,3 @@
+package io.conversations.bootstrap.architecture.broken.httpusespersistence.adapter.persistence;
+
+public class Store {}

@@ -1,0 +1,3 @@
+package io.conversations.bootstrap.architecture.broken.inward.application;
+
+public class Service {}

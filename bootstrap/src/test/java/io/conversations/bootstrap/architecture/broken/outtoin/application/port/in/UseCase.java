@@ -1,0 +1,3 @@
+package io.conversations.bootstrap.architecture.broken.outtoin.application.port.in;
+
+public interface UseCase {}

@@ -1,0 +1,3 @@
+package io.conversations.bootstrap.architecture.broken.portknowsservice.application.service;
+
+public class UseCaseService {}
