@@ -2,15 +2,9 @@
 """Event delivery delay: a client streams from one node while messages are sent through another
 (or the same) node. Prints p50/p99 of (event received - write request sent) and
 (event received - write response received); the commit happens between the two."""
-import argparse, json, socket, threading, time, urllib.request, uuid
+import argparse, json, socket, threading, time, uuid
 
-
-def call(base, method, path, key, body=None):
-    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})
-    with urllib.request.urlopen(req) as r:
-        text = r.read()
-        return json.loads(text) if text else None
+from api import corp_with_chat, expect
 
 
 def stream(base, token, after, received):
@@ -34,23 +28,15 @@ def main():
     p.add_argument("--gap-ms", type=float, default=20)
     a = p.parse_args()
     corp = "delay" + uuid.uuid4().hex[:8]
-    w = a.write + "/v1"
-    call(w, "PUT", "/admin/corps/" + corp, a.admin_key, {"name": corp})
-    members = ["m%d" % i for i in range(10)]
-    for m in members:
-        call(w, "PUT", "/admin/corps/%s/users/%s" % (corp, m), a.admin_key, {"nick": m})
-    call(w, "POST", "/admin/corps/%s/chats" % corp, a.admin_key,
-         {"type": "GROUP", "chatId": "room", "title": "Room", "ownerId": "m0", "memberIds": members})
-    tok = {m: call(w, "POST", "/admin/tokens", a.admin_key, {"corpId": corp, "userId": m, "ttlSeconds": 3600})["token"]
-           for m in ("m0", "m1")}
-    start = call(a.read + "/v1", "GET", "/events", tok["m0"])["last"]
+    tok = corp_with_chat(a.write, a.admin_key, corp, ["m%d" % i for i in range(10)], "room")
+    start = expect(a.read, "GET", "/v1/events", tok["m0"])["last"]
     received = {}
     threading.Thread(target=stream, args=(a.read, tok["m0"], start, received), daemon=True).start()
     time.sleep(0.5)
     sent, answered = {}, {}
     for k in range(1, a.count + 1):
         sent[start + k] = time.perf_counter()
-        call(w, "POST", "/chats/room/messages", tok["m1"], {"type": "text", "text": "x%d" % k})
+        expect(a.write, "POST", "/v1/chats/room/messages", tok["m1"], {"type": "text", "text": "x%d" % k})
         answered[start + k] = time.perf_counter()
         time.sleep(a.gap_ms / 1000)
     deadline = time.time() + 10

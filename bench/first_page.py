@@ -3,7 +3,9 @@
 - kept: GET /v1/conversations?count=100 repeated (served from the node's rendered first pages);
 - fresh: a draft change first (which makes the kept page stale), then the GET, timed (the store's read).
 Prints one JSON line."""
-import argparse, http.client, json, time
+import argparse, json, time
+
+from api import Connection
 
 
 def main():
@@ -13,27 +15,18 @@ def main():
     p.add_argument("--conversation", required=True, help="a conversation of the user, for the draft change")
     p.add_argument("--rounds", type=int, default=200)
     a = p.parse_args()
-    host, port = a.url.split("//")[1].split(":")
-    conn = http.client.HTTPConnection(host, int(port), timeout=30)
-    auth = {"Authorization": "Bearer " + a.token, "Content-Type": "application/json"}
+    conn = Connection(a.url, timeout=30)
 
     def get():
         started = time.perf_counter()
-        conn.request("GET", "/v1/conversations?count=100", headers=auth)
-        r = conn.getresponse()
-        body = r.read()
+        reply = conn.call("GET", "/v1/conversations?count=100", a.token)
         elapsed = (time.perf_counter() - started) * 1000
-        if r.status != 200 or len(json.loads(body)["conversationList"]) == 0:
-            raise SystemExit("first page failed: %d %s" % (r.status, body[:200]))
+        if reply.status != 200 or len(reply.json()["conversationList"]) == 0:
+            raise SystemExit("first page failed: %d %s" % (reply.status, reply.body[:200]))
         return elapsed
 
     def draft(i):
-        conn.request("PUT", "/v1/conversations/%s/draft" % a.conversation, headers=auth,
-                     body=json.dumps({"draftText": "draft %d" % i}))
-        r = conn.getresponse()
-        r.read()
-        if r.status != 200:
-            raise SystemExit("draft failed: %d" % r.status)
+        conn.expect("PUT", "/v1/conversations/%s/draft" % a.conversation, a.token, {"draftText": "draft %d" % i})
 
     for i in range(20):  # warm-up
         draft(i)

@@ -18,9 +18,11 @@ itself writes. Deterministic (fixed random seed).
 
 Writes what the wrk scripts need (tokens, chat ids, group names) to a Lua file.
 """
-import argparse, http.client, json, random, subprocess, sys, threading, time
+import argparse, random, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
+
+from api import Connection
 
 CORP = "bench"
 GROUP_NAMES = ["Suppliers", "需求研发", "Family", "Work", "Friends", "Projects", "客户", "Ops", "Design", "Later"]
@@ -28,7 +30,6 @@ SIZES = [100, 10_000, 100_000]
 BIG_USERS = 64
 BIG_CHATS = 1_010
 BIG_GROUP = 1_000
-_local = threading.local()
 API_SIZED = 10_100
 # Copies chat s010000 (the 100,000-user alone, as the API wrote it) to s010100 .. s099999.
 BULK_SQL = """
@@ -62,30 +63,14 @@ COMMIT;
 
 
 class Api:
+    """The service's /v1 calls, a keep-alive connection per thread (api.Connection)."""
+
     def __init__(self, base, admin_key):
-        self.host, self.port = base.split("//")[1].split("/")[0].split(":")
+        self.connection = Connection(base)
         self.admin = admin_key
 
     def call(self, method, path, key, body=None, ok=(200, 201, 204)):
-        data = None if body is None else json.dumps(body).encode()
-        headers = {"Authorization": "Bearer " + key, "Content-Type": "application/json"}
-        for attempt in range(3):
-            conn = getattr(_local, "conn", None)
-            if conn is None:
-                conn = _local.conn = http.client.HTTPConnection(self.host, int(self.port), timeout=60)
-            try:
-                conn.request(method, "/v1" + path, body=data, headers=headers)
-                r = conn.getresponse()
-                text = r.read()
-            except (http.client.HTTPException, OSError):
-                conn.close()
-                _local.conn = None
-                if attempt == 2:
-                    raise
-                continue
-            if r.status not in ok:
-                raise RuntimeError("%s %s -> %d %s" % (method, path, r.status, text[:300]))
-            return json.loads(text) if text else None
+        return self.connection.expect(method, "/v1" + path, key, body, ok)
 
 
 def run_all(pool, label, fn, items):

@@ -20,20 +20,14 @@ Prints one JSON object."""
 import argparse, asyncio, json, multiprocessing, os, random, signal, subprocess, time, urllib.request, uuid
 from concurrent.futures import ThreadPoolExecutor
 
+from api import expect
+
 try:  # Debian's python3-uvloop: the client opens connections about twice as fast (bench/run installs it)
     import uvloop
     uvloop.install()
     LOOP = "uvloop"
 except ImportError:
     LOOP = "asyncio"
-
-
-def call(base, method, path, key, body=None):
-    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        text = r.read()
-        return json.loads(text) if text else None
 
 
 def pct(xs, q):
@@ -149,15 +143,15 @@ class Run:
 def provision(a, base):
     corp = "streams" + uuid.uuid4().hex[:8]
     key = a.admin_key
-    call(base, "PUT", "/v1/admin/corps/" + corp, key, {"name": corp})
+    expect(base, "PUT", "/v1/admin/corps/" + corp, key, {"name": corp})
     users = ["u%05d" % i for i in range(a.users)]
     with ThreadPoolExecutor(16) as pool:
-        list(pool.map(lambda u: call(base, "PUT", "/v1/admin/corps/%s/users/%s" % (corp, u), key, {"nick": u}), users))
+        list(pool.map(lambda u: expect(base, "PUT", "/v1/admin/corps/%s/users/%s" % (corp, u), key, {"nick": u}), users))
         chats = [users[i:i + a.chat_size] for i in range(0, len(users), a.chat_size)]
-        list(pool.map(lambda c: call(base, "POST", "/v1/admin/corps/%s/chats" % corp, key,
+        list(pool.map(lambda c: expect(base, "POST", "/v1/admin/corps/%s/chats" % corp, key,
                                      {"type": "GROUP", "chatId": "r" + c[0], "title": "Room " + c[0], "ownerId": c[0],
                                       "memberIds": c}), chats))
-        tokens = dict(zip(users, pool.map(lambda u: call(base, "POST", "/v1/admin/tokens", key,
+        tokens = dict(zip(users, pool.map(lambda u: expect(base, "POST", "/v1/admin/tokens", key,
                                                          {"corpId": corp, "userId": u, "ttlSeconds": 86400})["token"],
                                           users)))
     return corp, users, chats, tokens
@@ -174,7 +168,7 @@ def writer(run, base, chats, tokens, seconds, rate, prefix):
         n += 1
         run.sent[k] = time.perf_counter()
         try:
-            call(base, "POST", "/v1/chats/r%s/messages" % chat[0], tokens[random.choice(chat)],
+            expect(base, "POST", "/v1/chats/r%s/messages" % chat[0], tokens[random.choice(chat)],
                  {"type": "text", "text": "m:" + k})
             run.answered[k] = time.perf_counter()
             sent_ok += 1
@@ -263,7 +257,7 @@ async def main_async(a):
     missed = await loop.run_in_executor(None, writer, run, a.other, chats, tokens, a.outage, a.rate, "b")
 
     def read_newest(u):
-        return u, call(a.other, "GET", "/v1/events?after=0&limit=1", tokens[u])["last"]
+        return u, expect(a.other, "GET", "/v1/events?after=0&limit=1", tokens[u])["last"]
 
     with ThreadPoolExecutor(16) as pool:
         newest = dict(pool.map(read_newest, users))

@@ -25,7 +25,6 @@ installed (a failure under CI=true).
 """
 import argparse
 import collections
-import json
 import os
 import random
 import shutil
@@ -33,11 +32,11 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "bench")]
 import cluster as galera  # noqa: E402
+from api import call  # noqa: E402
 
 ADMIN_KEY = "kill-a-node-admin-key-0123456789"
 TOKEN_SECRET = "kill-a-node-token-secret-0123456789abcdef"
@@ -52,39 +51,14 @@ def log(message):
     print("[%s] %s" % (time.strftime("%H:%M:%S"), message), flush=True)
 
 
-class Reply:
-    def __init__(self, status, body, seconds, started, headers=None):
-        self.status, self.body, self.seconds, self.started = status, body, seconds, started
-        self.headers = headers or {}
-
-    def json(self):
-        return json.loads(self.body) if self.body else None
-
-
-def call(base, method, path, bearer=None, body=None, timeout=30):
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
-    if bearer:
-        headers["Authorization"] = "Bearer " + bearer
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(base + path, data=data, method=method, headers=headers)
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as r:
-            return Reply(r.status, r.read().decode(), time.monotonic() - started, started)
-    except urllib.error.HTTPError as e:
-        return Reply(e.code, e.read().decode(), time.monotonic() - started, started, dict(e.headers))
-    except (urllib.error.URLError, OSError) as e:
-        return Reply(0, str(e), time.monotonic() - started, started)
-
-
 class Service:
     """One service node, a process of the jar (or of a class path, as the Maven build runs it)."""
 
     def __init__(self, name, command, url, directory):
         self.name = name
         self.port = galera.free_port()
-        self.base = "http://127.0.0.1:%d/v1" % self.port
-        self.health = "http://127.0.0.1:%d/health" % self.port
+        self.base = "http://127.0.0.1:%d" % self.port
+        self.api = self.base + "/v1"
         env = dict(os.environ, CONVERSATIONS_DB_URL=url, CONVERSATIONS_DB_USER="root",
                    CONVERSATIONS_ADMIN_KEY=ADMIN_KEY, CONVERSATIONS_TOKEN_SECRET=TOKEN_SECRET,
                    CONVERSATIONS_HOST="127.0.0.1", CONVERSATIONS_PORT=str(self.port),
@@ -99,12 +73,8 @@ class Service:
             if self.process.poll() is not None:
                 raise RuntimeError("%s exited with %s; its log:\n%s" % (self.name, self.process.returncode,
                                                                          self.tail()))
-            try:
-                with urllib.request.urlopen(self.health, timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
+            if call(self.base, "GET", "/health", timeout=2).status == 200:
+                return
             time.sleep(0.2)
         raise RuntimeError("%s did not answer within %d s; its log:\n%s" % (self.name, seconds, self.tail()))
 
@@ -167,7 +137,7 @@ class Load:
             roll = rnd.random()
             if roll < 0.45:
                 chat = rnd.choice(CHATS)
-                reply = call(service.base, "POST", "/chats/%s/messages" % chat, self.tokens[user],
+                reply = call(service.api, "POST", "/chats/%s/messages" % chat, self.tokens[user],
                              {"type": "text", "text": "%s says %d" % (user, n)})
                 op = "message"
                 if reply.status == 201:
@@ -176,7 +146,7 @@ class Load:
             elif roll < 0.6 and len(groups) < MAX_GROUPS:
                 name = "g%d" % n
                 ids = ["GROUP" + c for c in rnd.sample(CHATS, 2)]
-                reply = call(service.base, "POST", "/conversation-groups", self.tokens[user],
+                reply = call(service.api, "POST", "/conversation-groups", self.tokens[user],
                              {"groupName": name, "conversationIDList": ids})
                 op = "create"
                 if reply.status == 201:
@@ -193,7 +163,7 @@ class Load:
                 else:
                     op, method = "delete", "DELETE"
                 path = "/conversation-groups/" + name + ("" if op == "delete" else "/conversations")
-                reply = call(service.base, method, path, self.tokens[user],
+                reply = call(service.api, method, path, self.tokens[user],
                              None if op == "delete" else {"conversationIDList": ids})
                 if reply.status in (200, 204):
                     if op == "add":
@@ -244,9 +214,9 @@ def event_log(base, token):
 
 
 def metrics(service):
-    with urllib.request.urlopen("http://127.0.0.1:%d/metrics" % service.port, timeout=5) as r:
-        return {line.split()[0]: float(line.split()[1]) for line in r.read().decode().splitlines()
-                if line.startswith("conversations_") and " " in line}
+    text = call(service.base, "GET", "/metrics", timeout=5).body
+    return {line.split()[0]: float(line.split()[1]) for line in text.splitlines()
+            if line.startswith("conversations_") and " " in line}
 
 
 def tails(services, when):
@@ -256,6 +226,235 @@ def tails(services, when):
             % (s.name, when, m.get("conversations_events_tail_gaps_positions", -1),
                m.get("conversations_events_tail_gaps_runs", -1),
                m.get("conversations_store_transaction_retries_total", -1)))
+
+
+class Run:
+    """What the steps share: the checks, the cluster, the service nodes and the users' tokens."""
+
+    def __init__(self, args, command):
+        self.args = args
+        self.command = command
+        self.checks = Checks()
+        self.cluster = galera.Cluster(os.path.join(args.dir, "cluster"))
+        self.services = []
+        self.tokens = {}
+        self.started = time.monotonic()
+
+    def service(self, name, url):
+        return Service(name, self.command, url, self.args.dir)
+
+
+def start(run):
+    """The cluster, and three service nodes started together on its fresh database: one migrates, the others wait."""
+    run.cluster.start()
+    log("Galera cluster of %d nodes up in %.1f s" % (run.cluster.size(), time.monotonic() - run.started))
+    run.cluster.nodes[0].sql("CREATE DATABASE conv")
+    run.services = [run.service("s%d" % i, run.cluster.jdbc_url("conv")) for i in (1, 2, 3)]
+    for s in run.services:
+        s.await_up()
+    migrated = sum("waiting for" in open(s.log_path, errors="replace").read() for s in run.services)
+    log("three service nodes up (%d waited for another's migration)" % migrated)
+    history = run.cluster.nodes[0].sql("SELECT version, COUNT(*), MIN(success) FROM flyway_schema_history "
+                                       "WHERE version IS NOT NULL GROUP BY version", database="conv")
+    rows = [line.split("\t") for line in history.strip().splitlines()]
+    run.checks.expect(rows and all(r[1] == "1" and r[2] == "1" for r in rows),
+                      "three nodes started together on a fresh database: each migration applied once (%s)"
+                      % ", ".join("V%s×%s" % (r[0], r[1]) for r in rows))
+    run.checks.expect(all("MariaDB Galera cluster of 3 nodes" in open(s.log_path, errors="replace").read()
+                          for s in run.services), "every service node found the Galera cluster (its start log)")
+
+
+def provision(run):
+    """The corp, its users in every chat, and their tokens."""
+    api = run.services[0].api
+    everyone = USERS + READERS + ["racer"]
+    assert call(api, "PUT", "/admin/corps/" + CORP, ADMIN_KEY, {"name": CORP}).status == 200
+    for u in everyone:
+        assert call(api, "PUT", "/admin/corps/%s/users/%s" % (CORP, u), ADMIN_KEY, {"nick": u}).status == 200
+    for c in CHATS:
+        r = call(api, "POST", "/admin/corps/%s/chats" % CORP, ADMIN_KEY,
+                 {"type": "GROUP", "chatId": c, "title": c, "ownerId": USERS[0], "memberIds": everyone})
+        assert r.status == 201, r.body
+    for u in everyone:
+        run.tokens[u] = call(api, "POST", "/admin/tokens", ADMIN_KEY,
+                             {"corpId": CORP, "userId": u, "ttlSeconds": 3600}).json()["token"]
+
+
+def race_creates(run, rogue):
+    """1. Racing creates, some through another Galera node: certification conflicts must be retried."""
+    racers = run.services + [rogue]
+    replies = [None] * 50
+    gate = threading.Barrier(50)
+
+    def create(k):
+        gate.wait()
+        replies[k] = call(racers[k % len(racers)].api, "POST", "/conversation-groups", run.tokens["racer"],
+                          {"groupName": "race%d" % k, "conversationIDList": ["GROUP" + CHATS[k % len(CHATS)]]})
+    threads = [threading.Thread(target=create, args=(k,)) for k in range(50)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = collections.Counter(r.status for r in replies)
+    refused = [r for r in replies if r.status == 409]
+    run.checks.expect(statuses[201] == 20 and statuses[409] == 30 and all(r.json()["code"] == 51010 for r in refused),
+                      "50 racing creates through 4 service nodes on 2 Galera nodes: 20 created, 30 × 51010 (got %s)"
+                      % dict(statuses))
+    listed = call(run.services[1].api, "GET", "/conversation-groups", run.tokens["racer"]).json()["groupList"]
+    run.checks.expect(len(listed) == 20, "the racer has 20 groups read through another node (%d)" % len(listed))
+    tails(run.services, "after the race")
+
+
+def watch_health(run, stop, health):
+    """/health of every service node every 250 ms until `stop`: (service, seconds, status) into `health`."""
+    while not stop.is_set():
+        for s in run.services:
+            reply = call(s.base, "GET", "/health", timeout=5)
+            health.append((s.name, reply.seconds, reply.status))
+        time.sleep(0.25)
+
+
+def read_your_write(run, rogue):
+    """A draft saved through s1 (n1) read back at once through the rogue node (n2), 4 users at a time, 100 times
+    each (without wsrep_sync_wait, about 1 in 200 was stale here)."""
+    stale = []
+
+    def drafts(user):
+        for k in range(100):
+            text = "%s draft %d" % (user, k)
+            saved = call(run.services[0].api, "PUT", "/conversations/GROUP%s/draft" % CHATS[0], run.tokens[user],
+                         {"draftText": text})
+            read = call(rogue.api, "GET", "/conversations/GROUP%s" % CHATS[0], run.tokens[user])
+            if saved.status != 200 or read.status != 200 or read.json()["draftText"] != text:
+                stale.append((user, k, saved.status, read.status))
+    readers = [threading.Thread(target=drafts, args=(u,)) for u in READERS]
+    for t in readers:
+        t.start()
+    for t in readers:
+        t.join()
+    run.checks.expect(not stale, "400 writes through one Galera node, each read back at once through another, under "
+                      "load: %d stale or failed %s" % (len(stale), stale[:3]))
+
+
+def kill_and_restart(run, target):
+    """2. SIGKILL of the Galera node under the writes, its restart 15 s later, and the writes moving back to it.
+    Answers when it was killed."""
+    log("killing Galera node %s (the first of the URL: the writes go through it)" % target.name)
+    killed_at = time.monotonic()
+    target.kill()
+    time.sleep(15)
+    tails(run.services, "15 s after the kill")
+    log("starting %s again" % target.name)
+    target.start()
+    target.await_synced()
+    log("%s Synced again %.1f s after the kill" % (target.name, time.monotonic() - killed_at))
+    # Connector/J keeps a failed node out of its order for a minute (deniedListTimeout); then every service
+    # node's probe finds the first node again and its pool moves back, all within a second of each other.
+    moved = {}
+    deadline = time.monotonic() + 90
+    while len(moved) < len(run.services) and time.monotonic() < deadline:
+        for s in run.services:
+            if s.name not in moved and ("reaches Galera node %s:" % target.name) in open(s.log_path).read():
+                moved[s.name] = time.monotonic() - killed_at
+        time.sleep(0.5)
+    run.checks.expect(len(moved) == len(run.services), "every service node's writes moved back to %s (%s s after "
+                      "the kill)" % (target.name, ", ".join("%s %.0f" % kv for kv in sorted(moved.items()))))
+    return killed_at
+
+
+def partition(target):
+    """3. The node under the writes cut off from the other two (gmcast.isolate) for 12 s, then let back. Answers
+    when it was cut off."""
+    log("cutting %s off from the other nodes (a partition)" % target.name)
+    isolated_at = time.monotonic()
+    target.sql("SET GLOBAL wsrep_provider_options='gmcast.isolate=1'")
+    time.sleep(12)
+    target.sql("SET GLOBAL wsrep_provider_options='gmcast.isolate=0'")
+    target.await_synced()
+    log("%s back in the cluster %.1f s after the partition" % (target.name, time.monotonic() - isolated_at))
+    return isolated_at
+
+
+def check_what_clients_saw(run, load, health, killed_at, isolated_at):
+    """Every error a 503 with Retry-After within a second; but a request already on the node when it was cut off
+    waits there: its commit until the cluster has decided the node is gone (evs.suspect_timeout, 5 s), a locking
+    read behind it until the node is let back (then the connection drops). Those are answered 503 once the
+    partition ends. /health within a second throughout; every node writing again within 15 s."""
+    errors = [e for e in load.errors if not (e[3] == 409 and e[1] == "create")]
+    partition_ends = isolated_at + 12 + 5
+
+    def acceptable(e):
+        caught = e[6] < partition_ends and e[6] + e[4] > isolated_at
+        return e[3] == 503 and e[7] and (e[4] <= 1.0 or (caught and e[6] + e[4] <= partition_ends))
+    bad = [e for e in errors if not acceptable(e)]
+    for e in bad[:10]:
+        log("  %s %s through %s: %s after %.2f s: %s" % e[:6])
+    run.checks.expect(not bad, "every client error a 503 with Retry-After, answered within 1 s, or for a request "
+                      "caught on the cut-off node by the end of the partition (%d errors: %s; %d not)"
+                      % (len(errors), ", ".join("%.1f s" % e[4] for e in errors[:12]), len(bad)))
+    slow = [h for h in health if h[1] > 1.0 or h[2] == 0]
+    run.checks.expect(health and not slow, "/health answered within 1 s every time it was asked (%d times; %s)"
+                      % (len(health), collections.Counter(h[2] for h in health)))
+    by_second = collections.Counter(int(e[6] - killed_at) for e in load.errors)
+    log("errors by second from the kill: %s" % dict(sorted(by_second.items())))
+    for s in run.services:
+        errors = [e for e in load.errors if e[2] == s.name and killed_at < e[6] < isolated_at]
+        gap = load.writing_again(s.name, killed_at)
+        run.checks.expect(gap < 15, "%s wrote (a message) again %.1f s after the kill (%d errors after it)"
+                          % (s.name, gap, len(errors)))
+        gap = load.writing_again(s.name, isolated_at)
+        run.checks.expect(gap < 15, "%s wrote (a message) again %.1f s after the partition" % (s.name, gap))
+
+
+def check_nothing_lost(run, load):
+    """Nothing acknowledged is missing, through every node; every log gap-free and the same everywhere; the same
+    table checksums on every Galera node."""
+    for s in run.services:
+        lost_groups = []
+        for u in USERS:
+            listed = {g["groupName"]: g["conversationCount"]
+                      for g in call(s.api, "GET", "/conversation-groups", run.tokens[u]).json()["groupList"]}
+            for name, ids in load.groups[u].items():
+                if name not in load.uncertain[u] and listed.get(name) != len(ids):
+                    lost_groups.append((u, name, len(ids), listed.get(name)))
+            for name in listed:
+                if name not in load.groups[u] and name not in load.uncertain[u]:
+                    lost_groups.append((u, name, "deleted or never acknowledged", listed[name]))
+            if len(listed) > MAX_GROUPS:
+                lost_groups.append((u, "more than %d groups" % MAX_GROUPS, len(listed), None))
+        run.checks.expect(not lost_groups, "%s: every user's groups as acknowledged (%s)" % (s.name, lost_groups[:5]))
+        seen = set()
+        for c in CHATS:
+            for m in page_all(s.api, run.tokens[USERS[0]], "/chats/%s/messages?count=100" % c, "messageList"):
+                seen.add((c, m["messageId"]))
+        missing = load.messages - seen
+        run.checks.expect(not missing, "%s: all %d acknowledged messages there (%d missing)"
+                          % (s.name, len(load.messages), len(missing)))
+    logs = {}
+    for s in run.services:
+        holes = []
+        for u in USERS:
+            ids, last = event_log(s.api, run.tokens[u])
+            logs.setdefault(u, set()).add(tuple(ids))
+            if ids != list(range(1, last + 1)):
+                holes.append(u)
+        run.checks.expect(not holes, "%s: every user's event log gap-free (%s)" % (s.name, holes))
+    run.checks.expect(all(len(v) == 1 for v in logs.values()), "the event logs are the same through every node")
+    tables = "events, conversation_groups, group_conversations, messages, conversations, users, chat_members"
+    sums = set()
+    for node in run.cluster.nodes:
+        out = node.sql("CHECKSUM TABLE " + tables, database="conv")
+        sums.add(tuple(sorted(line.split("\t")[1] for line in out.strip().splitlines())))
+    run.checks.expect(len(sums) == 1, "the same table checksums on all three Galera nodes")
+
+
+def report_unexpected_failures(run):
+    """A 500 means the service met a failure it does not know: its stack trace, from the service's log."""
+    for s in run.services:
+        text = open(s.log_path, errors="replace").read()
+        at = text.find("unexpected failure")
+        if at >= 0:
+            log("%s logged an unexpected failure:\n%s" % (s.name, text[at:at + 4000]))
 
 
 def main():
@@ -279,146 +478,30 @@ def main():
         log(str(e))
         return 3
 
-    checks = Checks()
-    cluster = galera.Cluster(os.path.join(args.dir, "cluster"))
-    services = []
-    started = time.monotonic()
+    run = Run(args, command)
     try:
-        cluster.start()
-        log("Galera cluster of %d nodes up in %.1f s" % (cluster.size(), time.monotonic() - started))
-        cluster.nodes[0].sql("CREATE DATABASE conv")
-        url = cluster.jdbc_url("conv")
-        # Three service nodes, started together on the fresh database: one migrates, the others wait.
-        services = [Service("s%d" % i, command, url, args.dir) for i in (1, 2, 3)]
-        for s in services:
-            s.await_up()
-        migrated = sum("waiting for" in open(s.log_path, errors="replace").read() for s in services)
-        log("three service nodes up (%d waited for another's migration)" % migrated)
-        history = cluster.nodes[0].sql("SELECT version, COUNT(*), MIN(success) FROM flyway_schema_history "
-                                       "WHERE version IS NOT NULL GROUP BY version", database="conv")
-        rows = [line.split("\t") for line in history.strip().splitlines()]
-        checks.expect(rows and all(r[1] == "1" and r[2] == "1" for r in rows),
-                      "three nodes started together on a fresh database: each migration applied once (%s)"
-                      % ", ".join("V%s×%s" % (r[0], r[1]) for r in rows))
-        checks.expect(all("MariaDB Galera cluster of 3 nodes" in open(s.log_path, errors="replace").read()
-                          for s in services), "every service node found the Galera cluster (its start log)")
-        main_api = services[0].base
-        assert call(main_api, "PUT", "/admin/corps/" + CORP, ADMIN_KEY, {"name": CORP}).status == 200
-        for u in USERS + READERS + ["racer"]:
-            assert call(main_api, "PUT", "/admin/corps/%s/users/%s" % (CORP, u), ADMIN_KEY, {"nick": u}).status == 200
-        for c in CHATS:
-            r = call(main_api, "POST", "/admin/corps/%s/chats" % CORP, ADMIN_KEY,
-                     {"type": "GROUP", "chatId": c, "title": c, "ownerId": USERS[0], "memberIds": USERS + READERS + ["racer"]})
-            assert r.status == 201, r.body
-        tokens = {}
-        for u in USERS + READERS + ["racer"]:
-            tokens[u] = call(main_api, "POST", "/admin/tokens", ADMIN_KEY,
-                             {"corpId": CORP, "userId": u, "ttlSeconds": 3600}).json()["token"]
-
-        # 1. Racing creates, some through another Galera node: certification conflicts must be retried.
-        other_order = [cluster.nodes[1], cluster.nodes[2], cluster.nodes[0]]
-        rogue = Service("s4-through-n2", command, cluster.jdbc_url("conv", other_order), args.dir)
+        start(run)
+        provision(run)
+        other_order = [run.cluster.nodes[1], run.cluster.nodes[2], run.cluster.nodes[0]]
+        rogue = run.service("s4-through-n2", run.cluster.jdbc_url("conv", other_order))
         rogue.await_up()
-        racers = services + [rogue]
-        replies = [None] * 50
-        gate = threading.Barrier(50)
+        race_creates(run, rogue)
 
-        def create(k):
-            gate.wait()
-            replies[k] = call(racers[k % len(racers)].base, "POST", "/conversation-groups", tokens["racer"],
-                              {"groupName": "race%d" % k, "conversationIDList": ["GROUP" + CHATS[k % len(CHATS)]]})
-        threads = [threading.Thread(target=create, args=(k,)) for k in range(50)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        statuses = collections.Counter(r.status for r in replies)
-        refused = [r for r in replies if r.status == 409]
-        checks.expect(statuses[201] == 20 and statuses[409] == 30
-                      and all(r.json()["code"] == 51010 for r in refused),
-                      "50 racing creates through 4 service nodes on 2 Galera nodes: 20 created, 30 × 51010 (got %s)"
-                      % dict(statuses))
-        listed = call(services[1].base, "GET", "/conversation-groups", tokens["racer"]).json()["groupList"]
-        checks.expect(len(listed) == 20, "the racer has 20 groups read through another node (%d)" % len(listed))
-        tails(services, "after the race")
-
-        # 2. Load through all three, the Galera node under the writes killed, then restarted.
-        health = []  # (service, seconds, status) of /health asked every 250 ms through the whole run
-
-        def watch_health():
-            while not load.stop.is_set():
-                for s in services:
-                    started_at = time.monotonic()
-                    try:
-                        with urllib.request.urlopen(s.health, timeout=5) as r:
-                            status = r.status
-                    except urllib.error.HTTPError as e:
-                        status = e.code
-                    except (urllib.error.URLError, OSError):
-                        status = 0
-                    health.append((s.name, time.monotonic() - started_at, status))
-                time.sleep(0.25)
-        load = Load(services, tokens)
-        threading.Thread(target=watch_health, daemon=True).start()
+        load = Load(run.services, run.tokens)
+        health = []
+        threading.Thread(target=watch_health, args=(run, load.stop, health), daemon=True).start()
         workers = [threading.Thread(target=load.run, args=(u, i), daemon=True) for i, u in enumerate(USERS)]
         for w in workers:
             w.start()
         time.sleep(2)
-        # Read your write through another Galera node, under the load: a draft saved through s1 (n1) read back
-        # at once through the rogue node (n2), 4 users at a time, 100 times each (without wsrep_sync_wait, about
-        # 1 in 200 was stale here).
-        stale = []
-
-        def read_your_write(user):
-            for k in range(100):
-                text = "%s draft %d" % (user, k)
-                saved = call(services[0].base, "PUT", "/conversations/GROUP%s/draft" % CHATS[0], tokens[user],
-                             {"draftText": text})
-                read = call(rogue.base, "GET", "/conversations/GROUP%s" % CHATS[0], tokens[user])
-                if saved.status != 200 or read.status != 200 or read.json()["draftText"] != text:
-                    stale.append((user, k, saved.status, read.status))
-        readers = [threading.Thread(target=read_your_write, args=(u,)) for u in READERS]
-        for t in readers:
-            t.start()
-        for t in readers:
-            t.join()
-        checks.expect(not stale, "400 writes through one Galera node, each read back at once through another, under load: "
-                      "%d stale or failed %s" % (len(stale), stale[:3]))
+        read_your_write(run, rogue)
         rogue.stop()
         time.sleep(4)
-        tails(services, "before the kill")
-        target = cluster.nodes[0]
-        log("killing Galera node %s (the first of the URL: the writes go through it)" % target.name)
-        killed_at = time.monotonic()
-        target.kill()
-        time.sleep(15)
-        tails(services, "15 s after the kill")
-        log("starting %s again" % target.name)
-        target.start()
-        target.await_synced()
-        rejoined = time.monotonic() - killed_at
-        log("%s Synced again %.1f s after the kill" % (target.name, rejoined))
-        # Connector/J keeps a failed node out of its order for a minute (deniedListTimeout); then every service
-        # node's probe finds the first node again and its pool moves back, all within a second of each other.
-        moved = {}
-        deadline = time.monotonic() + 90
-        while len(moved) < len(services) and time.monotonic() < deadline:
-            for s in services:
-                if s.name not in moved and ("reaches Galera node %s:" % target.name) in open(s.log_path).read():
-                    moved[s.name] = time.monotonic() - killed_at
-            time.sleep(0.5)
-        checks.expect(len(moved) == len(services), "every service node's writes moved back to %s (%s s after the "
-                      "kill)" % (target.name, ", ".join("%s %.0f" % kv for kv in sorted(moved.items()))))
+        tails(run.services, "before the kill")
+        target = run.cluster.nodes[0]
+        killed_at = kill_and_restart(run, target)
         time.sleep(3)
-
-        # 3. A partition: the node under the writes cut off from the other two (gmcast.isolate), then let back.
-        log("cutting %s off from the other nodes (a partition)" % target.name)
-        isolated_at = time.monotonic()
-        target.sql("SET GLOBAL wsrep_provider_options='gmcast.isolate=1'")
-        time.sleep(12)
-        target.sql("SET GLOBAL wsrep_provider_options='gmcast.isolate=0'")
-        target.await_synced()
-        log("%s back in the cluster %.1f s after the partition" % (target.name, time.monotonic() - isolated_at))
+        isolated_at = partition(target)
         time.sleep(3)
         load.stop.set()
         for w in workers:
@@ -427,93 +510,28 @@ def main():
 
         # The event tails: the positions the Galera nodes never hand out are not waited for.
         time.sleep(2)
-        tails(services, "after the load")
-        runs = [metrics(s).get("conversations_events_tail_gaps_runs", -1) for s in services]
-        checks.expect(all(0 <= r < 1_000 for r in runs), "the tails wait for few positions, not for the positions "
-                      "the Galera nodes never hand out (%s runs)" % runs)
-
-        # 3. What the clients saw.
-        # Within a second; but a request already on the node when it was cut off waits there: its commit until the
-        # cluster has decided the node is gone (evs.suspect_timeout, 5 s), a locking read behind it until the node
-        # is let back (then the connection drops). Those are answered 503 once the partition ends.
-        errors = [e for e in load.errors if not (e[3] == 409 and e[1] == "create")]
-        partition_ends = isolated_at + 12 + 5
-
-        def acceptable(e):
-            caught = e[6] < partition_ends and e[6] + e[4] > isolated_at
-            return e[3] == 503 and e[7] and (e[4] <= 1.0 or (caught and e[6] + e[4] <= partition_ends))
-        bad = [e for e in errors if not acceptable(e)]
-        for e in bad[:10]:
-            log("  %s %s through %s: %s after %.2f s: %s" % e[:6])
-        checks.expect(not bad, "every client error a 503 with Retry-After, answered within 1 s, or for a request "
-                      "caught on the cut-off node by the end of the partition (%d errors: %s; %d not)"
-                      % (len(errors), ", ".join("%.1f s" % e[4] for e in errors[:12]), len(bad)))
-        slow = [h for h in health if h[1] > 1.0 or h[2] == 0]
-        checks.expect(health and not slow, "/health answered within 1 s every time it was asked (%d times; %s)"
-                      % (len(health), collections.Counter(h[2] for h in health)))
-        by_second = collections.Counter(int(e[6] - killed_at) for e in load.errors)
-        log("errors by second from the kill: %s" % dict(sorted(by_second.items())))
-        for s in services:
-            errors = [e for e in load.errors if e[2] == s.name and killed_at < e[6] < isolated_at]
-            gap = load.writing_again(s.name, killed_at)
-            checks.expect(gap < 15, "%s wrote (a message) again %.1f s after the kill (%d errors after it)"
-                          % (s.name, gap, len(errors)))
-            gap = load.writing_again(s.name, isolated_at)
-            checks.expect(gap < 15, "%s wrote (a message) again %.1f s after the partition" % (s.name, gap))
-
-        # Nothing acknowledged is missing, through every node; every log gap-free and the same everywhere.
-        for s in services:
-            lost_groups = []
-            for u in USERS:
-                listed = {g["groupName"]: g["conversationCount"]
-                          for g in call(s.base, "GET", "/conversation-groups", tokens[u]).json()["groupList"]}
-                for name, ids in load.groups[u].items():
-                    if name in load.uncertain[u]:
-                        continue
-                    if listed.get(name) != len(ids):
-                        lost_groups.append((u, name, len(ids), listed.get(name)))
-                for name in listed:
-                    if name not in load.groups[u] and name not in load.uncertain[u]:
-                        lost_groups.append((u, name, "deleted or never acknowledged", listed[name]))
-                if len(listed) > MAX_GROUPS:
-                    lost_groups.append((u, "more than %d groups" % MAX_GROUPS, len(listed), None))
-            checks.expect(not lost_groups, "%s: every user's groups as acknowledged (%s)" % (s.name, lost_groups[:5]))
-            seen = set()
-            for c in CHATS:
-                for m in page_all(s.base, tokens[USERS[0]], "/chats/%s/messages?count=100" % c, "messageList"):
-                    seen.add((c, m["messageId"]))
-            missing = load.messages - seen
-            checks.expect(not missing, "%s: all %d acknowledged messages there (%d missing)"
-                          % (s.name, len(load.messages), len(missing)))
-        logs = {}
-        for s in services:
-            holes = []
-            for u in USERS:
-                ids, last = event_log(s.base, tokens[u])
-                logs.setdefault(u, set()).add(tuple(ids))
-                if ids != list(range(1, last + 1)):
-                    holes.append(u)
-            checks.expect(not holes, "%s: every user's event log gap-free (%s)" % (s.name, holes))
-        checks.expect(all(len(v) == 1 for v in logs.values()), "the event logs are the same through every node")
-        tables = "events, conversation_groups, group_conversations, messages, conversations, users, chat_members"
-        sums = set()
-        for node in cluster.nodes:
-            out = node.sql("CHECKSUM TABLE " + tables, database="conv")
-            sums.add(tuple(sorted(line.split("\t")[1] for line in out.strip().splitlines())))
-        checks.expect(len(sums) == 1, "the same table checksums on all three Galera nodes")
+        tails(run.services, "after the load")
+        runs = [metrics(s).get("conversations_events_tail_gaps_runs", -1) for s in run.services]
+        run.checks.expect(all(0 <= r < 1_000 for r in runs), "the tails wait for few positions, not for the "
+                          "positions the Galera nodes never hand out (%s runs)" % runs)
+        check_what_clients_saw(run, load, health, killed_at, isolated_at)
+        check_nothing_lost(run, load)
     except Exception as e:  # noqa: BLE001 - a setup failure is reported as one
-        checks.expect(False, "the run itself: %r" % e)
-        for s in services:
+        run.checks.expect(False, "the run itself: %r" % e)
+        for s in run.services:
             log("%s's log ends:\n%s" % (s.name, s.tail()))
     finally:
-        for s in services:
+        if run.checks.failures:
+            report_unexpected_failures(run)
+        for s in run.services:
             s.stop()
-        cluster.stop()
+        run.cluster.stop()
         if not args.keep:
             shutil.rmtree(args.dir, ignore_errors=True)
-    log("%s in %.0f s" % ("FAILED: " + "; ".join(checks.failures) if checks.failures else "all checks hold",
-                          time.monotonic() - started))
-    return 1 if checks.failures else 0
+    failures = run.checks.failures
+    log("%s in %.0f s" % ("FAILED: " + "; ".join(failures) if failures else "all checks hold",
+                          time.monotonic() - run.started))
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

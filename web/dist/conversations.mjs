@@ -31,32 +31,77 @@ function requireIdList(value, field) {
   return value;
 }
 
+// src/emitter.js
+var Emitter = class {
+  /** @type {Map<string, {handler: Function, context: any}[]>} */
+  #handlers = /* @__PURE__ */ new Map();
+  on(eventName, handler, context) {
+    if (typeof handler !== "function") {
+      throw malformed("handler", "a function");
+    }
+    if (!this.#handlers.has(eventName)) {
+      this.#handlers.set(eventName, []);
+    }
+    this.#handlers.get(eventName).push({ handler, context });
+  }
+  off(eventName, handler, context) {
+    const list = this.#handlers.get(eventName);
+    if (!list) {
+      return;
+    }
+    const i = list.findIndex((h) => h.handler === handler && (context === void 0 || h.context === context));
+    if (i >= 0) {
+      list.splice(i, 1);
+    }
+  }
+  emit(name, data) {
+    for (const { handler, context } of [...this.#handlers.get(name) || []]) {
+      try {
+        handler.call(context, { name, data });
+      } catch (e) {
+        console.error(`a ${name} listener threw`, e);
+      }
+    }
+  }
+  clear() {
+    this.#handlers.clear();
+  }
+};
+
 // src/http.js
 var Http = class {
-  /** @param {{server: string, token: () => string | null, fetch?: typeof fetch}} options */
+  #server;
+  #token;
+  #fetch;
+  /** @param {{server: string, token: () => string | null, fetchImpl?: typeof fetch}} options */
   constructor({ server, token, fetchImpl }) {
-    this.server = server.replace(/\/+$/, "");
-    this.token = token;
-    this.fetch = fetchImpl || ((...args) => globalThis.fetch(...args));
+    this.#server = server.replace(/\/+$/, "");
+    this.#token = token;
+    this.#fetch = fetchImpl || ((...args) => globalThis.fetch(...args));
   }
-  url(path) {
-    return this.server + path;
+  /** The service's base URL. */
+  get server() {
+    return this.#server;
   }
-  headers(extra = {}) {
-    const token = this.token();
+  /** The raw response to a request with the token (the event stream reads its body as it comes). */
+  open(path, { headers = {}, ...init } = {}) {
+    return this.#fetch(this.#server + path, { ...init, headers: this.#headers(headers) });
+  }
+  #headers(extra) {
+    const token = this.#token();
     return token ? { Authorization: `Bearer ${token}`, ...extra } : { ...extra };
   }
   async request(method, path, body) {
     let response;
     try {
-      response = await this.fetch(this.url(path), {
+      response = await this.open(path, {
         method,
-        headers: this.headers(body === void 0 ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json; charset=utf-8" }),
+        headers: body === void 0 ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json; charset=utf-8" },
         body: body === void 0 ? void 0 : JSON.stringify(body),
         cache: "no-store"
       });
     } catch (e) {
-      throw new ConversationsError(UNREACHABLE, `the service at ${this.server} cannot be reached: ${e.message}`);
+      throw new ConversationsError(UNREACHABLE, `the service at ${this.#server} cannot be reached: ${e.message}`);
     }
     if (response.status === 204) {
       return null;
@@ -93,13 +138,240 @@ var Http = class {
 };
 var seg = (value) => encodeURIComponent(value);
 
+// src/stream.js
+var NET_STATE = Object.freeze({
+  CONNECTED: "connected",
+  CONNECTING: "connecting",
+  DISCONNECTED: "disconnected"
+});
+var FIRST_DELAY_MS = 500;
+var MAX_DELAY_MS = 3e4;
+var SILENCE_MS = 45e3;
+async function* frames(body) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  try {
+    for (; ; ) {
+      const { value, done } = await reader.read();
+      if (done) {
+        return;
+      }
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, "\n");
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const frame = parseFrame(block);
+        if (frame) {
+          yield frame;
+        }
+      }
+    }
+  } finally {
+    reader.releaseLock?.();
+  }
+}
+function parseFrame(block) {
+  const frame = { id: null, event: "message", data: null, retry: null };
+  const data = [];
+  let meaningful = false;
+  for (const line of block.split("\n")) {
+    if (line === "" || line.startsWith(":")) {
+      continue;
+    }
+    const colon = line.indexOf(":");
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? "" : line.slice(colon + 1);
+    if (value.startsWith(" ")) {
+      value = value.slice(1);
+    }
+    meaningful = true;
+    if (field === "id") frame.id = value;
+    else if (field === "event") frame.event = value;
+    else if (field === "data") data.push(value);
+    else if (field === "retry" && /^\d+$/.test(value)) frame.retry = Number(value);
+  }
+  if (!meaningful) {
+    return null;
+  }
+  frame.data = data.length ? data.join("\n") : null;
+  return frame;
+}
+var EventStreamReader = class {
+  #http;
+  #lastId;
+  #onEvent;
+  #onState;
+  #onFatal;
+  #random;
+  #stopped = true;
+  #controller = null;
+  #state = NET_STATE.DISCONNECTED;
+  #connects = 0;
+  #wake = null;
+  /**
+   * @param {object} options
+   * @param {import('./http.js').Http} options.http
+   * @param {() => number} options.lastId the id to resume after (read at every (re)connect)
+   * @param {(event: {id: number, event: string, data: any}) => Promise<void>} options.onEvent
+   * @param {(state: string) => void} options.onState
+   * @param {(error: Error) => void} options.onFatal the token was refused: the stream stops
+   */
+  constructor({ http: http2, lastId, onEvent, onState, onFatal, random = Math.random }) {
+    this.#http = http2;
+    this.#lastId = lastId;
+    this.#onEvent = onEvent;
+    this.#onState = onState;
+    this.#onFatal = onFatal;
+    this.#random = random;
+  }
+  /** NET_STATE: connected, connecting or disconnected. */
+  get state() {
+    return this.#state;
+  }
+  /** How many times the stream has connected. */
+  get connects() {
+    return this.#connects;
+  }
+  start() {
+    if (!this.#stopped) {
+      return;
+    }
+    this.#stopped = false;
+    this.#run();
+  }
+  stop() {
+    this.#stopped = true;
+    this.#controller?.abort();
+    this.#wake?.();
+    this.#setState(NET_STATE.DISCONNECTED);
+  }
+  /** Ends the current connection (as a network break would); the reader reconnects and resumes. */
+  reconnect() {
+    this.#controller?.abort();
+  }
+  #setState(state) {
+    if (state !== this.#state) {
+      this.#state = state;
+      this.#onState(state);
+    }
+  }
+  async #run() {
+    let failures = 0;
+    while (!this.#stopped) {
+      this.#setState(NET_STATE.CONNECTING);
+      const controller = new AbortController();
+      this.#controller = controller;
+      let silence = null;
+      const feelAlive = () => {
+        clearTimeout(silence);
+        silence = setTimeout(() => controller.abort(), SILENCE_MS);
+      };
+      let waitMs = null;
+      try {
+        feelAlive();
+        const response = await this.#http.open("/v1/events", {
+          headers: { Accept: "text/event-stream", "Last-Event-ID": String(this.#lastId()) },
+          signal: controller.signal,
+          cache: "no-store"
+        });
+        if (response.status === 401) {
+          clearTimeout(silence);
+          this.#stopped = true;
+          this.#setState(NET_STATE.DISCONNECTED);
+          const body = await response.json().catch(() => ({}));
+          this.#onFatal(Object.assign(new Error(body.message || "the token was refused"), { code: body.code || 40101 }));
+          return;
+        }
+        if (!response.ok || !response.body) {
+          const retryAfter = Number(response.headers.get("Retry-After"));
+          waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1e3 : null;
+          await response.body?.cancel().catch(() => {
+          });
+          throw new Error(`the event stream answered ${response.status}`);
+        }
+        this.#connects += 1;
+        this.#setState(NET_STATE.CONNECTED);
+        for await (const frame of frames(response.body)) {
+          feelAlive();
+          failures = 0;
+          if (frame.id === null || frame.data === null) {
+            continue;
+          }
+          await this.#onEvent({ id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) });
+          if (this.#stopped) {
+            break;
+          }
+        }
+      } catch (e) {
+        if (globalThis.CONVERSATIONS_DEBUG) console.log("stream", e);
+      } finally {
+        clearTimeout(silence);
+      }
+      if (this.#stopped) {
+        break;
+      }
+      this.#setState(NET_STATE.DISCONNECTED);
+      failures += 1;
+      const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures - 1, 10));
+      await this.#sleep(waitMs ?? cap / 2 + this.#random() * cap / 2);
+    }
+  }
+  #sleep(ms) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+};
+
+// src/session.js
+var scriptOrigin = (() => {
+  try {
+    const script = typeof document !== "undefined" ? document.currentScript : null;
+    return script && script.src ? new URL(script.src).origin : null;
+  } catch (e) {
+    return null;
+  }
+})();
+function defaultServer() {
+  if (scriptOrigin) {
+    return scriptOrigin;
+  }
+  if (typeof location !== "undefined" && location.origin && location.origin !== "null") {
+    return location.origin;
+  }
+  throw new Error('no server: pass {server: "https://..."} (the page is not served from the service)');
+}
+var sessions = { latest: null };
+function readClaims(token) {
+  const parts = token.split(".");
+  if (parts.length !== 3) {
+    return null;
+  }
+  try {
+    const base64 = parts[1].replace(/-/g, "+").replace(/_/g, "/");
+    const json = decodeURIComponent(Array.from(
+      atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "=")),
+      (ch) => "%" + ch.charCodeAt(0).toString(16).padStart(2, "0")
+    ).join(""));
+    return JSON.parse(json);
+  } catch (e) {
+    return null;
+  }
+}
+
 // src/local-list.js
 var LocalList = class {
   constructor() {
     this.reset([], [], 0);
   }
   reset(conversations, groupNames, eventSeq) {
-    this.conversations = new Map(conversations.map((c) => [c.conversationID, c]));
+    this.conversations = new Map(conversations.map((c) => [c.conversationID, copy(c)]));
     this.groups = [...groupNames];
     this.eventSeq = eventSeq;
   }
@@ -121,7 +393,7 @@ var LocalList = class {
       case "CONVERSATION_LIST_UPDATED":
         for (const next of data) {
           const before = this.conversations.get(next.conversationID);
-          this.conversations.set(next.conversationID, next);
+          this.conversations.set(next.conversationID, copy(next));
           change.list = true;
           const beforeGroups = before && !before.isHidden ? before.groupList : [];
           const nextGroups = next.isHidden ? [] : next.groupList;
@@ -194,6 +466,9 @@ var LocalList = class {
     return this.visible().reduce((sum, c) => sum + c.unreadCount, 0);
   }
 };
+function copy(conversation) {
+  return { ...conversation, groupList: [...conversation.groupList] };
+}
 function order(a, b) {
   if (a.isPinned !== b.isPinned) {
     return a.isPinned ? -1 : 1;
@@ -204,6 +479,102 @@ function order(a, b) {
   }
   return a.conversationID < b.conversationID ? 1 : a.conversationID > b.conversationID ? -1 : 0;
 }
+
+// src/sync.js
+var PAGE = 100;
+var ListSync = class {
+  #http;
+  #onChange;
+  #onReloaded;
+  #queue = Promise.resolve();
+  /** The user's list and groups as of `list.eventSeq`. */
+  list = new LocalList();
+  /**
+   * @param {object} options
+   * @param {import('./http.js').Http} options.http
+   * @param {(change: {list: boolean, groups: boolean, inGroups: Set<string>}, unreadBefore: number|null) => void}
+   *   options.onChange
+   * @param {(last: number) => void} options.onReloaded the service no longer held the list's place: reloaded
+   */
+  constructor({ http: http2, onChange, onReloaded }) {
+    this.#http = http2;
+    this.#onChange = onChange;
+    this.#onReloaded = onReloaded;
+  }
+  /** Runs `task` after every earlier one. */
+  serially(task) {
+    const next = this.#queue.then(task, task);
+    this.#queue = next.catch(() => {
+    });
+    return next;
+  }
+  /** Loads the list page by page at the first page's eventSeq, then the group names; `announce`: tell onChange. */
+  async reload(announce) {
+    const conversations = [];
+    let cursor = "";
+    let eventSeq = null;
+    for (; ; ) {
+      const page = await this.#http.get(`/v1/conversations?count=${PAGE}${cursor ? `&cursor=${seg(cursor)}` : ""}`);
+      if (eventSeq === null) {
+        eventSeq = page.eventSeq;
+      }
+      conversations.push(...page.conversationList);
+      if (page.isFinished || !page.nextCursor) {
+        break;
+      }
+      cursor = page.nextCursor;
+    }
+    const groups = await this.#http.get("/v1/conversation-groups");
+    const unread = announce ? this.list.totalUnread() : null;
+    this.list.reset(conversations, groups.groupList.map((g) => g.groupName), eventSeq);
+    await this.catchUp();
+    if (announce) {
+      this.#onChange({ list: true, groups: true, inGroups: new Set(this.list.groups) }, unread);
+    }
+  }
+  /** Reads the events after the local eventSeq in batches and applies them. */
+  async catchUp() {
+    for (; ; ) {
+      const batch = await this.#http.get(`/v1/events?after=${this.list.eventSeq}`);
+      if (!batch.events.length) {
+        return;
+      }
+      await this.receive(batch.events, true);
+      if (this.list.eventSeq >= batch.last) {
+        return;
+      }
+    }
+  }
+  /** Applies events in order (skipping any already applied) and tells what changed. */
+  async receive(events, catchingUp = false) {
+    const change = { list: false, groups: false, inGroups: /* @__PURE__ */ new Set() };
+    const unread = this.list.totalUnread();
+    for (const event of events) {
+      if (event.event === "RESYNC") {
+        await this.reload(true);
+        this.#onReloaded(event.id);
+        return;
+      }
+      if (event.id <= this.list.eventSeq) {
+        continue;
+      }
+      if (event.id !== this.list.eventSeq + 1) {
+        if (!catchingUp) {
+          await this.catchUp();
+          return this.receive(events.filter((e) => e.id > this.list.eventSeq));
+        }
+        break;
+      }
+      const c = this.list.apply(event);
+      change.list ||= c.list;
+      change.groups ||= c.groups;
+      c.inGroups.forEach((name) => change.inGroups.add(name));
+    }
+    this.#onChange(change, unread);
+  }
+};
+
+// src/tencent.js
 var MESSAGE_TYPES = { text: "TIMTextElem", image: "TIMImageElem", link: "TIMCustomElem" };
 function tencentLastMessage(m) {
   if (!m) {
@@ -250,202 +621,6 @@ function toTencent(c) {
   };
 }
 
-// src/stream.js
-var NET_STATE = Object.freeze({
-  CONNECTED: "connected",
-  CONNECTING: "connecting",
-  DISCONNECTED: "disconnected"
-});
-var FIRST_DELAY_MS = 500;
-var MAX_DELAY_MS = 3e4;
-var SILENCE_MS = 45e3;
-async function* frames(body) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  try {
-    for (; ; ) {
-      const { value, done } = await reader.read();
-      if (done) {
-        return;
-      }
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, "\n");
-      let end;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const frame = parseFrame(block);
-        if (frame) {
-          yield frame;
-        }
-      }
-    }
-  } finally {
-    reader.releaseLock?.();
-  }
-}
-function parseFrame(block) {
-  const frame = { id: null, event: "message", data: null, retry: null };
-  const data = [];
-  let meaningful = false;
-  for (const line of block.split("\n")) {
-    if (line === "" || line.startsWith(":")) {
-      continue;
-    }
-    const colon = line.indexOf(":");
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? "" : line.slice(colon + 1);
-    if (value.startsWith(" ")) {
-      value = value.slice(1);
-    }
-    meaningful = true;
-    if (field === "id") frame.id = value;
-    else if (field === "event") frame.event = value;
-    else if (field === "data") data.push(value);
-    else if (field === "retry" && /^\d+$/.test(value)) frame.retry = Number(value);
-  }
-  if (!meaningful) {
-    return null;
-  }
-  frame.data = data.length ? data.join("\n") : null;
-  return frame;
-}
-var EventStreamReader = class {
-  /**
-   * @param {object} options
-   * @param {import('./http.js').Http} options.http
-   * @param {() => number} options.lastId the id to resume after (read at every (re)connect)
-   * @param {(event: {id: number, event: string, data: any}) => Promise<void>} options.onEvent
-   * @param {(state: string) => void} options.onState
-   * @param {(error: Error) => void} options.onFatal the token was refused: the stream stops
-   */
-  constructor({ http: http2, lastId, onEvent, onState, onFatal, random = Math.random }) {
-    this.http = http2;
-    this.lastId = lastId;
-    this.onEvent = onEvent;
-    this.onState = onState;
-    this.onFatal = onFatal;
-    this.random = random;
-    this.stopped = true;
-    this.controller = null;
-    this.state = NET_STATE.DISCONNECTED;
-    this.connects = 0;
-  }
-  start() {
-    if (!this.stopped) {
-      return;
-    }
-    this.stopped = false;
-    this.loop = this.run();
-  }
-  stop() {
-    this.stopped = true;
-    this.controller?.abort();
-    this.wake?.();
-    this.setState(NET_STATE.DISCONNECTED);
-  }
-  /** Ends the current connection (as a network break would); the reader reconnects and resumes. */
-  reconnect() {
-    this.controller?.abort();
-  }
-  setState(state) {
-    if (state !== this.state) {
-      this.state = state;
-      this.onState(state);
-    }
-  }
-  async run() {
-    let failures = 0;
-    while (!this.stopped) {
-      this.setState(NET_STATE.CONNECTING);
-      const controller = new AbortController();
-      this.controller = controller;
-      let silence = null;
-      const feelAlive = () => {
-        clearTimeout(silence);
-        silence = setTimeout(() => controller.abort(), SILENCE_MS);
-      };
-      let waitMs = null;
-      try {
-        feelAlive();
-        const response = await this.http.fetch(this.http.url("/v1/events"), {
-          headers: this.http.headers({ Accept: "text/event-stream", "Last-Event-ID": String(this.lastId()) }),
-          signal: controller.signal,
-          cache: "no-store"
-        });
-        if (response.status === 401) {
-          clearTimeout(silence);
-          this.stopped = true;
-          this.setState(NET_STATE.DISCONNECTED);
-          const body = await response.json().catch(() => ({}));
-          this.onFatal(Object.assign(new Error(body.message || "the token was refused"), { code: body.code || 40101 }));
-          return;
-        }
-        if (!response.ok || !response.body) {
-          const retryAfter = Number(response.headers.get("Retry-After"));
-          waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1e3 : null;
-          await response.body?.cancel().catch(() => {
-          });
-          throw new Error(`the event stream answered ${response.status}`);
-        }
-        this.connects += 1;
-        this.setState(NET_STATE.CONNECTED);
-        for await (const frame of frames(response.body)) {
-          feelAlive();
-          failures = 0;
-          if (frame.id === null || frame.data === null) {
-            continue;
-          }
-          await this.onEvent({ id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) });
-          if (this.stopped) {
-            break;
-          }
-        }
-      } catch (e) {
-        if (globalThis.CONVERSATIONS_DEBUG) console.log("stream", e);
-      } finally {
-        clearTimeout(silence);
-      }
-      if (this.stopped) {
-        break;
-      }
-      this.setState(NET_STATE.DISCONNECTED);
-      failures += 1;
-      const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures - 1, 10));
-      await this.sleep(waitMs ?? cap / 2 + this.random() * cap / 2);
-    }
-  }
-  sleep(ms) {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-};
-
-// src/session.js
-var scriptOrigin = (() => {
-  try {
-    const script = typeof document !== "undefined" ? document.currentScript : null;
-    return script && script.src ? new URL(script.src).origin : null;
-  } catch (e) {
-    return null;
-  }
-})();
-function defaultServer() {
-  if (scriptOrigin) {
-    return scriptOrigin;
-  }
-  if (typeof location !== "undefined" && location.origin && location.origin !== "null") {
-    return location.origin;
-  }
-  throw new Error('no server: pass {server: "https://..."} (the page is not served from the service)');
-}
-var sessions = { latest: null };
-
 // src/chat.js
 var EVENT = Object.freeze({
   SDK_READY: "sdkStateReady",
@@ -474,28 +649,38 @@ var TYPES = Object.freeze({
   NET_STATE_DISCONNECTED: NET_STATE.DISCONNECTED,
   KICKED_OUT_USERSIG_EXPIRED: "userSigExpired"
 });
-var PAGE = 100;
 var ok = (data) => ({ code: 0, data });
+var INTERNALS = /* @__PURE__ */ Symbol.for("conversations.internals");
 var ChatSDK = class {
+  #http;
+  #userSig = null;
+  #userID = null;
+  #corpId = null;
+  #events = new Emitter();
+  #sync;
+  #ready = false;
+  #loggingIn = null;
+  #reader = null;
+  #messageDrafts = 0;
+  /** What DingTalk's calls see of this chat when it is the latest logged in (session.js). */
+  #view = { token: () => this.#userSig, server: () => this.#http.server };
   constructor(options = {}) {
     if (options.server !== void 0 && typeof options.server !== "string") {
       throw malformed("server", "the service URL, e.g. https://conversations.example.com");
     }
-    this.http = new Http({
+    this.#http = new Http({
       server: options.server || defaultServer(),
-      token: () => this.userSig,
+      token: () => this.#userSig,
       fetchImpl: options.fetch
     });
-    this.userSig = null;
-    this.userID = null;
-    this.corpId = null;
-    this.list = new LocalList();
-    this.handlers = /* @__PURE__ */ new Map();
-    this.ready = false;
-    this.loggingIn = null;
-    this.queue = Promise.resolve();
-    this.reader = null;
-    this.messageDrafts = 0;
+    this.#sync = new ListSync({
+      http: this.#http,
+      onChange: (change, unreadBefore) => this.#announce(change, unreadBefore),
+      onReloaded: (last) => this.#events.emit(EVENT.CONVERSATION_LIST_RELOADED, { last })
+    });
+  }
+  get [INTERNALS]() {
+    return { list: this.#sync.list, reader: this.#reader };
   }
   // ---- session ---------------------------------------------------------------------------------------
   /** Signs in with the user's token as `userSig`: loads the list, opens the event stream, raises SDK_READY. */
@@ -510,222 +695,134 @@ var ChatSDK = class {
       if (!claims || claims.sub !== userID) {
         throw new ConversationsError(NOT_LOGGED_IN, "userSig is not a token issued for userID " + userID, 401);
       }
-      if (this.userSig === userSig && this.ready) {
+      if (this.#userSig === userSig && this.#ready) {
         return ok({ repeatLogin: true });
       }
-      this.stop();
-      this.userSig = userSig;
-      this.userID = userID;
-      this.corpId = claims.corp;
+      this.#stop();
+      this.#userSig = userSig;
+      this.#userID = userID;
+      this.#corpId = claims.corp;
       try {
-        await this.serially(() => this.reload());
+        await this.#sync.serially(() => this.#sync.reload(this.#ready));
       } catch (e) {
-        this.userSig = null;
-        this.userID = null;
+        this.#userSig = null;
+        this.#userID = null;
         throw e;
       }
-      this.reader = new EventStreamReader({
-        http: this.http,
-        lastId: () => this.list.eventSeq,
-        onEvent: (event) => this.serially(() => this.receive([event])),
-        onState: (state) => this.emit(EVENT.NET_STATE_CHANGE, { state }),
-        onFatal: (error) => this.kickedOut(error)
+      this.#reader = new EventStreamReader({
+        http: this.#http,
+        lastId: () => this.#sync.list.eventSeq,
+        onEvent: (event) => this.#sync.serially(() => this.#sync.receive([event])),
+        onState: (state) => this.#events.emit(EVENT.NET_STATE_CHANGE, { state }),
+        onFatal: (error) => this.#kickedOut(error)
       });
-      this.reader.start();
-      this.ready = true;
-      sessions.latest = this;
-      this.emit(EVENT.SDK_READY, {});
+      this.#reader.start();
+      this.#ready = true;
+      sessions.latest = this.#view;
+      this.#events.emit(EVENT.SDK_READY, {});
       return ok({ repeatLogin: false });
     };
-    this.loggingIn = run().finally(() => {
-      this.loggingIn = null;
+    this.#loggingIn = run().finally(() => {
+      this.#loggingIn = null;
     });
-    return this.loggingIn;
+    return this.#loggingIn;
   }
   logout() {
-    this.stop();
-    const wasReady = this.ready;
-    this.ready = false;
-    this.userSig = null;
-    this.userID = null;
-    this.corpId = null;
-    this.list.reset([], [], 0);
-    if (sessions.latest === this) {
+    this.#stop();
+    const wasReady = this.#ready;
+    this.#ready = false;
+    this.#userSig = null;
+    this.#userID = null;
+    this.#corpId = null;
+    this.#sync.list.reset([], [], 0);
+    if (sessions.latest === this.#view) {
       sessions.latest = null;
     }
     if (wasReady) {
-      this.emit(EVENT.SDK_NOT_READY, {});
+      this.#events.emit(EVENT.SDK_NOT_READY, {});
     }
     return Promise.resolve(ok({}));
   }
   /** Tencent's `destroy`: logs out and forgets every listener. */
   destroy() {
     return this.logout().then((r) => {
-      this.handlers.clear();
+      this.#events.clear();
       return r;
     });
   }
   isReady() {
-    return this.ready;
+    return this.#ready;
   }
   getLoginUser() {
-    return this.userID || "";
+    return this.#userID || "";
   }
-  stop() {
-    this.reader?.stop();
-    this.reader = null;
+  #stop() {
+    this.#reader?.stop();
+    this.#reader = null;
   }
-  kickedOut(error) {
-    this.ready = false;
-    this.emit(EVENT.KICKED_OUT, { type: TYPES.KICKED_OUT_USERSIG_EXPIRED, code: error.code, message: error.message });
-    this.emit(EVENT.SDK_NOT_READY, {});
+  #kickedOut(error) {
+    this.#ready = false;
+    this.#events.emit(EVENT.KICKED_OUT, {
+      type: TYPES.KICKED_OUT_USERSIG_EXPIRED,
+      code: error.code,
+      message: error.message
+    });
+    this.#events.emit(EVENT.SDK_NOT_READY, {});
   }
   // ---- events ----------------------------------------------------------------------------------------
   on(eventName, handler, context) {
-    if (typeof handler !== "function") {
-      throw malformed("handler", "a function");
-    }
-    if (!this.handlers.has(eventName)) {
-      this.handlers.set(eventName, []);
-    }
-    this.handlers.get(eventName).push({ handler, context });
+    this.#events.on(eventName, handler, context);
   }
   off(eventName, handler, context) {
-    const list = this.handlers.get(eventName);
-    if (!list) {
+    this.#events.off(eventName, handler, context);
+  }
+  /** Raises Tencent's events for what an applied change changed. */
+  #announce(change, unreadBefore) {
+    if (!this.#ready) {
       return;
     }
-    const i = list.findIndex((h) => h.handler === handler && (context === void 0 || h.context === context));
-    if (i >= 0) {
-      list.splice(i, 1);
-    }
-  }
-  emit(name, data) {
-    for (const { handler, context } of [...this.handlers.get(name) || []]) {
-      try {
-        handler.call(context, { name, data });
-      } catch (e) {
-        console.error(`a ${name} listener threw`, e);
-      }
-    }
-  }
-  // ---- the local list --------------------------------------------------------------------------------
-  /** Runs `task` after every earlier one: events and reloads are applied one at a time, in order. */
-  serially(task) {
-    const next = this.queue.then(task, task);
-    this.queue = next.catch(() => {
-    });
-    return next;
-  }
-  /** Loads the list page by page at the first page's eventSeq, then the group names. */
-  async reload() {
-    const conversations = [];
-    let cursor = "";
-    let eventSeq = null;
-    for (; ; ) {
-      const page = await this.http.get(`/v1/conversations?count=${PAGE}${cursor ? `&cursor=${seg(cursor)}` : ""}`);
-      if (eventSeq === null) {
-        eventSeq = page.eventSeq;
-      }
-      conversations.push(...page.conversationList);
-      if (page.isFinished || !page.nextCursor) {
-        break;
-      }
-      cursor = page.nextCursor;
-    }
-    const groups = await this.http.get("/v1/conversation-groups");
-    const unread = this.ready ? this.list.totalUnread() : null;
-    this.list.reset(conversations, groups.groupList.map((g) => g.groupName), eventSeq);
-    await this.catchUp();
-    if (this.ready) {
-      this.announce({ list: true, groups: true, inGroups: new Set(this.list.groups) }, unread);
-    }
-  }
-  /** Reads the events after the local eventSeq in batches and applies them. */
-  async catchUp() {
-    for (; ; ) {
-      const batch = await this.http.get(`/v1/events?after=${this.list.eventSeq}`);
-      if (!batch.events.length) {
-        return;
-      }
-      await this.receive(batch.events, true);
-      if (this.list.eventSeq >= batch.last) {
-        return;
-      }
-    }
-  }
-  /** Applies events in order (skipping any already applied) and raises Tencent's events for what changed. */
-  async receive(events, catchingUp = false) {
-    const change = { list: false, groups: false, inGroups: /* @__PURE__ */ new Set() };
-    const unread = this.list.totalUnread();
-    for (const event of events) {
-      if (event.event === "RESYNC") {
-        await this.reload();
-        this.emit(EVENT.CONVERSATION_LIST_RELOADED, { last: event.id });
-        return;
-      }
-      if (event.id <= this.list.eventSeq) {
-        continue;
-      }
-      if (event.id !== this.list.eventSeq + 1) {
-        if (!catchingUp) {
-          await this.catchUp();
-          return this.receive(events.filter((e) => e.id > this.list.eventSeq));
-        }
-        break;
-      }
-      const c = this.list.apply(event);
-      change.list || (change.list = c.list);
-      change.groups || (change.groups = c.groups);
-      c.inGroups.forEach((name) => change.inGroups.add(name));
-    }
-    this.announce(change, unread);
-  }
-  announce(change, unreadBefore) {
-    if (!this.ready) {
-      return;
-    }
+    const list = this.#sync.list;
     if (change.groups) {
-      this.emit(EVENT.CONVERSATION_GROUP_LIST_UPDATED, [...this.list.groups]);
+      this.#events.emit(EVENT.CONVERSATION_GROUP_LIST_UPDATED, [...list.groups]);
     }
     for (const groupName of change.inGroups) {
-      if (this.list.groups.includes(groupName)) {
-        this.emit(
+      if (list.groups.includes(groupName)) {
+        this.#events.emit(
           EVENT.CONVERSATION_IN_GROUP_UPDATED,
-          { groupName, conversationList: this.list.inGroup(groupName).map(toTencent) }
+          { groupName, conversationList: list.inGroup(groupName).map(toTencent) }
         );
       }
     }
     if (change.list || change.inGroups.size) {
-      this.emit(EVENT.CONVERSATION_LIST_UPDATED, this.list.visible().map(toTencent));
+      this.#events.emit(EVENT.CONVERSATION_LIST_UPDATED, list.visible().map(toTencent));
     }
-    const unread = this.list.totalUnread();
+    const unread = list.totalUnread();
     if (unreadBefore !== unread) {
-      this.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, unread);
+      this.#events.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, unread);
     }
   }
   /** Waits for a call that may run (logged in, list loaded). */
-  async session() {
-    if (this.loggingIn) {
-      await this.loggingIn.catch(() => {
+  async #session() {
+    if (this.#loggingIn) {
+      await this.#loggingIn.catch(() => {
       });
     }
-    if (!this.ready) {
+    if (!this.#ready) {
       throw new ConversationsError(NOT_LOGGED_IN, "call login({userID, userSig}) first", 401);
     }
   }
   /** A write: once it answers, the events it recorded are applied before the caller sees the result. */
-  async write(call2) {
-    await this.session();
+  async #write(call2) {
+    await this.#session();
     const answer = await call2();
-    await this.serially(() => this.catchUp());
+    await this.#sync.serially(() => this.#sync.catchUp());
     return answer;
   }
   // ---- conversations ---------------------------------------------------------------------------------
   /** `()` every conversation, `([ids])` those, `({groupName})` / `({type})` / `({hasUnreadCount})` a filter. */
   async getConversationList(options) {
-    await this.session();
-    let list = this.list.visible();
+    await this.#session();
+    let list = this.#sync.list.visible();
     if (Array.isArray(options)) {
       requireIdList(options, "conversationIDList");
       const wanted = new Set(options);
@@ -733,7 +830,7 @@ var ChatSDK = class {
     } else if (options && typeof options === "object") {
       if (options.groupName !== void 0) {
         requireString(options.groupName, "groupName");
-        if (!this.list.groups.includes(options.groupName)) {
+        if (!this.#sync.list.groups.includes(options.groupName)) {
           throw new ConversationsError(51009, `conversation group ${options.groupName} does not exist`, 404);
         }
         list = list.filter((c) => c.groupList.includes(options.groupName));
@@ -750,14 +847,14 @@ var ChatSDK = class {
     return ok({ conversationList: list.map(toTencent), isSyncCompleted: true });
   }
   async getConversationProfile(conversationID) {
-    await this.session();
+    await this.#session();
     requireString(conversationID, "conversationID");
-    const local = this.list.conversations.get(conversationID);
-    const c = local && !local.isHidden ? local : await this.http.get(`/v1/conversations/${seg(conversationID)}`);
+    const local = this.#sync.list.conversations.get(conversationID);
+    const c = local && !local.isHidden ? local : await this.#http.get(`/v1/conversations/${seg(conversationID)}`);
     return ok({ conversation: toTencent(c) });
   }
   getTotalUnreadMessageCount() {
-    return this.ready ? this.list.totalUnread() : 0;
+    return this.#ready ? this.#sync.list.totalUnread() : 0;
   }
   async pinConversation(options) {
     const { conversationID, isPinned } = options || {};
@@ -765,7 +862,7 @@ var ChatSDK = class {
     if (typeof isPinned !== "boolean") {
       throw malformed("isPinned", "true or false");
     }
-    await this.write(() => this.http.put(`/v1/conversations/${seg(conversationID)}/pin`, { isPinned }));
+    await this.#write(() => this.#http.put(`/v1/conversations/${seg(conversationID)}/pin`, { isPinned }));
     return ok({ conversationID });
   }
   async setConversationDraft(options) {
@@ -774,7 +871,7 @@ var ChatSDK = class {
     if (typeof draftText !== "string") {
       throw malformed("draftText", "a string");
     }
-    await this.write(() => this.http.put(`/v1/conversations/${seg(conversationID)}/draft`, { draftText }));
+    await this.#write(() => this.#http.put(`/v1/conversations/${seg(conversationID)}/draft`, { draftText }));
     return ok({ conversationID });
   }
   async setConversationCustomData(options) {
@@ -783,28 +880,28 @@ var ChatSDK = class {
     if (typeof customData !== "string") {
       throw malformed("customData", "a string of at most 256 bytes");
     }
-    return ok(await this.each(conversationIDList, (id) => this.http.put(`/v1/conversations/${seg(id)}/custom-data`, { customData })));
+    return ok(await this.#each(conversationIDList, (id) => this.#http.put(`/v1/conversations/${seg(id)}/custom-data`, { customData })));
   }
   async setMessageRead(options) {
     const { conversationID } = options || {};
     requireString(conversationID, "conversationID");
-    await this.write(() => this.http.post(`/v1/conversations/${seg(conversationID)}/read`));
+    await this.#write(() => this.#http.post(`/v1/conversations/${seg(conversationID)}/read`));
     return ok({ conversationID });
   }
   /** Hides conversations until new activity: `(id)` or `({conversationIDList})`. */
   async deleteConversation(options) {
     if (typeof options === "string") {
       requireString(options, "conversationID");
-      await this.write(() => this.http.delete(`/v1/conversations/${seg(options)}`));
+      await this.#write(() => this.#http.delete(`/v1/conversations/${seg(options)}`));
       return ok({ conversationID: options });
     }
     const { conversationIDList } = options || {};
     requireIdList(conversationIDList, "conversationIDList");
-    return ok(await this.each(conversationIDList, (id) => this.http.delete(`/v1/conversations/${seg(id)}`)));
+    return ok(await this.#each(conversationIDList, (id) => this.#http.delete(`/v1/conversations/${seg(id)}`)));
   }
   /** One call per id; refusals go to the failure list as the service's group calls do. */
-  async each(ids, call2) {
-    await this.session();
+  async #each(ids, call2) {
+    await this.#session();
     const successConversationIDList = [];
     const failureConversationIDList = [];
     for (const id of ids) {
@@ -818,45 +915,45 @@ var ChatSDK = class {
         failureConversationIDList.push({ conversationID: id, code: e.code, message: e.message });
       }
     }
-    await this.serially(() => this.catchUp());
+    await this.#sync.serially(() => this.#sync.catchUp());
     return { successConversationIDList, failureConversationIDList };
   }
   // ---- conversation groups (seed 004) ----------------------------------------------------------------
   async getConversationGroupList() {
-    await this.session();
-    return ok([...this.list.groups]);
+    await this.#session();
+    return ok([...this.#sync.list.groups]);
   }
   async createConversationGroup(options) {
     const { groupName, conversationIDList = [] } = options || {};
     requireString(groupName, "groupName");
     requireIdList(conversationIDList, "conversationIDList");
-    const answer = await this.write(() => this.http.post("/v1/conversation-groups", { groupName, conversationIDList }));
+    const answer = await this.#write(() => this.#http.post("/v1/conversation-groups", { groupName, conversationIDList }));
     return ok(successAndFailure(answer));
   }
   async deleteConversationGroup(groupName) {
     requireString(groupName, "groupName");
-    await this.write(() => this.http.delete(`/v1/conversation-groups/${seg(groupName)}`));
+    await this.#write(() => this.#http.delete(`/v1/conversation-groups/${seg(groupName)}`));
     return ok({ groupName });
   }
   async renameConversationGroup(options) {
     const { oldName, newName } = options || {};
     requireString(oldName, "oldName");
     requireString(newName, "newName");
-    await this.write(() => this.http.patch(`/v1/conversation-groups/${seg(oldName)}`, { newName }));
+    await this.#write(() => this.#http.patch(`/v1/conversation-groups/${seg(oldName)}`, { newName }));
     return ok({ oldName, newName });
   }
   async addConversationsToGroup(options) {
     const { groupName, conversationIDList } = options || {};
     requireString(groupName, "groupName");
     requireIdList(conversationIDList, "conversationIDList");
-    const answer = await this.write(() => this.http.post(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
+    const answer = await this.#write(() => this.#http.post(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
     return ok(successAndFailure(answer));
   }
   async deleteConversationsFromGroup(options) {
     const { groupName, conversationIDList } = options || {};
     requireString(groupName, "groupName");
     requireIdList(conversationIDList, "conversationIDList");
-    const answer = await this.write(() => this.http.delete(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
+    const answer = await this.#write(() => this.#http.delete(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
     return ok(successAndFailure(answer));
   }
   // ---- messages --------------------------------------------------------------------------------------
@@ -870,9 +967,9 @@ var ChatSDK = class {
     if (!payload || typeof payload.text !== "string") {
       throw malformed("payload.text", "a string");
     }
-    this.messageDrafts += 1;
+    this.#messageDrafts += 1;
     return {
-      ID: `local-${this.messageDrafts}`,
+      ID: `local-${this.#messageDrafts}`,
       to,
       conversationType,
       conversationID: conversationType + to,
@@ -886,9 +983,9 @@ var ChatSDK = class {
     if (!message || typeof message.conversationID !== "string") {
       throw malformed("message", "a message from createTextMessage");
     }
-    await this.session();
-    const conversation = this.list.conversations.get(message.conversationID) || await this.http.get(`/v1/conversations/${seg(message.conversationID)}`);
-    const sent = await this.write(() => this.http.post(
+    await this.#session();
+    const conversation = this.#sync.list.conversations.get(message.conversationID) || await this.#http.get(`/v1/conversations/${seg(message.conversationID)}`);
+    const sent = await this.#write(() => this.#http.post(
       `/v1/chats/${seg(conversation.chatId)}/messages`,
       { type: "text", text: message.payload.text }
     ));
@@ -906,22 +1003,6 @@ function successAndFailure(answer) {
     successConversationIDList: answer.successConversationIDList || [],
     failureConversationIDList: answer.failureConversationIDList || []
   };
-}
-function readClaims(token) {
-  const parts = token.split(".");
-  if (parts.length !== 3) {
-    return null;
-  }
-  try {
-    const base64 = parts[1].replace(/-/g, "+").replace(/_/g, "/");
-    const json = decodeURIComponent(Array.from(
-      atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "=")),
-      (ch) => "%" + ch.charCodeAt(0).toString(16).padStart(2, "0")
-    ).join(""));
-    return JSON.parse(json);
-  } catch (e) {
-    return null;
-  }
 }
 var TencentCloudChat = Object.freeze({
   create(options) {
@@ -1222,16 +1303,16 @@ var settings = { server: null, userSig: null, corpId: null };
 var openers = [];
 function http() {
   const latest = sessions.latest;
-  const token = settings.userSig || latest && latest.userSig;
+  const token = settings.userSig || latest && latest.token();
   if (!token) {
     throw new ConversationsError(NOT_LOGGED_IN, "call dd.config({userSig}) or log a chat in first", 401);
   }
-  const server = settings.server || (latest && !settings.userSig ? latest.http.server : null) || defaultServer();
+  const server = settings.server || (latest && !settings.userSig ? latest.server() : null) || defaultServer();
   return new Http({ server, token: () => token });
 }
 function ownCorp() {
   const latest = sessions.latest;
-  const claims = readClaims(settings.userSig || latest && latest.userSig || "");
+  const claims = readClaims(settings.userSig || latest && latest.token() || "");
   return settings.corpId || claims && claims.corp || null;
 }
 function call(params, run) {

@@ -15,7 +15,7 @@ const common = {
   entryPoints: [path.join(root, 'src/index.js')],
   bundle: true,
   write: false,
-  target: 'es2020',
+  target: 'es2022',
   charset: 'utf8',
   legalComments: 'none',
   banner: { js: banner },

@@ -1,11 +1,13 @@
 // Tencent Cloud Chat's web SDK shape (`TencentCloudChat.create`, `chat.login`, `chat.on`, the conversation and
-// conversation-group calls) over the Conversations service. The SDK holds the user's list locally, kept right by
-// the event stream, and raises Tencent's events from it.
+// conversation-group calls) over the Conversations service: the API surface. The user's list is held locally
+// (ListSync over a LocalList, kept right by the event stream) and Tencent's events are raised from it.
+import { Emitter } from './emitter.js';
 import { ConversationsError, NOT_LOGGED_IN, malformed, requireIdList, requireString } from './errors.js';
 import { Http, seg } from './http.js';
-import { LocalList, toTencent } from './local-list.js';
 import { EventStreamReader, NET_STATE } from './stream.js';
-import { defaultServer, sessions } from './session.js';
+import { defaultServer, readClaims, sessions } from './session.js';
+import { ListSync } from './sync.js';
+import { toTencent } from './tencent.js';
 
 export const EVENT = Object.freeze({
   SDK_READY: 'sdkStateReady',
@@ -36,26 +38,43 @@ export const TYPES = Object.freeze({
   KICKED_OUT_USERSIG_EXPIRED: 'userSigExpired',
 });
 
-const PAGE = 100;
 const ok = (data) => ({ code: 0, data });
 
+/**
+ * What tests and diagnostics may reach of a chat: `chat[INTERNALS]` is `{list, reader}` (the local list and the
+ * event stream's reader). Nothing else of a chat's state is reachable from outside it.
+ */
+export const INTERNALS = Symbol.for('conversations.internals');
+
 export class ChatSDK {
+  #http;
+  #userSig = null;
+  #userID = null;
+  #corpId = null;
+  #events = new Emitter();
+  #sync;
+  #ready = false;
+  #loggingIn = null;
+  #reader = null;
+  #messageDrafts = 0;
+  /** What DingTalk's calls see of this chat when it is the latest logged in (session.js). */
+  #view = { token: () => this.#userSig, server: () => this.#http.server };
+
   constructor(options = {}) {
     if (options.server !== undefined && typeof options.server !== 'string') {
       throw malformed('server', 'the service URL, e.g. https://conversations.example.com');
     }
-    this.http = new Http({ server: options.server || defaultServer(), token: () => this.userSig,
+    this.#http = new Http({ server: options.server || defaultServer(), token: () => this.#userSig,
       fetchImpl: options.fetch });
-    this.userSig = null;
-    this.userID = null;
-    this.corpId = null;
-    this.list = new LocalList();
-    this.handlers = new Map();
-    this.ready = false;
-    this.loggingIn = null;
-    this.queue = Promise.resolve();
-    this.reader = null;
-    this.messageDrafts = 0;
+    this.#sync = new ListSync({
+      http: this.#http,
+      onChange: (change, unreadBefore) => this.#announce(change, unreadBefore),
+      onReloaded: (last) => this.#events.emit(EVENT.CONVERSATION_LIST_RELOADED, { last }),
+    });
+  }
+
+  get [INTERNALS]() {
+    return { list: this.#sync.list, reader: this.#reader };
   }
 
   // ---- session ---------------------------------------------------------------------------------------
@@ -72,52 +91,52 @@ export class ChatSDK {
       if (!claims || claims.sub !== userID) {
         throw new ConversationsError(NOT_LOGGED_IN, 'userSig is not a token issued for userID ' + userID, 401);
       }
-      if (this.userSig === userSig && this.ready) {
+      if (this.#userSig === userSig && this.#ready) {
         return ok({ repeatLogin: true });
       }
-      this.stop();
-      this.userSig = userSig;
-      this.userID = userID;
-      this.corpId = claims.corp;
+      this.#stop();
+      this.#userSig = userSig;
+      this.#userID = userID;
+      this.#corpId = claims.corp;
       try {
-        await this.serially(() => this.reload());
+        await this.#sync.serially(() => this.#sync.reload(this.#ready));
       } catch (e) {
-        this.userSig = null;
-        this.userID = null;
+        this.#userSig = null;
+        this.#userID = null;
         throw e;
       }
-      this.reader = new EventStreamReader({
-        http: this.http,
-        lastId: () => this.list.eventSeq,
-        onEvent: (event) => this.serially(() => this.receive([event])),
-        onState: (state) => this.emit(EVENT.NET_STATE_CHANGE, { state }),
-        onFatal: (error) => this.kickedOut(error),
+      this.#reader = new EventStreamReader({
+        http: this.#http,
+        lastId: () => this.#sync.list.eventSeq,
+        onEvent: (event) => this.#sync.serially(() => this.#sync.receive([event])),
+        onState: (state) => this.#events.emit(EVENT.NET_STATE_CHANGE, { state }),
+        onFatal: (error) => this.#kickedOut(error),
       });
-      this.reader.start();
-      this.ready = true;
-      sessions.latest = this;
-      this.emit(EVENT.SDK_READY, {});
+      this.#reader.start();
+      this.#ready = true;
+      sessions.latest = this.#view;
+      this.#events.emit(EVENT.SDK_READY, {});
       return ok({ repeatLogin: false });
     };
-    this.loggingIn = run().finally(() => {
-      this.loggingIn = null;
+    this.#loggingIn = run().finally(() => {
+      this.#loggingIn = null;
     });
-    return this.loggingIn;
+    return this.#loggingIn;
   }
 
   logout() {
-    this.stop();
-    const wasReady = this.ready;
-    this.ready = false;
-    this.userSig = null;
-    this.userID = null;
-    this.corpId = null;
-    this.list.reset([], [], 0);
-    if (sessions.latest === this) {
+    this.#stop();
+    const wasReady = this.#ready;
+    this.#ready = false;
+    this.#userSig = null;
+    this.#userID = null;
+    this.#corpId = null;
+    this.#sync.list.reset([], [], 0);
+    if (sessions.latest === this.#view) {
       sessions.latest = null;
     }
     if (wasReady) {
-      this.emit(EVENT.SDK_NOT_READY, {});
+      this.#events.emit(EVENT.SDK_NOT_READY, {});
     }
     return Promise.resolve(ok({}));
   }
@@ -125,180 +144,80 @@ export class ChatSDK {
   /** Tencent's `destroy`: logs out and forgets every listener. */
   destroy() {
     return this.logout().then((r) => {
-      this.handlers.clear();
+      this.#events.clear();
       return r;
     });
   }
 
   isReady() {
-    return this.ready;
+    return this.#ready;
   }
 
   getLoginUser() {
-    return this.userID || '';
+    return this.#userID || '';
   }
 
-  stop() {
-    this.reader?.stop();
-    this.reader = null;
+  #stop() {
+    this.#reader?.stop();
+    this.#reader = null;
   }
 
-  kickedOut(error) {
-    this.ready = false;
-    this.emit(EVENT.KICKED_OUT, { type: TYPES.KICKED_OUT_USERSIG_EXPIRED, code: error.code, message: error.message });
-    this.emit(EVENT.SDK_NOT_READY, {});
+  #kickedOut(error) {
+    this.#ready = false;
+    this.#events.emit(EVENT.KICKED_OUT, { type: TYPES.KICKED_OUT_USERSIG_EXPIRED, code: error.code,
+      message: error.message });
+    this.#events.emit(EVENT.SDK_NOT_READY, {});
   }
 
   // ---- events ----------------------------------------------------------------------------------------
 
   on(eventName, handler, context) {
-    if (typeof handler !== 'function') {
-      throw malformed('handler', 'a function');
-    }
-    if (!this.handlers.has(eventName)) {
-      this.handlers.set(eventName, []);
-    }
-    this.handlers.get(eventName).push({ handler, context });
+    this.#events.on(eventName, handler, context);
   }
 
   off(eventName, handler, context) {
-    const list = this.handlers.get(eventName);
-    if (!list) {
+    this.#events.off(eventName, handler, context);
+  }
+
+  /** Raises Tencent's events for what an applied change changed. */
+  #announce(change, unreadBefore) {
+    if (!this.#ready) {
       return;
     }
-    const i = list.findIndex((h) => h.handler === handler && (context === undefined || h.context === context));
-    if (i >= 0) {
-      list.splice(i, 1);
-    }
-  }
-
-  emit(name, data) {
-    for (const { handler, context } of [...(this.handlers.get(name) || [])]) {
-      try {
-        handler.call(context, { name, data });
-      } catch (e) {
-        console.error(`a ${name} listener threw`, e);
-      }
-    }
-  }
-
-  // ---- the local list --------------------------------------------------------------------------------
-
-  /** Runs `task` after every earlier one: events and reloads are applied one at a time, in order. */
-  serially(task) {
-    const next = this.queue.then(task, task);
-    this.queue = next.catch(() => {});
-    return next;
-  }
-
-  /** Loads the list page by page at the first page's eventSeq, then the group names. */
-  async reload() {
-    const conversations = [];
-    let cursor = '';
-    let eventSeq = null;
-    for (;;) {
-      const page = await this.http.get(`/v1/conversations?count=${PAGE}${cursor ? `&cursor=${seg(cursor)}` : ''}`);
-      if (eventSeq === null) {
-        eventSeq = page.eventSeq;
-      }
-      conversations.push(...page.conversationList);
-      if (page.isFinished || !page.nextCursor) {
-        break;
-      }
-      cursor = page.nextCursor;
-    }
-    // After the first page: a group change before its eventSeq is in this answer, a later one is an event.
-    const groups = await this.http.get('/v1/conversation-groups');
-    const unread = this.ready ? this.list.totalUnread() : null;
-    this.list.reset(conversations, groups.groupList.map((g) => g.groupName), eventSeq);
-    // Events that raced the pages are read now, so the list is whole before anyone looks at it.
-    await this.catchUp();
-    if (this.ready) {
-      this.announce({ list: true, groups: true, inGroups: new Set(this.list.groups) }, unread);
-    }
-  }
-
-  /** Reads the events after the local eventSeq in batches and applies them. */
-  async catchUp() {
-    for (;;) {
-      const batch = await this.http.get(`/v1/events?after=${this.list.eventSeq}`);
-      if (!batch.events.length) {
-        return;
-      }
-      await this.receive(batch.events, true);
-      if (this.list.eventSeq >= batch.last) {
-        return;
-      }
-    }
-  }
-
-  /** Applies events in order (skipping any already applied) and raises Tencent's events for what changed. */
-  async receive(events, catchingUp = false) {
-    const change = { list: false, groups: false, inGroups: new Set() };
-    const unread = this.list.totalUnread();
-    for (const event of events) {
-      if (event.event === 'RESYNC') {
-        // The service no longer holds this client's place (or never gave it): whatever the ids say, reload.
-        await this.reload();
-        this.emit(EVENT.CONVERSATION_LIST_RELOADED, { last: event.id });
-        return;
-      }
-      if (event.id <= this.list.eventSeq) {
-        continue;
-      }
-      if (event.id !== this.list.eventSeq + 1) {
-        // A gap should not happen (the stream resumes after eventSeq); read what is missing rather than guess.
-        if (!catchingUp) {
-          await this.catchUp();
-          return this.receive(events.filter((e) => e.id > this.list.eventSeq));
-        }
-        break;
-      }
-      const c = this.list.apply(event);
-      change.list ||= c.list;
-      change.groups ||= c.groups;
-      c.inGroups.forEach((name) => change.inGroups.add(name));
-    }
-    this.announce(change, unread);
-  }
-
-  announce(change, unreadBefore) {
-    if (!this.ready) {
-      return;
-    }
+    const list = this.#sync.list;
     if (change.groups) {
-      this.emit(EVENT.CONVERSATION_GROUP_LIST_UPDATED, [...this.list.groups]);
+      this.#events.emit(EVENT.CONVERSATION_GROUP_LIST_UPDATED, [...list.groups]);
     }
     for (const groupName of change.inGroups) {
-      if (this.list.groups.includes(groupName)) {
-        this.emit(EVENT.CONVERSATION_IN_GROUP_UPDATED,
-          { groupName, conversationList: this.list.inGroup(groupName).map(toTencent) });
+      if (list.groups.includes(groupName)) {
+        this.#events.emit(EVENT.CONVERSATION_IN_GROUP_UPDATED,
+          { groupName, conversationList: list.inGroup(groupName).map(toTencent) });
       }
     }
     if (change.list || change.inGroups.size) {
-      this.emit(EVENT.CONVERSATION_LIST_UPDATED, this.list.visible().map(toTencent));
+      this.#events.emit(EVENT.CONVERSATION_LIST_UPDATED, list.visible().map(toTencent));
     }
-    const unread = this.list.totalUnread();
+    const unread = list.totalUnread();
     if (unreadBefore !== unread) {
-      this.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, unread);
+      this.#events.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, unread);
     }
   }
 
   /** Waits for a call that may run (logged in, list loaded). */
-  async session() {
-    if (this.loggingIn) {
-      await this.loggingIn.catch(() => {});
+  async #session() {
+    if (this.#loggingIn) {
+      await this.#loggingIn.catch(() => {});
     }
-    if (!this.ready) {
+    if (!this.#ready) {
       throw new ConversationsError(NOT_LOGGED_IN, 'call login({userID, userSig}) first', 401);
     }
   }
 
   /** A write: once it answers, the events it recorded are applied before the caller sees the result. */
-  async write(call) {
-    await this.session();
+  async #write(call) {
+    await this.#session();
     const answer = await call();
-    await this.serially(() => this.catchUp());
+    await this.#sync.serially(() => this.#sync.catchUp());
     return answer;
   }
 
@@ -306,8 +225,8 @@ export class ChatSDK {
 
   /** `()` every conversation, `([ids])` those, `({groupName})` / `({type})` / `({hasUnreadCount})` a filter. */
   async getConversationList(options) {
-    await this.session();
-    let list = this.list.visible();
+    await this.#session();
+    let list = this.#sync.list.visible();
     if (Array.isArray(options)) {
       requireIdList(options, 'conversationIDList');
       const wanted = new Set(options);
@@ -315,7 +234,7 @@ export class ChatSDK {
     } else if (options && typeof options === 'object') {
       if (options.groupName !== undefined) {
         requireString(options.groupName, 'groupName');
-        if (!this.list.groups.includes(options.groupName)) {
+        if (!this.#sync.list.groups.includes(options.groupName)) {
           throw new ConversationsError(51009, `conversation group ${options.groupName} does not exist`, 404);
         }
         list = list.filter((c) => c.groupList.includes(options.groupName));
@@ -333,15 +252,15 @@ export class ChatSDK {
   }
 
   async getConversationProfile(conversationID) {
-    await this.session();
+    await this.#session();
     requireString(conversationID, 'conversationID');
-    const local = this.list.conversations.get(conversationID);
-    const c = local && !local.isHidden ? local : await this.http.get(`/v1/conversations/${seg(conversationID)}`);
+    const local = this.#sync.list.conversations.get(conversationID);
+    const c = local && !local.isHidden ? local : await this.#http.get(`/v1/conversations/${seg(conversationID)}`);
     return ok({ conversation: toTencent(c) });
   }
 
   getTotalUnreadMessageCount() {
-    return this.ready ? this.list.totalUnread() : 0;
+    return this.#ready ? this.#sync.list.totalUnread() : 0;
   }
 
   async pinConversation(options) {
@@ -350,7 +269,7 @@ export class ChatSDK {
     if (typeof isPinned !== 'boolean') {
       throw malformed('isPinned', 'true or false');
     }
-    await this.write(() => this.http.put(`/v1/conversations/${seg(conversationID)}/pin`, { isPinned }));
+    await this.#write(() => this.#http.put(`/v1/conversations/${seg(conversationID)}/pin`, { isPinned }));
     return ok({ conversationID });
   }
 
@@ -360,7 +279,7 @@ export class ChatSDK {
     if (typeof draftText !== 'string') {
       throw malformed('draftText', 'a string');
     }
-    await this.write(() => this.http.put(`/v1/conversations/${seg(conversationID)}/draft`, { draftText }));
+    await this.#write(() => this.#http.put(`/v1/conversations/${seg(conversationID)}/draft`, { draftText }));
     return ok({ conversationID });
   }
 
@@ -370,14 +289,14 @@ export class ChatSDK {
     if (typeof customData !== 'string') {
       throw malformed('customData', 'a string of at most 256 bytes');
     }
-    return ok(await this.each(conversationIDList, (id) =>
-      this.http.put(`/v1/conversations/${seg(id)}/custom-data`, { customData })));
+    return ok(await this.#each(conversationIDList, (id) =>
+      this.#http.put(`/v1/conversations/${seg(id)}/custom-data`, { customData })));
   }
 
   async setMessageRead(options) {
     const { conversationID } = options || {};
     requireString(conversationID, 'conversationID');
-    await this.write(() => this.http.post(`/v1/conversations/${seg(conversationID)}/read`));
+    await this.#write(() => this.#http.post(`/v1/conversations/${seg(conversationID)}/read`));
     return ok({ conversationID });
   }
 
@@ -385,17 +304,17 @@ export class ChatSDK {
   async deleteConversation(options) {
     if (typeof options === 'string') {
       requireString(options, 'conversationID');
-      await this.write(() => this.http.delete(`/v1/conversations/${seg(options)}`));
+      await this.#write(() => this.#http.delete(`/v1/conversations/${seg(options)}`));
       return ok({ conversationID: options });
     }
     const { conversationIDList } = options || {};
     requireIdList(conversationIDList, 'conversationIDList');
-    return ok(await this.each(conversationIDList, (id) => this.http.delete(`/v1/conversations/${seg(id)}`)));
+    return ok(await this.#each(conversationIDList, (id) => this.#http.delete(`/v1/conversations/${seg(id)}`)));
   }
 
   /** One call per id; refusals go to the failure list as the service's group calls do. */
-  async each(ids, call) {
-    await this.session();
+  async #each(ids, call) {
+    await this.#session();
     const successConversationIDList = [];
     const failureConversationIDList = [];
     for (const id of ids) {
@@ -409,28 +328,28 @@ export class ChatSDK {
         failureConversationIDList.push({ conversationID: id, code: e.code, message: e.message });
       }
     }
-    await this.serially(() => this.catchUp());
+    await this.#sync.serially(() => this.#sync.catchUp());
     return { successConversationIDList, failureConversationIDList };
   }
 
   // ---- conversation groups (seed 004) ----------------------------------------------------------------
 
   async getConversationGroupList() {
-    await this.session();
-    return ok([...this.list.groups]);
+    await this.#session();
+    return ok([...this.#sync.list.groups]);
   }
 
   async createConversationGroup(options) {
     const { groupName, conversationIDList = [] } = options || {};
     requireString(groupName, 'groupName');
     requireIdList(conversationIDList, 'conversationIDList');
-    const answer = await this.write(() => this.http.post('/v1/conversation-groups', { groupName, conversationIDList }));
+    const answer = await this.#write(() => this.#http.post('/v1/conversation-groups', { groupName, conversationIDList }));
     return ok(successAndFailure(answer));
   }
 
   async deleteConversationGroup(groupName) {
     requireString(groupName, 'groupName');
-    await this.write(() => this.http.delete(`/v1/conversation-groups/${seg(groupName)}`));
+    await this.#write(() => this.#http.delete(`/v1/conversation-groups/${seg(groupName)}`));
     return ok({ groupName });
   }
 
@@ -438,7 +357,7 @@ export class ChatSDK {
     const { oldName, newName } = options || {};
     requireString(oldName, 'oldName');
     requireString(newName, 'newName');
-    await this.write(() => this.http.patch(`/v1/conversation-groups/${seg(oldName)}`, { newName }));
+    await this.#write(() => this.#http.patch(`/v1/conversation-groups/${seg(oldName)}`, { newName }));
     return ok({ oldName, newName });
   }
 
@@ -446,8 +365,8 @@ export class ChatSDK {
     const { groupName, conversationIDList } = options || {};
     requireString(groupName, 'groupName');
     requireIdList(conversationIDList, 'conversationIDList');
-    const answer = await this.write(() =>
-      this.http.post(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
+    const answer = await this.#write(() =>
+      this.#http.post(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
     return ok(successAndFailure(answer));
   }
 
@@ -455,8 +374,8 @@ export class ChatSDK {
     const { groupName, conversationIDList } = options || {};
     requireString(groupName, 'groupName');
     requireIdList(conversationIDList, 'conversationIDList');
-    const answer = await this.write(() =>
-      this.http.delete(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
+    const answer = await this.#write(() =>
+      this.#http.delete(`/v1/conversation-groups/${seg(groupName)}/conversations`, { conversationIDList }));
     return ok(successAndFailure(answer));
   }
 
@@ -472,8 +391,8 @@ export class ChatSDK {
     if (!payload || typeof payload.text !== 'string') {
       throw malformed('payload.text', 'a string');
     }
-    this.messageDrafts += 1;
-    return { ID: `local-${this.messageDrafts}`, to, conversationType, conversationID: conversationType + to,
+    this.#messageDrafts += 1;
+    return { ID: `local-${this.#messageDrafts}`, to, conversationType, conversationID: conversationType + to,
       type: TYPES.MSG_TEXT, payload: { text: payload.text }, status: 'unSend' };
   }
 
@@ -482,10 +401,10 @@ export class ChatSDK {
     if (!message || typeof message.conversationID !== 'string') {
       throw malformed('message', 'a message from createTextMessage');
     }
-    await this.session();
-    const conversation = this.list.conversations.get(message.conversationID)
-      || await this.http.get(`/v1/conversations/${seg(message.conversationID)}`);
-    const sent = await this.write(() => this.http.post(`/v1/chats/${seg(conversation.chatId)}/messages`,
+    await this.#session();
+    const conversation = this.#sync.list.conversations.get(message.conversationID)
+      || await this.#http.get(`/v1/conversations/${seg(message.conversationID)}`);
+    const sent = await this.#write(() => this.#http.post(`/v1/chats/${seg(conversation.chatId)}/messages`,
       { type: 'text', text: message.payload.text }));
     return ok({ message: { ...message, ID: sent.messageId, status: 'success', time: Math.floor(sent.sentAt / 1000),
       ...sent } });
@@ -497,22 +416,6 @@ function successAndFailure(answer) {
     successConversationIDList: answer.successConversationIDList || [],
     failureConversationIDList: answer.failureConversationIDList || [],
   };
-}
-
-/** The token's claims (not verified here: the service verifies every call). */
-export function readClaims(token) {
-  const parts = token.split('.');
-  if (parts.length !== 3) {
-    return null;
-  }
-  try {
-    const base64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = decodeURIComponent(Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')),
-      (ch) => '%' + ch.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
-    return JSON.parse(json);
-  } catch (e) {
-    return null;
-  }
 }
 
 /** `TencentCloudChat`: create() gives a ChatSDK; EVENT and TYPES as in Tencent's SDK. */

@@ -4,25 +4,24 @@
 import { ConversationsError, MALFORMED, NOT_LOGGED_IN, malformed, requireString } from './errors.js';
 import { Http, seg } from './http.js';
 import { openPicker } from './picker.js';
-import { readClaims } from './chat.js';
-import { defaultServer, sessions } from './session.js';
+import { defaultServer, readClaims, sessions } from './session.js';
 
 const settings = { server: null, userSig: null, corpId: null };
 const openers = [];
 
 function http() {
   const latest = sessions.latest;
-  const token = settings.userSig || (latest && latest.userSig);
+  const token = settings.userSig || (latest && latest.token());
   if (!token) {
     throw new ConversationsError(NOT_LOGGED_IN, 'call dd.config({userSig}) or log a chat in first', 401);
   }
-  const server = settings.server || (latest && !settings.userSig ? latest.http.server : null) || defaultServer();
+  const server = settings.server || (latest && !settings.userSig ? latest.server() : null) || defaultServer();
   return new Http({ server, token: () => token });
 }
 
 function ownCorp() {
   const latest = sessions.latest;
-  const claims = readClaims(settings.userSig || (latest && latest.userSig) || '');
+  const claims = readClaims(settings.userSig || (latest && latest.token()) || '');
   return settings.corpId || (claims && claims.corp) || null;
 }
 

@@ -2,34 +2,44 @@
 import { ConversationsError, UNREACHABLE } from './errors.js';
 
 export class Http {
-  /** @param {{server: string, token: () => string | null, fetch?: typeof fetch}} options */
+  #server;
+  #token;
+  #fetch;
+
+  /** @param {{server: string, token: () => string | null, fetchImpl?: typeof fetch}} options */
   constructor({ server, token, fetchImpl }) {
-    this.server = server.replace(/\/+$/, '');
-    this.token = token;
-    this.fetch = fetchImpl || ((...args) => globalThis.fetch(...args));
+    this.#server = server.replace(/\/+$/, '');
+    this.#token = token;
+    this.#fetch = fetchImpl || ((...args) => globalThis.fetch(...args));
   }
 
-  url(path) {
-    return this.server + path;
+  /** The service's base URL. */
+  get server() {
+    return this.#server;
   }
 
-  headers(extra = {}) {
-    const token = this.token();
+  /** The raw response to a request with the token (the event stream reads its body as it comes). */
+  open(path, { headers = {}, ...init } = {}) {
+    return this.#fetch(this.#server + path, { ...init, headers: this.#headers(headers) });
+  }
+
+  #headers(extra) {
+    const token = this.#token();
     return token ? { Authorization: `Bearer ${token}`, ...extra } : { ...extra };
   }
 
   async request(method, path, body) {
     let response;
     try {
-      response = await this.fetch(this.url(path), {
+      response = await this.open(path, {
         method,
-        headers: this.headers(body === undefined ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf-8' }),
+        headers: body === undefined ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf-8' },
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
       });
     } catch (e) {
-      throw new ConversationsError(UNREACHABLE, `the service at ${this.server} cannot be reached: ${e.message}`);
+      throw new ConversationsError(UNREACHABLE, `the service at ${this.#server} cannot be reached: ${e.message}`);
     }
     if (response.status === 204) {
       return null;

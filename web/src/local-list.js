@@ -1,6 +1,7 @@
 // The user's conversation list and groups as of `eventSeq`, kept right by applying the service's events
-// (API.md, Events) in order. Conversations are kept as the service sends them; `toTencent` shows them in
-// the shape of Tencent Cloud Chat's Conversation.
+// (API.md, Events) in order: state only, no I/O (ListSync feeds it; test/local-list.test.mjs runs it alone).
+// Conversations are kept as the service sends them, copied in, so that applying an event never changes the
+// event's own data; tencent.js shows them in the shape of Tencent Cloud Chat's Conversation.
 
 export class LocalList {
   constructor() {
@@ -9,7 +10,7 @@ export class LocalList {
 
   reset(conversations, groupNames, eventSeq) {
     /** @type {Map<string, object>} conversationID → the service's Conversation */
-    this.conversations = new Map(conversations.map((c) => [c.conversationID, c]));
+    this.conversations = new Map(conversations.map((c) => [c.conversationID, copy(c)]));
     this.groups = [...groupNames];
     this.eventSeq = eventSeq;
   }
@@ -34,7 +35,7 @@ export class LocalList {
       case 'CONVERSATION_LIST_UPDATED':
         for (const next of data) {
           const before = this.conversations.get(next.conversationID);
-          this.conversations.set(next.conversationID, next);
+          this.conversations.set(next.conversationID, copy(next));
           change.list = true;
           const beforeGroups = before && !before.isHidden ? before.groupList : [];
           const nextGroups = next.isHidden ? [] : next.groupList;
@@ -112,6 +113,10 @@ export class LocalList {
   }
 }
 
+function copy(conversation) {
+  return { ...conversation, groupList: [...conversation.groupList] };
+}
+
 function order(a, b) {
   if (a.isPinned !== b.isPinned) {
     return a.isPinned ? -1 : 1;
@@ -121,60 +126,4 @@ function order(a, b) {
     return activity;
   }
   return a.conversationID < b.conversationID ? 1 : a.conversationID > b.conversationID ? -1 : 0;
-}
-
-const MESSAGE_TYPES = { text: 'TIMTextElem', image: 'TIMImageElem', link: 'TIMCustomElem' };
-
-/** A message as Tencent's conversation.lastMessage shows it, with the service's own fields beside. */
-export function tencentLastMessage(m) {
-  if (!m) {
-    return null;
-  }
-  const images = m.attachment && Array.isArray(m.attachment.images) ? m.attachment.images : [];
-  const forShow = m.type === 'image' ? (m.text || '[Image]') : m.type === 'link'
-    ? (m.text || (m.attachment && m.attachment.title) || '[Link]') : m.text;
-  return {
-    ...m,
-    messageForShow: forShow,
-    lastTime: Math.floor(m.sentAt / 1000),
-    fromAccount: m.senderId,
-    type: MESSAGE_TYPES[m.type] || m.type,
-    payload: m.type === 'text' ? { text: m.text } : m.type === 'image' ? { imageInfoArray: images.map((url) => ({ url })) }
-      : { data: JSON.stringify(m.attachment || {}), description: m.text || '' },
-    isRevoked: false,
-  };
-}
-
-/** The service's Conversation in the shape of Tencent Cloud Chat's, keeping the service's fields beside it. */
-export function toTencent(c) {
-  const group = c.type === 'GROUP';
-  const avatar = c.avatarIcons && c.avatarIcons.length ? c.avatarIcons[0] : '';
-  return {
-    conversationID: c.conversationID,
-    type: c.type,
-    subType: group ? 'Work' : '',
-    unreadCount: c.unreadCount,
-    lastMessage: tencentLastMessage(c.lastMessage),
-    groupProfile: group
-      ? { groupID: c.chatId, name: c.title, avatar, memberCount: c.memberCount, type: 'Work' }
-      : { groupID: '', name: '', avatar: '', memberCount: 0, type: '' },
-    userProfile: group
-      ? { userID: '', nick: '', avatar: '' }
-      : { userID: c.conversationID.slice(3), nick: c.title, avatar },
-    groupAtInfoList: [],
-    remark: '',
-    isPinned: c.isPinned,
-    messageRemindType: 'AcceptAndNotify',
-    markList: [],
-    customData: c.customData,
-    conversationGroupList: [...c.groupList],
-    draftText: c.draftText,
-    // The service's own fields.
-    chatId: c.chatId,
-    title: c.title,
-    avatarIcons: [...c.avatarIcons],
-    memberCount: c.memberCount,
-    activityAt: c.activityAt,
-    updatedAt: c.updatedAt,
-  };
 }

@@ -68,6 +68,18 @@ function parseFrame(block) {
 }
 
 export class EventStreamReader {
+  #http;
+  #lastId;
+  #onEvent;
+  #onState;
+  #onFatal;
+  #random;
+  #stopped = true;
+  #controller = null;
+  #state = NET_STATE.DISCONNECTED;
+  #connects = 0;
+  #wake = null;
+
   /**
    * @param {object} options
    * @param {import('./http.js').Http} options.http
@@ -77,51 +89,57 @@ export class EventStreamReader {
    * @param {(error: Error) => void} options.onFatal the token was refused: the stream stops
    */
   constructor({ http, lastId, onEvent, onState, onFatal, random = Math.random }) {
-    this.http = http;
-    this.lastId = lastId;
-    this.onEvent = onEvent;
-    this.onState = onState;
-    this.onFatal = onFatal;
-    this.random = random;
-    this.stopped = true;
-    this.controller = null;
-    this.state = NET_STATE.DISCONNECTED;
-    this.connects = 0;
+    this.#http = http;
+    this.#lastId = lastId;
+    this.#onEvent = onEvent;
+    this.#onState = onState;
+    this.#onFatal = onFatal;
+    this.#random = random;
+  }
+
+  /** NET_STATE: connected, connecting or disconnected. */
+  get state() {
+    return this.#state;
+  }
+
+  /** How many times the stream has connected. */
+  get connects() {
+    return this.#connects;
   }
 
   start() {
-    if (!this.stopped) {
+    if (!this.#stopped) {
       return;
     }
-    this.stopped = false;
-    this.loop = this.run();
+    this.#stopped = false;
+    this.#run();
   }
 
   stop() {
-    this.stopped = true;
-    this.controller?.abort();
-    this.wake?.();
-    this.setState(NET_STATE.DISCONNECTED);
+    this.#stopped = true;
+    this.#controller?.abort();
+    this.#wake?.();
+    this.#setState(NET_STATE.DISCONNECTED);
   }
 
   /** Ends the current connection (as a network break would); the reader reconnects and resumes. */
   reconnect() {
-    this.controller?.abort();
+    this.#controller?.abort();
   }
 
-  setState(state) {
-    if (state !== this.state) {
-      this.state = state;
-      this.onState(state);
+  #setState(state) {
+    if (state !== this.#state) {
+      this.#state = state;
+      this.#onState(state);
     }
   }
 
-  async run() {
+  async #run() {
     let failures = 0;
-    while (!this.stopped) {
-      this.setState(NET_STATE.CONNECTING);
+    while (!this.#stopped) {
+      this.#setState(NET_STATE.CONNECTING);
       const controller = new AbortController();
-      this.controller = controller;
+      this.#controller = controller;
       let silence = null;
       const feelAlive = () => {
         clearTimeout(silence);
@@ -130,17 +148,17 @@ export class EventStreamReader {
       let waitMs = null;
       try {
         feelAlive();
-        const response = await this.http.fetch(this.http.url('/v1/events'), {
-          headers: this.http.headers({ Accept: 'text/event-stream', 'Last-Event-ID': String(this.lastId()) }),
+        const response = await this.#http.open('/v1/events', {
+          headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(this.#lastId()) },
           signal: controller.signal,
           cache: 'no-store',
         });
         if (response.status === 401) {
           clearTimeout(silence);
-          this.stopped = true;
-          this.setState(NET_STATE.DISCONNECTED);
+          this.#stopped = true;
+          this.#setState(NET_STATE.DISCONNECTED);
           const body = await response.json().catch(() => ({}));
-          this.onFatal(Object.assign(new Error(body.message || 'the token was refused'), { code: body.code || 40101 }));
+          this.#onFatal(Object.assign(new Error(body.message || 'the token was refused'), { code: body.code || 40101 }));
           return;
         }
         if (!response.ok || !response.body) {
@@ -149,16 +167,16 @@ export class EventStreamReader {
           await response.body?.cancel().catch(() => {});
           throw new Error(`the event stream answered ${response.status}`);
         }
-        this.connects += 1;
-        this.setState(NET_STATE.CONNECTED);
+        this.#connects += 1;
+        this.#setState(NET_STATE.CONNECTED);
         for await (const frame of frames(response.body)) {
           feelAlive();
           failures = 0;
           if (frame.id === null || frame.data === null) {
             continue;
           }
-          await this.onEvent({ id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) });
-          if (this.stopped) {
+          await this.#onEvent({ id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) });
+          if (this.#stopped) {
             break;
           }
         }
@@ -168,20 +186,20 @@ export class EventStreamReader {
       } finally {
         clearTimeout(silence);
       }
-      if (this.stopped) {
+      if (this.#stopped) {
         break;
       }
-      this.setState(NET_STATE.DISCONNECTED);
+      this.#setState(NET_STATE.DISCONNECTED);
       failures += 1;
       const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures - 1, 10));
-      await this.sleep(waitMs ?? cap / 2 + this.random() * cap / 2);
+      await this.#sleep(waitMs ?? cap / 2 + this.#random() * cap / 2);
     }
   }
 
-  sleep(ms) {
+  #sleep(ms) {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      this.#wake = () => {
         clearTimeout(timer);
         resolve();
       };

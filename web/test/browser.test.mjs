@@ -286,7 +286,8 @@ test("the seeds' example code runs unchanged in a page of another origin that lo
     await world.as('alice').post('/v1/conversation-groups', { groupName: 'Suppliers_old', conversationIDList: [] }, 201);
     // Made by another client: the page learns of it from the stream. Wait for that before the rename, or the
     // rename's own catch-up may apply both in one batch and raise one group-list event for the two.
-    await page.waitForFunction(() => window.chat.list.groups.includes('Suppliers_old'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => window.chat[Symbol.for('conversations.internals')].list.groups
+      .includes('Suppliers_old'), null, { timeout: 10_000 });
     await run('004-rename');
     await run('004-add');
     await run('004-remove');
@@ -357,7 +358,7 @@ test("the seeds' example code runs unchanged in a page of another origin that lo
     });
     await world.as('example').post('/v1/chats/test/messages', { type: 'text', text: 'over the stream' }, 201);
     await page.waitForFunction(() => window.unreadSeen.includes(1), null, { timeout: 10_000 });
-    assert.equal(await page.evaluate(() => window.chat.reader.state), 'connected');
+    assert.equal(await page.evaluate(() => window.chat[Symbol.for('conversations.internals')].reader.state), 'connected');
     const after = await page.evaluate(() => window.recorded);
     assert.ok(after.calls.some((c) => c.method === 'toConversation:opened' && c.result.conversationID === 'GROUPtest'));
     assert.deepEqual(after.warnings, [], 'no example reached its catch');

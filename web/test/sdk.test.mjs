@@ -3,6 +3,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import TencentCloudChat from '../dist/conversations.mjs';
+
+/** What a test may reach of a chat's state (chat.js: INTERNALS). */
+const INTERNALS = Symbol.for('conversations.internals');
 import { breakableProxy, eventually, provision, serverState } from './support/service.mjs';
 
 const { EVENT } = TencentCloudChat;
@@ -45,7 +48,7 @@ function shapeOfServer(conversations) {
 
 async function assertInStep(chat, client) {
   const server = await serverState(client);
-  await eventually(() => chat.list.eventSeq === server.last, { what: `eventSeq ${server.last}` });
+  await eventually(() => chat[INTERNALS].list.eventSeq === server.last, { what: `eventSeq ${server.last}` });
   const local = (await chat.getConversationList()).data.conversationList;
   assert.deepEqual(shapeOfLocal(local), shapeOfServer(server.list));
   assert.deepEqual((await chat.getConversationGroupList()).data, server.groups);
@@ -250,17 +253,17 @@ test('a broken connection is resumed where it was; an unknown place gets RESYNC,
   await eventually(() => states().includes('connected'), { what: 'the stream to connect' });
   // More breaks than a user may hold streams (5): each gone connection gives its slot back at once.
   for (let i = 0; i < 7; i++) {
-    chat.reader.reconnect();
+    chat[INTERNALS].reader.reconnect();
     await world.as('bob').post('/v1/chats/r/messages', { type: 'text', text: `while away ${i}` }, 201);
   }
   await eventually(() => chat.getTotalUnreadMessageCount() === 7, { what: 'every message after the breaks' });
-  assert.ok(chat.reader.connects >= 2, `reconnected (${chat.reader.connects} connects)`);
+  assert.ok(chat[INTERNALS].reader.connects >= 2, `reconnected (${chat[INTERNALS].reader.connects} connects)`);
   assert.ok(states().filter((s) => s === 'connecting').length >= 2);
   await assertInStep(chat, world.as('alice'));
 
   // A place the service never gave: it answers RESYNC, the SDK reloads and raises CONVERSATION_LIST_RELOADED.
-  chat.list.eventSeq += 1000;
-  chat.reader.reconnect();
+  chat[INTERNALS].list.eventSeq += 1000;
+  chat[INTERNALS].reader.reconnect();
   await eventually(() => of(EVENT.CONVERSATION_LIST_RELOADED).length === 1, { what: 'the reload' });
   await world.as('bob').post('/v1/chats/r/messages', { type: 'text', text: 'after the reload' }, 201);
   await eventually(() => chat.getTotalUnreadMessageCount() === 8, { what: 'live events after the reload' });
@@ -274,12 +277,12 @@ test('when the network drops every connection, the stream comes back by itself a
   const chat = TencentCloudChat.create({ SDKAppID: 0, server: proxy.url });
   chats.push(chat);
   await chat.login({ userID: 'alice', userSig: world.tokens.alice });
-  await eventually(() => chat.reader.state === 'connected', { what: 'the stream to connect' });
+  await eventually(() => chat[INTERNALS].reader.state === 'connected', { what: 'the stream to connect' });
   for (let i = 0; i < 3; i++) {
     assert.ok(proxy.cut() > 0, 'the stream was cut');
     await world.as('bob').post('/v1/chats/n/messages', { type: 'text', text: `during the outage ${i}` }, 201);
     await world.as('alice').post('/v1/conversation-groups', { groupName: `While away ${i}`, conversationIDList: ['GROUPn'] }, 201);
-    await eventually(() => chat.reader.state === 'connected' && chat.reader.connects === i + 2,
+    await eventually(() => chat[INTERNALS].reader.state === 'connected' && chat[INTERNALS].reader.connects === i + 2,
       { what: `reconnect ${i + 1}`, timeoutMs: 10000 });
   }
   await assertInStep(chat, world.as('alice'));
@@ -299,7 +302,7 @@ test('a token that stops being accepted ends the stream with KICKED_OUT', async 
   chat.on(EVENT.KICKED_OUT, (e) => kicked.push(e));
   await chat.login({ userID: 'alice', userSig: short });
   await new Promise((r) => setTimeout(r, 2500));
-  chat.reader.reconnect();
+  chat[INTERNALS].reader.reconnect();
   await eventually(() => kicked.length === 1, { what: 'KICKED_OUT', timeoutMs: 8000 });
   assert.equal(kicked[0].data.code, 40101);
   assert.equal(chat.isReady(), false);
