@@ -3,6 +3,7 @@ package io.conversations.bootstrap;
 import io.conversations.adapter.http.HttpSettings;
 import io.conversations.adapter.http.JwtTokens;
 import io.conversations.adapter.persistence.StoreSettings;
+import io.conversations.application.service.ChatService;
 import io.conversations.domain.group.GroupLimits;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import java.util.Set;
 public record Config(String host, int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
                      Optional<String> adminKey, Optional<String> tokenSecret, GroupLimits limits, Events events,
                      long listCacheBytes, List<String> corsOrigins, int dbWaitSeconds, String logFormat,
-                     int userRequestsPerSecond, int adminRequestsPerSecond) {
+                     int userRequestsPerSecond, int adminRequestsPerSecond, int bigChatMembers) {
 
     /** The shortest admin key and token secret accepted (the token secret in bytes of UTF-8): the HTTP adapter's. */
     static final int MIN_ADMIN_KEY_CHARS = HttpSettings.MIN_ADMIN_KEY_CHARS;
@@ -37,7 +38,8 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             "CONVERSATIONS_MAX_STREAMS_PER_USER", "CONVERSATIONS_MAX_STREAMS", "CONVERSATIONS_EVENT_POLL_MS",
             "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB",
             "CONVERSATIONS_CORS_ORIGINS", "CONVERSATIONS_DB_WAIT_SECONDS",
-            "CONVERSATIONS_LOG_FORMAT", "CONVERSATIONS_RATE_LIMIT_USER", "CONVERSATIONS_RATE_LIMIT_ADMIN");
+            "CONVERSATIONS_LOG_FORMAT", "CONVERSATIONS_RATE_LIMIT_USER", "CONVERSATIONS_RATE_LIMIT_ADMIN",
+            "CONVERSATIONS_BIG_CHAT_MEMBERS");
 
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
@@ -97,7 +99,9 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                 logFormat(value(values, "CONVERSATIONS_LOG_FORMAT").orElse("text")),
                 // Requests a second (bursts of twice that for a user, ten times for the admin key); 0: no limit.
                 integer(values, "CONVERSATIONS_RATE_LIMIT_USER", 100, 0, 1_000_000),
-                integer(values, "CONVERSATIONS_RATE_LIMIT_ADMIN", 2_000, 0, 1_000_000));
+                integer(values, "CONVERSATIONS_RATE_LIMIT_ADMIN", 2_000, 0, 1_000_000),
+                // From this many members a chat's messages write the chat, not each member (a one-to-one chat: never).
+                integer(values, "CONVERSATIONS_BIG_CHAT_MEMBERS", ChatService.DEFAULT_BIG_CHAT_MEMBERS, 3, 1_000_000));
     }
 
     private static String logFormat(String raw) {

@@ -17,6 +17,7 @@ import io.conversations.adapter.persistence.FeedTail;
 import io.conversations.adapter.persistence.Store;
 import io.conversations.adapter.persistence.StoreSettings;
 import io.conversations.application.port.out.Clock;
+import io.conversations.application.service.ChatChangeEvents;
 import io.conversations.application.service.ChatService;
 import io.conversations.application.service.ConversationService;
 import io.conversations.application.service.DirectoryService;
@@ -90,11 +91,14 @@ public final class Wiring implements AutoCloseable {
             ConversationService conversations = new ConversationService(store.transactions(), store.conversations(),
                     store.conversationGroups(), store.eventLog(), recorder, store.directory(), clock);
             Config.Events eventConfig = config.events();
-            EventService events = new EventService(store.transactions(), store.eventLog(), clock,
+            ChatChangeEvents chatEvents = new ChatChangeEvents(store.transactions(), store.conversations(),
+                    store.directory(), recorder, clock);
+            EventService events = new EventService(store.transactions(), store.eventLog(), chatEvents, clock,
                     TimeUnit.DAYS.toMillis(eventConfig.retentionDays()));
             streams = new StreamRegistry(store.catchUpReads(),
                     new StreamRegistry.Limits(eventConfig.streamsPerUser(), eventConfig.streamsPerNode()));
-            EventDelivery delivery = new EventDelivery(streams, store.transactions(), store.eventLog());
+            EventDelivery delivery = new EventDelivery(streams, store.transactions(), store.eventLog(), store.chats(),
+                    chatEvents);
             // The kept first pages learn of a commit here before the writing request answers: its client's next
             // read here must not get the old answer.
             ViewCache views = config.listCacheBytes() > 0 ? ViewCache.watching(config.listCacheBytes(), delivery) : null;
@@ -104,7 +108,7 @@ public final class Wiring implements AutoCloseable {
             DirectoryService directory = new DirectoryService(store.transactions(), store.directory(), store.chats(),
                     store.conversations(), recorder, clock);
             ChatService chats = new ChatService(store.transactions(), store.directory(), store.chats(),
-                    store.conversations(), store.conversationGroups(), recorder, clock);
+                    store.conversations(), store.conversationGroups(), recorder, clock, config.bigChatMembers());
             TokenService userTokens = new TokenService(store.transactions(), store.directory(), tokens, clock);
             IdempotencyService idempotency = new IdempotencyService(store.transactions(), store.idempotencyKeys(), clock);
             ShareService shares = new ShareService(store.transactions(), store.pickedChats(), conversations, messages,

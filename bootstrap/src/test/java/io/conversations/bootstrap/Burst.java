@@ -34,6 +34,7 @@ final class Burst {
     private final AtomicInteger failures = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> broken = new ConcurrentLinkedQueue<>();
     private final long seed = System.nanoTime();
+    private int bigChats;
 
     Burst(Api api, String corp, int userCount, int chatCount) {
         this.api = api;
@@ -62,6 +63,15 @@ final class Burst {
         return failures.get();
     }
 
+    /** How many of the group chats were made with {@link EventsContract#BIG_CHAT_MEMBERS} or more members. */
+    int bigChats() {
+        return bigChats;
+    }
+
+    int chats() {
+        return chats.size();
+    }
+
     /** The corp, its users, group chats of random members, and a ring of one-to-one chats. */
     void provision() {
         api.corp(corp, users.toArray(String[]::new));
@@ -74,6 +84,20 @@ final class Burst {
                 }
             }
             String owner = users.get(random.nextInt(users.size()));
+            if (!members.contains(owner)) {
+                members.add(owner);
+            }
+            // Half the chats of four or more (big ones) lose members down to three at first: they grow big as
+            // the backend adds members during the run.
+            if (members.size() >= EventsContract.BIG_CHAT_MEMBERS && random.nextBoolean()) {
+                members = new ArrayList<>(members.subList(0, EventsContract.BIG_CHAT_MEMBERS - 1));
+                if (!members.contains(owner)) {
+                    members.set(0, owner);
+                }
+            }
+            if (members.size() >= EventsContract.BIG_CHAT_MEMBERS) {
+                bigChats++;
+            }
             api.groupChat(corp, chat, owner, members.toArray(String[]::new));
             conversationIds.add("GROUP" + chat);
         }

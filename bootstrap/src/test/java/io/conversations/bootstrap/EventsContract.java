@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class EventsContract {
     static final int STREAMS_PER_USER = 3;
+    static final int BIG_CHAT_MEMBERS = 4;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     protected Wiring service;
@@ -40,6 +41,9 @@ abstract class EventsContract {
         Map<String, String> settings = new java.util.HashMap<>(store());
         settings.put("CONVERSATIONS_SSE_HEARTBEAT_MS", "300");
         settings.put("CONVERSATIONS_MAX_STREAMS_PER_USER", String.valueOf(STREAMS_PER_USER));
+        // Chats of 4 or more members are big here: the random burst's chats (about four members each) are made
+        // big, grow big and stay small, and the replays below hold for each kind.
+        settings.put("CONVERSATIONS_BIG_CHAT_MEMBERS", String.valueOf(BIG_CHAT_MEMBERS));
         service = Wiring.start(Api.config(dataDir(), settings));
         api = new Api(service.port());
         corp = "corp" + UUID.randomUUID().toString().substring(0, 8);
@@ -268,16 +272,21 @@ abstract class EventsContract {
         throw new AssertionError("a killed stream's slot was never freed");
     }
 
+    /**
+     * Small and big chats alike (the burst's chats of four or more members are big): half the users stream from
+     * the start, the other half are offline and read their log afterwards; each log, applied to an empty model,
+     * is what the API answers, and each stream carried its log.
+     */
     @Test
     void theLogReplayedOverAnEmptyModelIsWhatTheApiAnswersAfterARandomBurst() throws Exception {
-        Burst burst = new Burst(api, corp, 6, 8);
+        Burst burst = new Burst(api, corp, 8, 8);
         burst.provision();
         List<SseClient> streams = new ArrayList<>();
         try {
-            for (String user : burst.users()) {
-                streams.add(stream(burst.token(user), 0L));
+            for (int i = 0; i < burst.users().size(); i += 2) {
+                streams.add(stream(burst.token(burst.users().get(i)), 0L));
             }
-            burst.run(400, 150);
+            burst.run(300, 150);
             for (int i = 0; i < burst.users().size(); i++) {
                 String user = burst.users().get(i);
                 List<JsonObject> log = burst.log(user);
@@ -286,8 +295,10 @@ abstract class EventsContract {
                 ReplayModel model = new ReplayModel();
                 log.forEach(model::apply);
                 model.assertMatches(api, burst.token(user), user);
-
-                List<Frame> streamed = streams.get(i).await(log.size(), WAIT);
+                if (i % 2 != 0) {
+                    continue; // offline: its log was read just now
+                }
+                List<Frame> streamed = streams.get(i / 2).await(log.size(), WAIT);
                 for (int n = 0; n < log.size(); n++) {
                     assertEquals(log.get(n).getJsonNumber("id").longValue(), streamed.get(n).id());
                     assertEquals(log.get(n).get("data"), streamed.get(n).json(), user + "'s stream at " + (n + 1));
@@ -296,8 +307,55 @@ abstract class EventsContract {
         } finally {
             streams.forEach(SseClient::close);
         }
+        assertTrue(burst.bigChats() > 0 && burst.bigChats() < burst.chats(),
+                "big and small chats both: " + burst.bigChats() + " of " + burst.chats() + " big");
         assertTrue(burst.failures() > 0 && burst.successes() > 1000,
                 "the burst mixes refusals with changes: " + burst.successes() + " done, " + burst.failures() + " refused");
+    }
+
+    /**
+     * A member offline while many messages arrive in three big chats gets one list event when they come back (the
+     * three conversations as they now are), and a client holding the list at its eventSeq reaches the server's
+     * state by applying the events after it; a member who joins has nothing sent before unread; one who left
+     * hears no more of the chat.
+     */
+    @Test
+    void aMemberAwayWhileBigChatsWereBusyGetsOneEventForThemWhenBack() throws Exception {
+        String[] users = {"alice", "bob", "carol", "dave", "erin"};
+        api.corp(corp, users);
+        for (String chat : List.of("b1", "b2", "b3")) {
+            api.groupChat(corp, chat, "alice", "bob", "carol", "dave");
+        }
+        String alice = api.token(corp, "alice");
+        String bob = api.token(corp, "bob");
+        String carol = api.token(corp, "carol");
+        String erin = api.token(corp, "erin");
+        JsonObject page = api.call("GET", "/v1/conversations?count=100", bob, null).is(200).json();
+        long eventSeq = page.getJsonNumber("eventSeq").longValue();
+        ReplayModel model = ReplayModel.loaded(page.getJsonArray("conversationList").getValuesAs(JsonObject.class),
+                List.of());
+        api.admin("DELETE", "/v1/admin/corps/" + corp + "/chats/b3/members/carol", null).is(204);
+        long carolAt = last(carol);
+        for (int i = 0; i < 60; i++) {
+            api.call("POST", "/v1/chats/b" + (i % 3 + 1) + "/messages", alice, "{\"type\":\"text\",\"text\":\"m" + i + "\"}")
+                    .is(201);
+        }
+        api.admin("PUT", "/v1/admin/corps/" + corp + "/chats/b1/members/erin", null).is(204);
+        JsonObject erins = api.call("GET", "/v1/conversations/GROUPb1", erin, null).is(200).json();
+        assertEquals(0, erins.getInt("unreadCount"), "nothing sent before erin joined is unread to her");
+        assertEquals("m57", erins.getJsonObject("lastMessage").getString("text"));
+
+        JsonArray back = eventsAfter(bob, eventSeq);
+        assertEquals(1, back.size(), "one event for 60 messages in three chats: " + back);
+        assertEquals(List.of("GROUPb1", "GROUPb2", "GROUPb3"), back.getJsonObject(0).getJsonArray("data").stream()
+                .map(c -> c.asJsonObject().getString("conversationID")).sorted().toList());
+        back.getValuesAs(JsonObject.class).forEach(model::apply);
+        model.assertMatches(api, bob, "bob");
+        assertEquals(20, api.call("GET", "/v1/conversations/GROUPb1", bob, null).json().getInt("unreadCount"));
+        List<String> toldCarol = eventsAfter(carol, carolAt).stream()
+                .flatMap(e -> e.asJsonObject().getJsonArray("data").stream())
+                .map(c -> c.asJsonObject().getString("conversationID")).sorted().toList();
+        assertEquals(List.of("GROUPb1", "GROUPb2"), toldCarol, "carol left b3: nothing more of it");
     }
 
     @Test

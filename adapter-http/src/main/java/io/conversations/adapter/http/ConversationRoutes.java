@@ -72,7 +72,7 @@ public final class ConversationRoutes implements RouteTable.RouteSet {
         Outcome<ConversationPage> outcome = listConversations.list(user, query);
         if (outcome instanceof Outcome.Done<ConversationPage> done) {
             byte[] rendered = exchange.render(body(done.value()));
-            reservation.keep(key, done.value().eventSeq(), rendered);
+            reservation.keep(key, done.value().eventSeq(), done.value().bigChats(), rendered);
             exchange.rendered(ctx, 200, rendered);
         } else {
             exchange.outcome(ctx, outcome, 200, ConversationRoutes::body);

@@ -1,7 +1,9 @@
 package io.conversations.adapter.http;
 
+import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.identity.UserRef;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers already rendered for a user (a first page of their list, as bytes), kept while the user's
@@ -19,8 +21,11 @@ public interface RenderedViews {
 
     /** Keeps one answer rendered after {@link #reserve}. */
     interface Reservation {
-        /** Keeps {@code rendered} under {@code key} as of the user's event sequence {@code seq}. */
-        void keep(String key, long seq, byte[] rendered);
+        /**
+         * Keeps {@code rendered} under {@code key} as of the user's event sequence {@code seq}; it shows the big chats
+         * {@code bigChats} as they were (a change of one makes it stale).
+         */
+        void keep(String key, long seq, Set<ChatId> bigChats, byte[] rendered);
     }
 
     /** Keeps nothing: every look-up misses. */
@@ -32,7 +37,7 @@ public interface RenderedViews {
 
         @Override
         public Reservation reserve(UserRef user) {
-            return (key, seq, rendered) -> { };
+            return (key, seq, bigChats, rendered) -> { };
         }
     };
 }

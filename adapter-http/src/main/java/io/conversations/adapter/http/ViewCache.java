@@ -1,13 +1,17 @@
 package io.conversations.adapter.http;
 
 import io.conversations.application.port.in.EventSequences;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -22,6 +26,9 @@ import java.util.function.ToLongFunction;
  *       client reads its own writes here at once;</li>
  *   <li>the store's feed reports every user's new sequence, whichever node wrote it, within the event delay.</li>
  * </ul>
+ * A user's view of a big chat moves without their sequence (their event of it is recorded later): an answer
+ * names the big chats the user is in, and a change of one of them drops the user's kept answers (told as the
+ * sequences are; a change during a read keeps nothing of it).
  * An answer is served only while its sequence is at least the newest one learnt for its user. Two things
  * make it ask the store for the user's committed sequence before serving (one primary-key read instead of
  * rendering the page again): the tail has not completed a round recently (it may have missed another node's
@@ -40,6 +47,11 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
     private final ToLongFunction<UserRef> committedSeq;
     private final LongSupplier nanoTime;
     private final Map<UserRef, UserViews> users = new ConcurrentHashMap<>();
+    /** The users whose kept answers show each big chat, and how many big chats' changes each corp has seen. */
+    private final Map<ChatKey, Set<UserRef>> byChat = new ConcurrentHashMap<>();
+    private final Map<CorpId, AtomicLong> chatChanges = new ConcurrentHashMap<>();
+
+    private record ChatKey(CorpId corp, ChatId chat) {}
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
     private volatile long tailAt;
@@ -70,6 +82,21 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
             views.advance(seq);
             return views;
         });
+    }
+
+    /** A big chat changed: every kept answer of its members' is stale. */
+    @Override
+    public void chatChanged(CorpId corp, ChatId chat) {
+        chatChanges.computeIfAbsent(corp, c -> new AtomicLong()).incrementAndGet();
+        Set<UserRef> members = byChat.get(new ChatKey(corp, chat));
+        if (members != null) {
+            members.forEach(user -> {
+                UserViews views = users.get(user);
+                if (views != null) {
+                    bytes.addAndGet(-views.forgetAll());
+                }
+            });
+        }
     }
 
     /** Every user's sequence committed by {@code System.nanoTime()} = {@code nanos} has been told. */
@@ -123,7 +150,15 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
     @Override
     public Reservation reserve(UserRef user) {
         UserViews views = users.computeIfAbsent(user, u -> new UserViews());
-        return (key, seq, rendered) -> {
+        AtomicLong corpChanges = chatChanges.computeIfAbsent(user.corp(), c -> new AtomicLong());
+        long changesBefore = corpChanges.get();
+        return (key, seq, bigChats, rendered) -> {
+            if (!bigChats.isEmpty() && corpChanges.get() != changesBefore) {
+                return; // a big chat of the corp changed during the read: it may be one of these
+            }
+            bigChats.forEach(chat -> byChat.computeIfAbsent(new ChatKey(user.corp(), chat),
+                    k -> ConcurrentHashMap.newKeySet()).add(user));
+            views.showing(user.corp(), bigChats);
             long added = views.keep(key, seq, rendered, nanoTime.getAsLong(), ticks.incrementAndGet());
             if (added != 0 && bytes.addAndGet(added) > maxBytes) {
                 evict();
@@ -158,6 +193,10 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
         users.forEach((user, views) -> {
             if (views.isEmpty() && users.remove(user, views)) {
                 bytes.addAndGet(-views.drop());
+                views.chats().forEach(chat -> byChat.computeIfPresent(new ChatKey(user.corp(), chat), (k, set) -> {
+                    set.remove(user);
+                    return set.isEmpty() ? null : set;
+                }));
             }
         });
     }
@@ -165,6 +204,8 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
     /** One user's kept answers and the newest sequence learnt for them. */
     private static final class UserViews {
         private final Map<String, Kept> kept = new HashMap<>();
+        /** The big chats the kept answers showed (the index byChat lists this user under each). */
+        private final Set<ChatId> chats = new HashSet<>();
         private long newest;
         private long held;
         private boolean dropped;
@@ -222,6 +263,22 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
 
         synchronized boolean isEmpty() {
             return kept.isEmpty();
+        }
+
+        synchronized void showing(CorpId corp, Set<ChatId> bigChats) {
+            chats.addAll(bigChats);
+        }
+
+        synchronized Set<ChatId> chats() {
+            return Set.copyOf(chats);
+        }
+
+        /** Forgets every kept answer (a big chat of the user's changed); answers the bytes freed. */
+        synchronized long forgetAll() {
+            long freed = held;
+            kept.clear();
+            held = 0;
+            return freed;
         }
 
         /** Gives up everything; answers the bytes freed. */

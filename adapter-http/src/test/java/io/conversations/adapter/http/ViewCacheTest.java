@@ -9,6 +9,7 @@ import io.conversations.domain.identity.UserRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ViewCacheTest {
     @Test
     void servesWhatWasKeptUntilTheUsersSequenceMovesPastIt() {
         cache.caughtUp(now.get());
-        cache.reserve(ALICE).keep("first", 5, bytes("page@5"));
+        cache.reserve(ALICE).keep("first", 5, Set.of(), bytes("page@5"));
         assertArrayEquals(bytes("page@5"), cache.find(ALICE, "first").orElseThrow());
         cache.advanced(ALICE, 5);
         assertTrue(cache.find(ALICE, "first").isPresent(), "an event it already reflects changes nothing");
@@ -43,16 +44,16 @@ class ViewCacheTest {
         cache.caughtUp(now.get());
         Reservation reading = cache.reserve(ALICE);
         cache.advanced(ALICE, 8); // committed after the read began: the read may or may not show it
-        reading.keep("first", 7, bytes("page@7"));
+        reading.keep("first", 7, Set.of(), bytes("page@7"));
         assertEquals(Optional.empty(), cache.find(ALICE, "first"), "kept as of 7, but 8 is committed");
-        cache.reserve(ALICE).keep("first", 8, bytes("page@8"));
+        cache.reserve(ALICE).keep("first", 8, Set.of(), bytes("page@8"));
         assertArrayEquals(bytes("page@8"), cache.find(ALICE, "first").orElseThrow());
     }
 
     @Test
     void eachUserAndEachCorpHasItsOwn() {
         cache.caughtUp(now.get());
-        cache.reserve(ALICE).keep("first", 1, bytes("alice"));
+        cache.reserve(ALICE).keep("first", 1, Set.of(), bytes("alice"));
         assertEquals(Optional.empty(), cache.find(BOB, "first"));
         assertEquals(Optional.empty(), cache.find(OTHER_CORPS_ALICE, "first"));
         cache.advanced(BOB, 99);
@@ -61,7 +62,7 @@ class ViewCacheTest {
 
     @Test
     void whileTheTailIsSilentEveryAnswerIsCheckedAgainstTheStoreFirst() {
-        cache.reserve(ALICE).keep("first", 1, bytes("page@1"));
+        cache.reserve(ALICE).keep("first", 1, Set.of(), bytes("page@1"));
         committed.put(ALICE, 1L);
         assertArrayEquals(bytes("page@1"), cache.find(ALICE, "first").orElseThrow(), "before the first round");
         assertEquals(1, asked.get());
@@ -70,7 +71,7 @@ class ViewCacheTest {
         committed.put(ALICE, 2L); // another node's change the silent tail did not report
         assertEquals(Optional.empty(), cache.find(ALICE, "first"));
         assertEquals(2, asked.get());
-        cache.reserve(ALICE).keep("first", 2, bytes("page@2"));
+        cache.reserve(ALICE).keep("first", 2, Set.of(), bytes("page@2"));
         cache.caughtUp(now.get());
         assertArrayEquals(bytes("page@2"), cache.find(ALICE, "first").orElseThrow());
         assertEquals(2, asked.get(), "a tail that runs is trusted");
@@ -79,8 +80,8 @@ class ViewCacheTest {
     @Test
     void anAnswerNotConfirmedForAMinuteIsCheckedAgainstTheStoreOnceThenTrustedAgain() {
         cache.caughtUp(now.get());
-        cache.reserve(ALICE).keep("first", 3, bytes("page@3"));
-        cache.reserve(BOB).keep("first", 3, bytes("bob@3"));
+        cache.reserve(ALICE).keep("first", 3, Set.of(), bytes("page@3"));
+        cache.reserve(BOB).keep("first", 3, Set.of(), bytes("bob@3"));
         committed.put(ALICE, 3L);
         committed.put(BOB, 4L); // a change the tail gave up on
         now.addAndGet(ViewCache.MAX_AGE_NANOS + 1);
@@ -98,7 +99,7 @@ class ViewCacheTest {
         ViewCache failing = new ViewCache(10_000, user -> {
             throw new IllegalStateException("store down");
         }, now::get);
-        failing.reserve(ALICE).keep("first", 1, bytes("page"));
+        failing.reserve(ALICE).keep("first", 1, Set.of(), bytes("page"));
         assertEquals(Optional.empty(), failing.find(ALICE, "first"));
     }
 
@@ -108,10 +109,10 @@ class ViewCacheTest {
         byte[] page = new byte[1_000];
         for (int i = 0; i < 30; i++) {
             UserRef user = UserRef.of("acme", "u" + i);
-            cache.reserve(user).keep("first", 1, page);
+            cache.reserve(user).keep("first", 1, Set.of(), page);
             cache.find(ALICE, "first"); // alice stays in use
             if (i == 0) {
-                cache.reserve(ALICE).keep("first", 1, page);
+                cache.reserve(ALICE).keep("first", 1, Set.of(), page);
             }
             assertTrue(cache.size() <= 10_000, "size " + cache.size());
         }
@@ -124,11 +125,11 @@ class ViewCacheTest {
     void dropsAnswersNotUsersAUsersPageInUseStaysWhileTheirUnusedOneGoes() {
         cache.caughtUp(now.get());
         byte[] page = new byte[1_000];
-        cache.reserve(ALICE).keep("first", 1, page);
-        cache.reserve(ALICE).keep("group:Suppliers", 1, page);
+        cache.reserve(ALICE).keep("first", 1, Set.of(), page);
+        cache.reserve(ALICE).keep("group:Suppliers", 1, Set.of(), page);
         for (int i = 0; i < 30; i++) {
             cache.find(ALICE, "group:Suppliers");
-            cache.reserve(UserRef.of("acme", "u" + i)).keep("first", 1, page);
+            cache.reserve(UserRef.of("acme", "u" + i)).keep("first", 1, Set.of(), page);
         }
         assertTrue(cache.find(ALICE, "group:Suppliers").isPresent());
         assertEquals(Optional.empty(), cache.find(ALICE, "first"));

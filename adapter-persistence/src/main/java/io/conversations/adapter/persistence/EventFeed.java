@@ -1,6 +1,8 @@
 package io.conversations.adapter.persistence;
 
+import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +37,9 @@ interface EventFeed {
         }
     }
 
+    /** Where a big chat's change sits in the feed of chat changes, and which chat changed. */
+    record ChatEntry(long position, CorpId corp, ChatId chat) {}
+
     /** An event with its owner, as the tail hands it on. */
     record UserEvent(UserRef user, RecordedEvent event) {}
 
@@ -44,6 +49,12 @@ interface EventFeed {
 
     /** Up to {@code limit} entries past {@code after}, plus any of the {@code missing} positions now visible, by position. */
     List<Entry> after(long after, Collection<Missing> missing, int limit);
+
+    /** The chat feed's position of the newest change recorded before {@code recordedBefore} (0 when none). */
+    long chatPositionBefore(long recordedBefore);
+
+    /** Up to {@code limit} chat changes past {@code after}, plus any of {@code missing} now visible, by position. */
+    List<ChatEntry> chatsAfter(long after, Collection<Missing> missing, int limit);
 
     /**
      * How far apart the store hands out positions through one server: 1, or on a Galera cluster its size (each

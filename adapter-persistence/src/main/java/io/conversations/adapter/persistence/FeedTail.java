@@ -1,7 +1,5 @@
 package io.conversations.adapter.persistence;
 
-import io.conversations.adapter.persistence.EventFeed.Entry;
-import io.conversations.adapter.persistence.EventFeed.Missing;
 import io.conversations.adapter.persistence.EventFeed.UserEvent;
 import io.conversations.application.port.out.EventsCommitted;
 import io.conversations.application.port.out.Transactions;
@@ -58,8 +56,9 @@ public final class FeedTail implements AutoCloseable {
     private Thread thread;
 
     // The tail's own state: only the tail thread touches it.
-    private long watermark;
-    private final FeedGaps gaps = new FeedGaps(MAX_GAP_RUNS);
+    private final FeedCursor<EventFeed.Entry> events;
+    private final FeedCursor<EventFeed.ChatEntry> chats;
+    private long step = 1;
     private long lastSweep;
     /** The gaps' size as of the last round, for metrics (read on other threads). */
     private volatile long gapRuns;
@@ -76,12 +75,18 @@ public final class FeedTail implements AutoCloseable {
         this.clock = clock;
         this.pollMillis = pollMillis;
         this.listener = listener;
+        this.events = new FeedCursor<>(feed::after, EventFeed.Entry::position);
+        this.chats = new FeedCursor<>(feed::chatsAfter, EventFeed.ChatEntry::position);
     }
 
     /** Starts the tail a little before now, so that events still committing as the node starts are not skipped. */
     FeedTail start() {
-        watermark = transactions.inTransaction(() -> feed.positionBefore(clock.getAsLong() - START_LOOKBACK_MILLIS));
-        gaps.step(transactions.inTransaction(feed::positionStep));
+        long since = clock.getAsLong() - START_LOOKBACK_MILLIS;
+        events.start(transactions.inTransaction(() -> feed.positionBefore(since)));
+        chats.start(transactions.inTransaction(() -> feed.chatPositionBefore(since)));
+        step = transactions.inTransaction(feed::positionStep);
+        events.gaps().step(step);
+        chats.gaps().step(step);
         thread = new Thread(this::runTail, "event-tail");
         thread.setDaemon(true);
         thread.start();
@@ -161,46 +166,43 @@ public final class FeedTail implements AutoCloseable {
         lastRound = System.nanoTime();
     }
 
-    /** One round: what is new in the feed, then the bodies of those events whose users have a stream here. */
+    /**
+     * One round: what is new in the feed of users' events and in that of big chats' changes, then the bodies of the
+     * events whose users have a stream here; then the application is told the round is done (it records the events
+     * of the big chats that changed for the members who follow them here; the next round delivers those). Answers
+     * how many entries the larger of the two reads past its watermark (a full batch: more is waiting).
+     */
     int tailOnce() {
         long started = System.nanoTime();
         long now = clock.getAsLong();
         boolean sweep = now - lastSweep >= GAP_SWEEP_MILLIS;
         if (sweep) {
             lastSweep = now;
-            long step = transactions.inTransaction(feed::positionStep); // a Galera cluster's size may have changed
-            if (step != gaps.step()) {
-                LOG.log(System.Logger.Level.INFO, "event tail: feed positions now step by " + step + " (were "
-                        + gaps.step() + ")");
-                gaps.step(step);
+            long newStep = transactions.inTransaction(feed::positionStep); // a Galera cluster's size may have changed
+            if (newStep != step) {
+                LOG.log(System.Logger.Level.INFO, "event tail: feed positions now step by " + newStep + " (were "
+                        + step + ")");
+                step = newStep;
             }
-            gaps.forgetOlderThan(now, GAP_GRACE_MILLIS);
+            for (FeedCursor<?> cursor : List.of(events, chats)) {
+                cursor.gaps().step(step);
+                cursor.gaps().forgetOlderThan(now, GAP_GRACE_MILLIS);
+            }
         }
-        List<Missing> asked = gaps.toAsk(now, sweep, RECENT_GAP_MILLIS, GAPS_PER_QUERY);
-        List<Entry> entries = new ArrayList<>(transactions.inTransaction(() -> feed.after(watermark,
-                asked.subList(0, Math.min(asked.size(), GAPS_PER_QUERY)), FEED_BATCH)));
-        int read = entries.size();
-        for (int from = GAPS_PER_QUERY; from < asked.size(); from += GAPS_PER_QUERY) {
-            List<Missing> chunk = asked.subList(from, Math.min(asked.size(), from + GAPS_PER_QUERY));
-            // Past Long.MAX_VALUE there is nothing: this asks for the chunk of positions only.
-            entries.addAll(transactions.inTransaction(() -> feed.after(Long.MAX_VALUE, chunk, FEED_BATCH)));
-        }
+        FeedCursor.Read<EventFeed.Entry> newEvents = events.read(transactions, now, sweep);
+        FeedCursor.Read<EventFeed.ChatEntry> newChanges = chats.read(transactions, now, sweep);
         List<Long> wanted = new ArrayList<>();
-        for (Entry entry : entries) {
-            if (entry.position() > watermark) {
-                gaps.passed(watermark, entry.position(), now);
-                watermark = entry.position();
-            } else {
-                gaps.filled(entry.position());
-            }
+        for (EventFeed.Entry entry : newEvents.entries()) {
             if (listener.follows(entry.user())) {
                 wanted.add(entry.position());
             }
             listener.committed(entry.user(), entry.seq());
         }
-        listener.caughtUp(started);
-        gapRuns = gaps.runs();
-        gapPositions = gaps.positions();
+        for (EventFeed.ChatEntry change : newChanges.entries()) {
+            listener.chatChanged(change.corp(), change.chat());
+        }
+        gapRuns = events.gaps().runs() + chats.gaps().runs();
+        gapPositions = events.gaps().positions() + chats.gaps().positions();
         for (int from = 0; from < wanted.size(); from += LOAD_BATCH) {
             List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + LOAD_BATCH));
             for (UserEvent loaded : transactions.inTransaction(() -> feed.load(chunk))) {
@@ -209,7 +211,8 @@ public final class FeedTail implements AutoCloseable {
                 }
             }
         }
-        return read;
+        listener.caughtUp(started);
+        return Math.max(newEvents.pastWatermark(), newChanges.pastWatermark());
     }
 
     /** Runs of positions the tail is waiting for (rolled back, or still committing), as of its last round. */

@@ -4,6 +4,7 @@ import io.conversations.application.port.out.Chats;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.chat.Message;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import java.util.ArrayList;
@@ -76,6 +77,56 @@ final class JdbcChats implements Chats {
     public boolean isMember(CorpId corp, ChatId id, UserId user) {
         return jdbc.queryOne("SELECT 1 FROM chat_members WHERE corp_id = ? AND chat_id = ? AND user_id = ?",
                 rs -> true, corp.value(), id.value(), user.value()).isPresent();
+    }
+
+    @Override
+    public Optional<Size> lock(CorpId corp, ChatId id) {
+        return jdbc.queryOne("SELECT big FROM chats WHERE corp_id = ? AND chat_id = ? FOR UPDATE",
+                rs -> rs.getBoolean(1) ? Size.BIG : Size.SMALL, corp.value(), id.value());
+    }
+
+    /** One statement: the membership, and the chat's row locked (the member's row of chat_members is not). */
+    @Override
+    public Optional<Size> lockFor(CorpId corp, ChatId id, UserId member) {
+        if (!isMember(corp, id, member)) {
+            return Optional.empty();
+        }
+        return lock(corp, id);
+    }
+
+    @Override
+    public long messageArrived(CorpId corp, Message message) {
+        // GREATEST: messages are numbered before the chat's row is taken, so two sends may reach it out of order.
+        jdbc.update("UPDATE chats SET msg_seq = msg_seq + 1, version = version + 1, "
+                        + "last_message_id = GREATEST(COALESCE(last_message_id, 0), ?), activity_at = GREATEST(activity_at, ?) "
+                        + "WHERE corp_id = ? AND chat_id = ?",
+                message.id(), message.sentAt(), corp.value(), message.chat().value());
+        return changed(corp, message.chat(), message.sentAt());
+    }
+
+    @Override
+    public long touch(CorpId corp, ChatId id) {
+        jdbc.update("UPDATE chats SET version = version + 1 WHERE corp_id = ? AND chat_id = ?", corp.value(), id.value());
+        return changed(corp, id, System.currentTimeMillis());
+    }
+
+    /** The chat's new version, written to the chat feed (every node's tail reads it) and told at this commit. */
+    private long changed(CorpId corp, ChatId id, long now) {
+        long version = jdbc.queryOne("SELECT version FROM chats WHERE corp_id = ? AND chat_id = ?",
+                rs -> rs.getLong(1), corp.value(), id.value()).orElseThrow();
+        jdbc.update("INSERT INTO chat_feed (corp_id, chat_id, version, created_at) VALUES (?, ?, ?, ?)",
+                corp.value(), id.value(), version, now);
+        jdbc.transactions().chatChanged(corp, id);
+        return version;
+    }
+
+    @Override
+    public void growBig(CorpId corp, ChatId id) {
+        jdbc.update("UPDATE chats SET big = TRUE, "
+                        + "last_message_id = (SELECT MAX(m.message_id) FROM messages m WHERE m.corp_id = ? AND m.chat_id = ?), "
+                        + "activity_at = COALESCE((SELECT MAX(m.sent_at) FROM messages m WHERE m.corp_id = ? AND m.chat_id = ?), 0) "
+                        + "WHERE corp_id = ? AND chat_id = ?",
+                corp.value(), id.value(), corp.value(), id.value(), corp.value(), id.value());
     }
 
     @Override

@@ -81,11 +81,12 @@ final class JdbcConversationGroups implements ConversationGroups {
 
     @Override
     public List<GroupSummary> summaries(UserRef user) {
-        return jdbc.query("SELECT g.group_name, COUNT(c.conversation_id), COALESCE(SUM(c.unread_count), 0) "
-                        + "FROM conversation_groups g "
+        return jdbc.query("SELECT g.group_name, COUNT(c.conversation_id), COALESCE(SUM("
+                        + JdbcConversations.UNREAD + "), 0) FROM conversation_groups g "
                         + "LEFT JOIN group_conversations gc ON gc.group_id = g.group_id "
                         + "LEFT JOIN conversations c ON c.corp_id = gc.corp_id AND c.user_id = gc.user_id "
                         + "AND c.conversation_id = gc.conversation_id "
+                        + "LEFT JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
                         + "WHERE g.corp_id = ? AND g.user_id = ? GROUP BY g.group_id, g.group_name ORDER BY g.group_id",
                 rs -> new GroupSummary(new GroupName(rs.getString(1)), rs.getInt(2), rs.getLong(3)),
                 user.corp().value(), user.user().value());

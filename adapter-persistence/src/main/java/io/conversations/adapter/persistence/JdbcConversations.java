@@ -17,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,21 +29,38 @@ import java.util.Set;
 
 /**
  * Users' conversations in the {@code conversations} table, read together with their chat (title,
- * avatars, size), the peer of a one-to-one chat, and the groups they are in.
+ * avatars, size), the peer of a one-to-one chat, and the groups they are in. A conversation of a big chat
+ * ({@code big}) is derived on read from the chat's row and its own: unread = the chat's {@code msg_seq} less the
+ * user's {@code unread_base}; the chat's newest message; the later of the user's and the chat's activity; hidden
+ * until the chat's {@code msg_seq} passes {@code hidden_seq}.
  */
 final class JdbcConversations implements Conversations {
+    /** What the user sees of a conversation, small or big: each read goes through these. */
+    static final String UNREAD = "CASE WHEN c.big THEN ch.msg_seq - c.unread_base ELSE c.unread_count END";
+    static final String ACTIVITY = "CASE WHEN c.big THEN GREATEST(c.activity_at, ch.activity_at) ELSE c.activity_at END";
+    private static final String UPDATED = "CASE WHEN c.big THEN GREATEST(c.updated_at, ch.activity_at) ELSE c.updated_at END";
+    private static final String HIDDEN = "CASE WHEN c.big THEN (c.hidden AND ch.msg_seq <= c.hidden_seq) ELSE c.hidden END";
+    private static final String LAST_MESSAGE = "CASE WHEN c.big THEN ch.last_message_id ELSE c.last_message_id END";
     private static final String FIELDS = "c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
-            + "c.custom_data, c.unread_count, c.activity_at, c.updated_at, c.chat_type, "
-            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, c.hidden, c.user_id, "
-            + JdbcMessages.COLUMNS;
+            + "c.custom_data, " + UNREAD + ", " + ACTIVITY + ", " + UPDATED + ", c.chat_type, "
+            + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, " + HIDDEN + ", c.user_id, "
+            + JdbcMessages.COLUMNS + ", ch.version";
     private static final String COLUMNS = "SELECT " + FIELDS + " FROM ";
-    private static final String JOINS = "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id "
+    /** The chat alone, for the page's own choice of rows. */
+    private static final String CHAT = "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id ";
+    private static final String JOINS = CHAT
             + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id "
-            + "LEFT JOIN messages m ON m.message_id = c.last_message_id ";
+            + "LEFT JOIN messages m ON m.message_id = " + LAST_MESSAGE + " ";
     private static final String SELECT = COLUMNS + "conversations c " + JOINS;
-    /** The column after {@link #FIELDS}' last (the message's), where a select adds the group's name. */
-    private static final int GROUP_NAME_COLUMN = 27;
-    private static final String ORDER = " ORDER BY c.is_pinned DESC, c.activity_at DESC, c.conversation_id DESC";
+    /** The chat's version, read with the conversation (the column after the message's). */
+    private static final int VERSION_COLUMN = 27;
+    /** The column after {@link #FIELDS}' last, where a select adds the group's name. */
+    private static final int GROUP_NAME_COLUMN = 28;
+    private static final String ORDER = " ORDER BY c.is_pinned DESC, " + ACTIVITY + " DESC, c.conversation_id DESC";
+    /** The list's order, in memory: what merges a page's small and big conversations. */
+    private static final Comparator<Conversation> LIST_ORDER = Comparator.comparing(Conversation::pinned).reversed()
+            .thenComparing(Comparator.comparingLong(Conversation::activityAt).reversed())
+            .thenComparing(Comparator.comparing((Conversation c) -> c.id().toString()).reversed());
 
     private final Jdbc jdbc;
 
@@ -49,14 +68,39 @@ final class JdbcConversations implements Conversations {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The chat's row gives the rest: whether it is big, and for a big chat the count of messages so far (none of
+     * them unread) and its version (told: the user's own event tells of the new conversation). Either way the
+     * conversation shows the chat's newest message, if it has one.
+     */
     @Override
     public void open(UserRef user, ConversationId id, ChatId chat, long now) {
-        jdbc.update("INSERT INTO conversations (corp_id, user_id, conversation_id, chat_id, chat_type, peer_id, "
-                        + "is_pinned, draft_text, custom_data, unread_count, hidden, activity_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, FALSE, '', '', 0, FALSE, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE hidden = FALSE",
-                user.corp().value(), user.user().value(), id.toString(), chat.value(), id.type().name(),
-                id.type() == ChatType.C2C ? id.target() : null, now, now);
+        openAll(user.corp(), id, chat, List.of(user.user()), now);
+    }
+
+    /** The chat's state read once, then one statement for every 500 members (a chat of 5,000 is created with 10). */
+    @Override
+    public void openAll(CorpId corp, ConversationId id, ChatId chat, Collection<UserId> members, long now) {
+        Object[] state = jdbc.queryOne("SELECT ch.big, ch.msg_seq, ch.version, (SELECT MAX(m.message_id) FROM messages m "
+                        + "WHERE m.corp_id = ch.corp_id AND m.chat_id = ch.chat_id) FROM chats ch "
+                        + "WHERE ch.corp_id = ? AND ch.chat_id = ?",
+                rs -> new Object[] {rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getObject(4)},
+                corp.value(), chat.value()).orElseThrow(() -> new IllegalStateException("no chat " + chat));
+        List<String> users = members.stream().map(UserId::value).distinct().toList();
+        for (int from = 0; from < users.size(); from += 500) {
+            List<String> chunk = users.subList(from, Math.min(users.size(), from + 500));
+            List<Object> params = new ArrayList<>();
+            for (String user : chunk) {
+                params.addAll(java.util.Arrays.asList(corp.value(), user, id.toString(), chat.value(), id.type().name(),
+                        id.type() == ChatType.C2C ? id.target() : null, now, now, state[3], state[0], state[1], state[2]));
+            }
+            jdbc.update("INSERT INTO conversations (corp_id, user_id, conversation_id, chat_id, chat_type, peer_id, "
+                            + "is_pinned, draft_text, custom_data, unread_count, hidden, activity_at, updated_at, "
+                            + "last_message_id, big, unread_base, seen_version) VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(),
+                                    "(?, ?, ?, ?, ?, ?, FALSE, '', '', 0, FALSE, ?, ?, ?, ?, ?, ?)"))
+                            + " ON DUPLICATE KEY UPDATE hidden = FALSE", params.toArray());
+        }
     }
 
     @Override
@@ -72,6 +116,87 @@ final class JdbcConversations implements Conversations {
                         + "WHERE corp_id = ? AND chat_id = ?",
                 message.sentAt(), message.sentAt(), message.id(), message.sender().value(), corp.value(),
                 message.chat().value());
+    }
+
+    @Override
+    public void recordOwnMessage(UserRef sender, Message message, long version) {
+        jdbc.update("UPDATE conversations SET unread_base = unread_base + 1, activity_at = GREATEST(activity_at, ?), "
+                        + "updated_at = GREATEST(updated_at, ?), last_message_id = ?, hidden = FALSE, "
+                        + "seen_version = GREATEST(seen_version, ?) WHERE corp_id = ? AND user_id = ? AND chat_id = ?",
+                message.sentAt(), message.sentAt(), message.id(), version, sender.corp().value(),
+                sender.user().value(), message.chat().value());
+    }
+
+    /**
+     * Each member's row as the derived one reads the same: unread_base from their count, hidden until the next
+     * message, their events told up to the chat's version (the chat is big already: its row gives msg_seq).
+     */
+    @Override
+    public void deriveFromChat(CorpId corp, ChatId chat) {
+        jdbc.update("UPDATE conversations SET big = TRUE, "
+                        + "unread_base = (SELECT ch.msg_seq FROM chats ch WHERE ch.corp_id = ? AND ch.chat_id = ?) - unread_count, "
+                        + "hidden_seq = (SELECT ch.msg_seq FROM chats ch WHERE ch.corp_id = ? AND ch.chat_id = ?), "
+                        + "seen_version = (SELECT ch.version FROM chats ch WHERE ch.corp_id = ? AND ch.chat_id = ?) "
+                        + "WHERE corp_id = ? AND chat_id = ?",
+                corp.value(), chat.value(), corp.value(), chat.value(), corp.value(), chat.value(), corp.value(),
+                chat.value());
+    }
+
+    @Override
+    public Set<ChatId> bigChatsOf(UserRef user) {
+        // The index holds (corp, user, big, conversation id): a big chat's conversation is GROUP<chatId>.
+        return new LinkedHashSet<>(jdbc.query("SELECT conversation_id FROM conversations WHERE corp_id = ? "
+                        + "AND user_id = ? AND big = TRUE", rs -> new ChatId(rs.getString(1).substring(5)),
+                user.corp().value(), user.user().value()));
+    }
+
+    @Override
+    public Map<UserId, List<Untold>> untold(CorpId corp, Collection<UserId> users) {
+        Map<UserId, List<Untold>> found = new LinkedHashMap<>();
+        if (users.isEmpty()) {
+            return found;
+        }
+        List<String> ids = users.stream().map(UserId::value).distinct().toList();
+        // One row per conversation and group, the conversation's columns repeated: its groups come with it.
+        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, Long> versions = new HashMap<>();
+        Map<String, List<GroupName>> groups = new HashMap<>();
+        jdbc.query("SELECT " + FIELDS + ", g.group_name FROM conversations c " + JOINS
+                        + "LEFT JOIN group_conversations gc ON gc.corp_id = c.corp_id AND gc.user_id = c.user_id "
+                        + "AND gc.conversation_id = c.conversation_id "
+                        + "LEFT JOIN conversation_groups g ON g.group_id = gc.group_id "
+                        + "WHERE c.corp_id = ? AND c.user_id IN (" + Jdbc.placeholders(ids.size()) + ") AND c.big = TRUE "
+                        + "AND c.seen_version < ch.version ORDER BY c.user_id, c.conversation_id, g.group_id",
+                rs -> {
+                    String key = rs.getString(17) + " " + rs.getString(1);
+                    if (!rows.containsKey(key)) {
+                        rows.put(key, row(rs));
+                        versions.put(key, rs.getLong(VERSION_COLUMN));
+                    }
+                    String group = rs.getString(GROUP_NAME_COLUMN);
+                    if (group != null) {
+                        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new GroupName(group));
+                    }
+                    return null;
+                }, Jdbc.params(corp.value(), ids));
+        rows.forEach((key, r) -> found.computeIfAbsent(new UserId(r.userId), u -> new ArrayList<>()).add(
+                new Untold(r.toConversation(groups.getOrDefault(key, List.of())), versions.get(key))));
+        return found;
+    }
+
+    @Override
+    public void markTold(CorpId corp, Map<UserId, Map<ChatId, Long>> versions) {
+        Map<ChatId, Map<UserId, Long>> byChat = new LinkedHashMap<>();
+        versions.forEach((user, chats) -> chats.forEach((chat, version) ->
+                byChat.computeIfAbsent(chat, k -> new LinkedHashMap<>()).put(user, version)));
+        byChat.forEach((chat, told) -> {
+            List<Object> params = new ArrayList<>();
+            told.forEach((user, version) -> params.addAll(List.of(user.value(), version)));
+            jdbc.update("UPDATE conversations SET seen_version = GREATEST(seen_version, CASE user_id"
+                            + " WHEN ? THEN ?".repeat(told.size()) + " ELSE seen_version END) "
+                            + "WHERE corp_id = ? AND chat_id = ? AND user_id IN (" + Jdbc.placeholders(told.size()) + ")",
+                    Jdbc.params(params, corp.value(), chat.value(), told.keySet().stream().map(UserId::value).toList()));
+        });
     }
 
     /**
@@ -92,6 +217,10 @@ final class JdbcConversations implements Conversations {
                 Jdbc.params(params, corp.value(), chat.value(), listedAtSeq.keySet().stream().map(UserId::value).toList()));
     }
 
+    /** The chat's message count, in a statement that changes the user's conversation of it. */
+    private static final String CHAT_MSG_SEQ = "(SELECT ch.msg_seq FROM chats ch WHERE ch.corp_id = conversations.corp_id "
+            + "AND ch.chat_id = conversations.chat_id)";
+
     @Override
     public boolean change(UserRef user, ConversationId id, ConversationChange change, long now) {
         String set;
@@ -106,10 +235,12 @@ final class JdbcConversations implements Conversations {
             set = "custom_data = ?";
             value = data.data();
         } else if (change instanceof ConversationChange.MarkRead) {
-            set = "unread_count = ?";
+            // A big chat's: read up to the chat's count as it is committed now (a send racing it counts after).
+            set = "unread_count = ?, unread_base = CASE WHEN big THEN " + CHAT_MSG_SEQ + " ELSE unread_base END";
             value = 0;
         } else if (change instanceof ConversationChange.Hide) {
-            set = "hidden = ?";
+            // A big chat's: hidden until a message after this one.
+            set = "hidden = ?, hidden_seq = CASE WHEN big THEN " + CHAT_MSG_SEQ + " ELSE hidden_seq END";
             value = true;
         } else {
             throw new IllegalArgumentException("no column for the change " + change);
@@ -193,59 +324,75 @@ final class JdbcConversations implements Conversations {
     /**
      * The page's rows are chosen from {@code conversations} alone (its list index, in order, up to the limit) and
      * only then joined: as one flat query, MariaDB planned a user with 100,000 conversations from the corp's
-     * chats instead, and sorted them all (a second per page).
+     * chats instead, and sorted them all (a second per page). A user's conversations of big chats are ordered by
+     * their chats' activity: they are read apart (a user is in few big chats), and the two merged in the list's order.
      */
     @Override
     public List<Conversation> page(UserRef user, ConversationQuery query, int limit) {
+        List<Row> small = jdbc.query(pageQuery(query, false), JdbcConversations::row,
+                pageParams(user, query, limit));
+        List<Row> big = jdbc.query(pageQuery(query, true), JdbcConversations::row,
+                pageParams(user, query, limit));
+        if (big.isEmpty()) {
+            return withGroups(user, small);
+        }
+        List<Row> both = new ArrayList<>(small);
+        both.addAll(big);
+        List<Conversation> merged = new ArrayList<>(withGroups(user, both));
+        merged.sort(LIST_ORDER);
+        return merged.subList(0, Math.min(limit, merged.size()));
+    }
+
+    /** The select of one kind of conversation (small, or of big chats) for a page; {@link #pageParams} fills it. */
+    private static String pageQuery(ConversationQuery query, boolean big) {
+        String activity = big ? "GREATEST(c.activity_at, ch.activity_at)" : "c.activity_at";
         StringBuilder sql = new StringBuilder("SELECT c.* FROM conversations c ");
         if (query.titleContains().isPresent()) {
             sql.append(JOINS);
+        } else if (big) {
+            sql.append(CHAT);
         }
-        List<Object> params = new ArrayList<>();
         if (query.group().isPresent()) {
             sql.append("JOIN group_conversations gc ON gc.corp_id = c.corp_id AND gc.user_id = c.user_id "
                     + "AND gc.conversation_id = c.conversation_id "
                     + "JOIN conversation_groups g ON g.group_id = gc.group_id AND g.group_name = ? ");
-            params.add(query.group().get().value());
         }
-        sql.append("WHERE c.corp_id = ? AND c.user_id = ?");
-        params.add(user.corp().value());
-        params.add(user.user().value());
+        sql.append("WHERE c.corp_id = ? AND c.user_id = ? AND c.big = ").append(big ? "TRUE" : "FALSE");
         if (!query.includeHidden()) {
-            sql.append(" AND c.hidden = FALSE");
+            sql.append(big ? " AND NOT (c.hidden AND ch.msg_seq <= c.hidden_seq)" : " AND c.hidden = FALSE");
         }
-        query.titleContains().ifPresent(text -> {
-            // The title as the user sees it: the chat's, or for a one-to-one chat the peer's nick (or id).
-            sql.append(" AND LOWER(CASE WHEN c.chat_type = 'C2C' THEN COALESCE(NULLIF(p.nick, ''), c.peer_id) "
-                    + "ELSE ch.title END) LIKE ? ESCAPE '!'");
-            params.add("%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "%");
-        });
+        query.titleContains().ifPresent(text -> sql.append(" AND LOWER(CASE WHEN c.chat_type = 'C2C' THEN "
+                + "COALESCE(NULLIF(p.nick, ''), c.peer_id) ELSE ch.title END) LIKE ? ESCAPE '!'"));
         if (query.group().isPresent()) {
             sql.append(" AND g.corp_id = ? AND g.user_id = ?");
+        }
+        query.type().ifPresent(type -> sql.append(" AND c.chat_type = ?"));
+        if (query.after().isPresent()) {
+            // Keyset, in the list's order (pinned DESC, activity DESC, id DESC): strictly after the last row.
+            sql.append(" AND c.changed_seq <= ? AND (c.is_pinned < ? OR (c.is_pinned = ? AND (" + activity + " < ? "
+                    + "OR (" + activity + " = ? AND c.conversation_id < ?))))");
+        }
+        sql.append(" ORDER BY c.is_pinned DESC, ").append(activity).append(" DESC, c.conversation_id DESC LIMIT ?");
+        return COLUMNS + "(" + sql + ") c " + JOINS + ORDER;
+    }
+
+    /** The parameters of {@link #pageQuery}, in its order. */
+    private static Object[] pageParams(UserRef user, ConversationQuery query, int limit) {
+        List<Object> params = new ArrayList<>();
+        query.group().ifPresent(g -> params.add(g.value()));
+        params.add(user.corp().value());
+        params.add(user.user().value());
+        query.titleContains().ifPresent(text -> params.add("%" + text.toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
+        if (query.group().isPresent()) {
             params.add(user.corp().value());
             params.add(user.user().value());
         }
-        query.type().ifPresent(type -> {
-            sql.append(" AND c.chat_type = ?");
-            params.add(type.name());
-        });
-        if (query.after().isPresent()) {
-            ListPosition at = query.after().get();
-            // Keyset, in the list's order (pinned DESC, activity DESC, id DESC): strictly after the last row.
-            sql.append(" AND c.changed_seq <= ? AND (c.is_pinned < ? OR (c.is_pinned = ? AND (c.activity_at < ? "
-                    + "OR (c.activity_at = ? AND c.conversation_id < ?))))");
-            params.add(at.asOfSeq());
-            params.add(at.pinned());
-            params.add(at.pinned());
-            params.add(at.activityAt());
-            params.add(at.activityAt());
-            params.add(at.id().toString());
-        }
-        sql.append(ORDER).append(" LIMIT ?");
+        query.type().ifPresent(type -> params.add(type.name()));
+        query.after().ifPresent(at -> params.addAll(List.of(at.asOfSeq(), at.pinned(), at.pinned(), at.activityAt(),
+                at.activityAt(), at.id().toString())));
         params.add(limit);
-        String paged = COLUMNS + "(" + sql + ") c " + JOINS + ORDER;
-        return withGroups(user, jdbc.query(paged, JdbcConversations::row, params.toArray()));
+        return params.toArray();
     }
 
     private List<Conversation> withGroups(UserRef user, List<Row> rows) {

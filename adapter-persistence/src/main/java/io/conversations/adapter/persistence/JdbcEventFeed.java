@@ -1,5 +1,6 @@
 package io.conversations.adapter.persistence;
 
+import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
@@ -28,8 +29,32 @@ final class JdbcEventFeed implements EventFeed {
 
     @Override
     public List<Entry> after(long after, Collection<Missing> missing, int limit) {
-        StringBuilder where = new StringBuilder("feed_id > ?");
         List<Object> params = new ArrayList<>();
+        String where = positions(after, missing, params);
+        params.add(limit);
+        return jdbc.query("SELECT feed_id, corp_id, user_id, seq FROM events WHERE " + where + " ORDER BY feed_id LIMIT ?",
+                rs -> new Entry(rs.getLong(1), user(rs, 2), rs.getLong(4)), params.toArray());
+    }
+
+    @Override
+    public long chatPositionBefore(long recordedBefore) {
+        return jdbc.queryOne("SELECT feed_id FROM chat_feed WHERE created_at < ? ORDER BY created_at DESC LIMIT 1",
+                rs -> rs.getLong(1), recordedBefore).orElse(0L);
+    }
+
+    @Override
+    public List<ChatEntry> chatsAfter(long after, Collection<Missing> missing, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = positions(after, missing, params);
+        params.add(limit);
+        return jdbc.query("SELECT feed_id, corp_id, chat_id FROM chat_feed WHERE " + where + " ORDER BY feed_id LIMIT ?",
+                rs -> new ChatEntry(rs.getLong(1), new CorpId(rs.getString(2)), new ChatId(rs.getString(3))),
+                params.toArray());
+    }
+
+    /** The condition on {@code feed_id} for the positions past {@code after} and the runs of {@code missing}. */
+    private static String positions(long after, Collection<Missing> missing, List<Object> params) {
+        StringBuilder where = new StringBuilder("feed_id > ?");
         params.add(after);
         for (Missing run : missing) {
             if (run.first() == run.last()) {
@@ -45,9 +70,7 @@ final class JdbcEventFeed implements EventFeed {
                 params.addAll(List.of(run.first(), run.last(), run.first(), run.stride()));
             }
         }
-        params.add(limit);
-        return jdbc.query("SELECT feed_id, corp_id, user_id, seq FROM events WHERE " + where + " ORDER BY feed_id LIMIT ?",
-                rs -> new Entry(rs.getLong(1), user(rs, 2), rs.getLong(4)), params.toArray());
+        return where.toString();
     }
 
     @Override

@@ -23,6 +23,8 @@ import java.util.TreeMap;
 final class JdbcEventLog implements EventLog {
     /** An event's columns as {@link #read} takes them. */
     static final String COLUMNS = "seq, event_type, data, created_at";
+    /** How long the big chats' feed is kept. */
+    static final long CHAT_FEED_KEPT_MILLIS = 3_600_000;
 
     private final Jdbc jdbc;
     private final JdbcTransactions transactions;
@@ -85,9 +87,15 @@ final class JdbcEventLog implements EventLog {
                 rs.getLong(first + 3));
     }
 
+    /**
+     * {@inheritDoc} The big chats' feed goes too, past an hour (a node's tail reads it back 10 s at its start and
+     * asks for its gaps for a minute; nothing else reads it): the count is of both.
+     */
     @Override
     public int prune(long recordedBefore, int limit) {
-        return jdbc.update("DELETE FROM events WHERE created_at < ? LIMIT ?", recordedBefore, limit);
+        int events = jdbc.update("DELETE FROM events WHERE created_at < ? LIMIT ?", recordedBefore, limit);
+        long feedBefore = Math.max(recordedBefore, System.currentTimeMillis() - CHAT_FEED_KEPT_MILLIS);
+        return events + jdbc.update("DELETE FROM chat_feed WHERE created_at < ? LIMIT ?", feedBefore, limit);
     }
 
     @Override

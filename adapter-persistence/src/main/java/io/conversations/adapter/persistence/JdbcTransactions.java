@@ -2,11 +2,15 @@ package io.conversations.adapter.persistence;
 
 import io.conversations.application.model.StoreUnavailable;
 import io.conversations.application.port.out.Transactions;
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,6 +36,12 @@ final class JdbcTransactions implements Transactions {
     /** The users whose rows the current transaction holds locked, as the transaction has changed them so far. */
     private final ThreadLocal<Map<UserRef, UserRow.Held>> held = ThreadLocal.withInitial(HashMap::new);
     private volatile Consumer<Map<UserRef, Long>> eventsCommitted = users -> {};
+    /** The big chats the current transaction changed (a message, a member in or out). */
+    private final ThreadLocal<Set<ChatKey>> chatsChanged = ThreadLocal.withInitial(LinkedHashSet::new);
+    private volatile Consumer<Set<ChatKey>> chatsCommitted = chats -> {};
+
+    /** A chat of a corp. */
+    record ChatKey(CorpId corp, ChatId chat) {}
     /** Writes back what the transaction changed of the user rows it holds; run just before each commit. */
     private volatile Consumer<Map<UserRef, UserRow.Held>> writeBack = rows -> {};
 
@@ -90,6 +100,16 @@ final class JdbcTransactions implements Transactions {
      */
     void onEventsCommitted(Consumer<Map<UserRef, Long>> listener) {
         this.eventsCommitted = listener;
+    }
+
+    /** Called after every commit that changed big chats, like {@link #onEventsCommitted}. */
+    void onChatsCommitted(Consumer<Set<ChatKey>> listener) {
+        this.chatsCommitted = listener;
+    }
+
+    /** The current transaction changed a big chat: told after the commit. */
+    void chatChanged(CorpId corp, ChatId chat) {
+        chatsChanged.get().add(new ChatKey(corp, chat));
     }
 
     /** Sets what writes back the held user rows before each commit (the store's {@link UserRow#writeBack}). */
@@ -154,6 +174,7 @@ final class JdbcTransactions implements Transactions {
             c.setAutoCommit(false);
             appended.get().clear();
             held.get().clear();
+            chatsChanged.get().clear();
             T result = work.get();
             writeBack.accept(held.get());
             try {
@@ -169,9 +190,14 @@ final class JdbcTransactions implements Transactions {
                 throw StoreUnavailable.outcomeUnknown("the store failed while committing: " + e.getMessage(), e);
             }
             Map<UserRef, Long> users = appended.get();
+            Set<ChatKey> chats = chatsChanged.get();
             if (!users.isEmpty()) {
                 eventsCommitted.accept(Map.copyOf(users));
                 users.clear();
+            }
+            if (!chats.isEmpty()) {
+                chatsCommitted.accept(Set.copyOf(chats));
+                chats.clear();
             }
             return result;
         } catch (SQLException e) {
@@ -189,6 +215,7 @@ final class JdbcTransactions implements Transactions {
         } finally {
             current.remove();
             held.get().clear();
+            chatsChanged.get().clear();
             try {
                 c.close();
             } catch (SQLException ignored) {

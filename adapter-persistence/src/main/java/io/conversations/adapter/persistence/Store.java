@@ -248,6 +248,10 @@ public final class Store implements AutoCloseable {
             users.forEach(listener::committed);
             tail.wake();
         });
+        transactions.onChatsCommitted(chats -> {
+            chats.forEach(c -> listener.chatChanged(c.corp(), c.chat()));
+            tail.wake();
+        });
         return tail;
     }
 

@@ -3,6 +3,7 @@ package io.conversations.adapter.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.conversations.application.port.out.EventsCommitted;
+import io.conversations.domain.chat.ChatId;
 import io.conversations.application.port.out.Transactions;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
 import io.conversations.domain.event.RecordedEvent;
@@ -28,6 +29,8 @@ class FeedTailTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     /** What the feed shows: position → whose event, with its sequence number. */
     private final TreeMap<Long, EventFeed.Entry> visible = new TreeMap<>();
+    /** The big chats' feed: position → which chat changed. */
+    private final TreeMap<Long, EventFeed.ChatEntry> chatFeed = new TreeMap<>();
     private long step = 3;
     /** Alice's events whose bodies the tail delivered, and every user's numbers it told as committed. */
     private final List<Long> delivered = new ArrayList<>();
@@ -56,6 +59,18 @@ class FeedTailTest {
         @Override
         public long positionStep() {
             return step;
+        }
+
+        @Override
+        public long chatPositionBefore(long recordedBefore) {
+            return 0;
+        }
+
+        @Override
+        public List<ChatEntry> chatsAfter(long after, Collection<Missing> missing, int limit) {
+            return chatFeed.entrySet().stream()
+                    .filter(e -> e.getKey() > after || missing.stream().anyMatch(m -> m.holds(e.getKey())))
+                    .limit(limit).map(Map.Entry::getValue).toList();
         }
     };
     private final Transactions transactions = new Transactions() {
@@ -86,6 +101,11 @@ class FeedTailTest {
         public void caughtUp(long nanos) {
             caughtUp.add(nanos);
         }
+
+        @Override
+        public void chatChanged(CorpId corp, ChatId chat) {
+            committed.add("chat " + chat);
+        }
     });
 
     private void show(long position, UserRef user, long seq) {
@@ -109,6 +129,20 @@ class FeedTailTest {
         assertEquals(List.of("alice@1", "bob@1", "alice@2"), committed);
         assertEquals(List.of(1L, 2L), delivered);
         assertEquals(1, caughtUp.size(), "one round, told once it read the feed");
+    }
+
+    @Test
+    void tellsEveryBigChatChangeOnceAndAskedForAgainWhenItCommitsLate() {
+        step = 1;
+        CorpId acme = new CorpId("acme");
+        chatFeed.put(1L, new EventFeed.ChatEntry(1, acme, new ChatId("all")));
+        chatFeed.put(3L, new EventFeed.ChatEntry(3, acme, new ChatId("ops"))); // 2 still committing
+        roundAfter(FeedTail.GAP_SWEEP_MILLIS);
+        assertEquals(List.of("chat all", "chat ops"), committed);
+        chatFeed.put(2L, new EventFeed.ChatEntry(2, acme, new ChatId("dev")));
+        roundAfter(10);
+        assertEquals(List.of("chat all", "chat ops", "chat dev"), committed);
+        assertEquals(0, tail.gapRuns());
     }
 
     @Test

@@ -32,9 +32,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Chats and who is in them, as the corp's backend provisions them: every member's conversation follows. */
+/**
+ * Chats and who is in them, as the corp's backend provisions them: every member's conversation follows. A group chat
+ * of {@code bigChatMembers} or more is big ({@link Chats}): made so when it is created that large or grows to it
+ * (its members' rows turned into derived ones, as they were: no client sees the switch), and from then on a member
+ * in or out changes the chat and that member alone; the others learn of the new size as of a message.
+ */
 public final class ChatService implements CreateChat, ChangeChatMembership {
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    /** The default size from which a chat is big. */
+    public static final int DEFAULT_BIG_CHAT_MEMBERS = 100;
 
     private final Transactions transactions;
     private final Directory directory;
@@ -43,10 +50,15 @@ public final class ChatService implements CreateChat, ChangeChatMembership {
     private final ConversationGroups groups;
     private final EventRecorder events;
     private final Clock clock;
+    private final int bigChatMembers;
     private final SecureRandom random = new SecureRandom();
 
     public ChatService(Transactions transactions, Directory directory, Chats chats, Conversations conversations,
-                       ConversationGroups groups, EventRecorder events, Clock clock) {
+                       ConversationGroups groups, EventRecorder events, Clock clock, int bigChatMembers) {
+        if (bigChatMembers < 3) {
+            throw new IllegalArgumentException("a big chat has at least 3 members (a one-to-one chat is never big)");
+        }
+        this.bigChatMembers = bigChatMembers;
         this.transactions = transactions;
         this.directory = directory;
         this.chats = chats;
@@ -85,10 +97,17 @@ public final class ChatService implements CreateChat, ChangeChatMembership {
         if (!chats.create(created, members, now)) {
             return Outcome.rejected(Problem.ALREADY_EXISTS, "a chat with chatId " + id + " already exists in this corp");
         }
+        ConversationId conversation = ConversationId.group(id);
+        if (members.size() >= bigChatMembers) {
+            // Its members' conversations are there at once; each learns of it as of a message (one change).
+            chats.growBig(chat.corp(), id);
+            conversations.openAll(chat.corp(), conversation, id, members, now);
+            chats.touch(chat.corp(), id);
+            return Outcome.done(new ChatCreated(id, true));
+        }
         // Members in one order, so that two chats created at once never wait on each other's users.
         directory.lockAll(chat.corp(), members);
-        ConversationId conversation = ConversationId.group(id);
-        members.forEach(member -> conversations.open(new UserRef(chat.corp(), member), conversation, id, now));
+        conversations.openAll(chat.corp(), conversation, id, members, now);
         announce(chat.corp(), id, members, now);
         return Outcome.done(new ChatCreated(id, true));
     }
@@ -120,10 +139,24 @@ public final class ChatService implements CreateChat, ChangeChatMembership {
                 return Outcome.rejected(rejected.rejection());
             }
             UserRef member = new UserRef(corp, user);
-            List<UserId> others = lockMembersAnd(corp, chatId, user);
             long now = clock.millis();
+            if (chats.lock(corp, chatId).orElseThrow() == Chats.Size.BIG) {
+                directory.lock(member);
+                if (!chats.addMember(corp, chatId, user, now)) {
+                    return Outcome.done(false);
+                }
+                openConversation(member, ConversationId.group(chatId), chatId, now);
+                chats.touch(corp, chatId);
+                return Outcome.done(true);
+            }
+            List<UserId> others = lockMembersAnd(corp, chatId, user);
             if (!chats.addMember(corp, chatId, user, now)) {
                 return Outcome.done(false);
+            }
+            if (others.size() + 1 >= bigChatMembers) {
+                // Grown big: every member is locked here, so nothing of theirs changes while their rows turn.
+                chats.growBig(corp, chatId);
+                conversations.deriveFromChat(corp, chatId);
             }
             openConversation(member, ConversationId.group(chatId), chatId, now);
             announce(corp, chatId, others, now);
@@ -139,7 +172,14 @@ public final class ChatService implements CreateChat, ChangeChatMembership {
                 return Outcome.rejected(rejected.rejection());
             }
             UserRef member = new UserRef(corp, user);
-            List<UserId> others = lockMembersAnd(corp, chatId, user);
+            boolean big = chats.lock(corp, chatId).orElseThrow() == Chats.Size.BIG;
+            List<UserId> others;
+            if (big) {
+                directory.lock(member);
+                others = List.of();
+            } else {
+                others = lockMembersAnd(corp, chatId, user);
+            }
             if (!chats.removeMember(corp, chatId, user)) {
                 return Outcome.done(false);
             }
@@ -151,7 +191,11 @@ public final class ChatService implements CreateChat, ChangeChatMembership {
             happened.add(new ConversationDeleted(List.of(id)));
             long now = clock.millis();
             events.record(member, happened, now);
-            announce(corp, chatId, others, now);
+            if (big) {
+                chats.touch(corp, chatId); // a chat stays big when it shrinks
+            } else {
+                announce(corp, chatId, others, now);
+            }
             return Outcome.done(true);
         });
     }

@@ -25,6 +25,7 @@ import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A user's conversations: the list page by page, one conversation, and the user's own state of it. */
 public final class ConversationService implements ListConversations, GetConversation, ChangeConversation,
@@ -74,13 +75,15 @@ public final class ConversationService implements ListConversations, GetConversa
             long eventSeq = query.after().map(ListPosition::asOfSeq).orElseGet(() -> log.lastSeq(user));
             // One row more than asked tells whether another page follows.
             List<Conversation> rows = conversations.page(user, query, query.count() + 1);
+            // A first page may be kept rendered: it names the big chats whose changes make it stale.
+            Set<ChatId> bigChats = query.after().isEmpty() ? conversations.bigChatsOf(user) : Set.of();
             if (rows.size() <= query.count()) {
-                return Outcome.done(new ConversationPage(rows, Optional.empty(), eventSeq));
+                return Outcome.done(new ConversationPage(rows, Optional.empty(), eventSeq, bigChats));
             }
             List<Conversation> page = rows.subList(0, query.count());
             Conversation last = page.get(page.size() - 1);
             ListPosition next = new ListPosition(last.pinned(), last.activityAt(), last.id(), eventSeq);
-            return Outcome.done(new ConversationPage(List.copyOf(page), Optional.of(next), eventSeq));
+            return Outcome.done(new ConversationPage(page, Optional.of(next), eventSeq, bigChats));
         });
     }
 

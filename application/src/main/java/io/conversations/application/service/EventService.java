@@ -14,20 +14,25 @@ public final class EventService implements ReadEvents {
 
     private final Transactions transactions;
     private final EventLog events;
+    private final ChatChangeEvents chatEvents;
     private final Clock clock;
     private final long retentionMillis;
 
-    public EventService(Transactions transactions, EventLog events, Clock clock, long retentionMillis) {
+    public EventService(Transactions transactions, EventLog events, ChatChangeEvents chatEvents, Clock clock,
+                        long retentionMillis) {
         this.transactions = transactions;
         this.events = events;
+        this.chatEvents = chatEvents;
         this.clock = clock;
         this.retentionMillis = retentionMillis;
     }
 
+    /** {@inheritDoc} What the user's big chats changed since their log last told of it is recorded first. */
     @Override
     public EventPage readAfter(UserRef user, long after, int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_BATCH));
         long from = Math.max(0, after);
+        chatEvents.record(user);
         return transactions.inTransaction(() -> events.readAfter(user, from, bounded).continuing(from));
     }
 

@@ -14,6 +14,7 @@ import io.conversations.domain.chat.Message;
 import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
+import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.identity.UserId;
@@ -47,21 +48,43 @@ public final class MessageService implements SendMessage, ReadMessages {
     @Override
     public Outcome<Message> send(UserRef sender, ChatId chat, MessageContent content) {
         return transactions.inTransaction(() -> {
-            List<UserId> members = chats.members(sender.corp(), chat);
-            if (!members.contains(sender.user())) {
+            Optional<Chats.Size> size = chats.lockFor(sender.corp(), chat, sender.user());
+            if (size.isEmpty()) {
                 return notFound(chat);
             }
-            // Every member's row, in userId order: their counters and event sequences move together.
-            directory.lockAll(sender.corp(), members);
-            long now = clock.millis();
-            Message message = messages.append(sender.corp(), chat, sender.user(), content, now);
-            conversations.recordMessage(sender.corp(), message);
-            Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
-            conversations.findByChat(sender.corp(), chat, members).forEach((member, conversation) -> happened.put(
-                    new UserRef(sender.corp(), member), List.of(new ConversationListUpdated(List.of(conversation)))));
-            events.recordAll(happened, now);
-            return Outcome.done(message);
+            return size.get() == Chats.Size.BIG ? sendToBig(sender, chat, content) : sendToEach(sender, chat, content);
         });
+    }
+
+    /**
+     * Into a big chat: the message, the chat's own state (its row locked: sends into it take turns), and the
+     * sender's own conversation and event. Its other members' views are derived from the chat's state; their events
+     * are recorded later ({@link ChatChangeEvents}), each member's as one event however many messages arrived.
+     */
+    private Outcome<Message> sendToBig(UserRef sender, ChatId chat, MessageContent content) {
+        long now = clock.millis();
+        Message message = messages.append(sender.corp(), chat, sender.user(), content, now);
+        long version = chats.messageArrived(sender.corp(), message);
+        directory.lock(sender);
+        conversations.recordOwnMessage(sender, message, version);
+        Conversation own = conversations.findByChat(sender, chat).orElseThrow();
+        events.record(sender, List.of(new ConversationListUpdated(List.of(own))), now);
+        return Outcome.done(message);
+    }
+
+    /** Into a small chat: every member's conversation and event log, in one transaction. */
+    private Outcome<Message> sendToEach(UserRef sender, ChatId chat, MessageContent content) {
+        List<UserId> members = chats.members(sender.corp(), chat);
+        // Every member's row, in userId order: their counters and event sequences move together.
+        directory.lockAll(sender.corp(), members);
+        long now = clock.millis();
+        Message message = messages.append(sender.corp(), chat, sender.user(), content, now);
+        conversations.recordMessage(sender.corp(), message);
+        Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
+        conversations.findByChat(sender.corp(), chat, members).forEach((member, conversation) -> happened.put(
+                new UserRef(sender.corp(), member), List.of(new ConversationListUpdated(List.of(conversation)))));
+        events.recordAll(happened, now);
+        return Outcome.done(message);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * This node's open event streams, within their caps (per user, per node): the events the store delivers for a user
@@ -33,6 +34,7 @@ public final class StreamRegistry implements FollowEvents, AutoCloseable {
     private final Map<UserRef, Set<LiveStream>> open = new ConcurrentHashMap<>();
     private final AtomicInteger openCount = new AtomicInteger();
     private volatile boolean closed;
+    private volatile Consumer<UserRef> onFollowed = user -> { };
 
     public StreamRegistry(CatchUpReads reads, Limits limits) {
         this.reads = reads;
@@ -62,8 +64,14 @@ public final class StreamRegistry implements FollowEvents, AutoCloseable {
             return Outcome.rejected(Problem.TOO_MANY_STREAMS,
                     "this user already has " + settings.perUser() + " event streams open; close one first");
         }
+        onFollowed.accept(user);
         stream.startCatchingUp();
         return Outcome.done(stream);
+    }
+
+    /** Told of each user whose stream opens, once it is open (what was recorded for them before it, it reads). */
+    void onFollowed(Consumer<UserRef> listener) {
+        this.onFollowed = listener;
     }
 
     /** Whether a stream of the user's is open here. */

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
+import io.conversations.application.port.out.Chats;
 import io.conversations.domain.chat.ChatType;
+import io.conversations.domain.chat.MessageContent;
+import io.conversations.domain.chat.MessageType;
 import io.conversations.domain.identity.CorpId;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,24 @@ public abstract class ChatsContract extends StoreFixture {
         assertFalse(tx(() -> ports.chats().removeMember(corp, chat, bob.user())));
         assertEquals(1, tx(() -> ports.chats().find(corp, chat)).orElseThrow().memberCount());
         assertTrue(tx(() -> ports.chats().find(new CorpId("elsewhere"), chat)).isEmpty());
+    }
+
+    @Test
+    void aBigChatCountsItsMessagesAndEveryChangeItsMembersSee() {
+        ChatId chat = groupChat("all", "All", 10, alice, bob);
+        assertEquals(Optional.of(Chats.Size.SMALL), tx(() -> ports.chats().lock(corp, chat)));
+        assertEquals(Optional.empty(), tx(() -> ports.chats().lock(corp, new ChatId("none"))));
+        tx(() -> {
+            ports.chats().growBig(corp, chat);
+            return null;
+        });
+        assertEquals(Optional.of(Chats.Size.BIG), tx(() -> ports.chats().lockFor(corp, chat, bob.user())));
+        assertEquals(Optional.empty(), tx(() -> ports.chats().lockFor(corp, chat,
+                new io.conversations.domain.identity.UserId("stranger"))), "not a member");
+        long first = tx(() -> ports.chats().messageArrived(corp, ports.messages().append(corp, chat, alice.user(),
+                new MessageContent(MessageType.TEXT, "one", List.of(), "", ""), 20)));
+        long second = tx(() -> ports.chats().touch(corp, chat));
+        assertTrue(first >= 1 && second == first + 1, first + " then " + second);
     }
 
     @Test

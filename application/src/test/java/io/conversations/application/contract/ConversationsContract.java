@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.conversations.application.model.ConversationQuery;
 import io.conversations.application.model.ListPosition;
+import io.conversations.application.port.out.Conversations;
 import io.conversations.domain.chat.Chat;
 import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.chat.ChatType;
@@ -18,6 +19,7 @@ import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserId;
+import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +156,130 @@ public abstract class ConversationsContract extends StoreFixture {
                 "it moved to the top, and new activity brought it back from hidden");
         assertTrue(tx(() -> ports.conversations().find(alice, ConversationId.group(busy))).orElseThrow()
                 .lastMessage().isEmpty());
+    }
+
+    /** A message into a big chat as the send writes it: the chat's state, and the sender's own row. */
+    private Message sendToBig(ChatId chat, UserRef sender, String text, long at) {
+        return tx(() -> {
+            Message m = ports.messages().append(corp, chat, sender.user(),
+                    new MessageContent(MessageType.TEXT, text, List.of(), "", ""), at);
+            long version = ports.chats().messageArrived(corp, m);
+            ports.conversations().recordOwnMessage(sender, m, version);
+            return m;
+        });
+    }
+
+    private Conversation of(UserRef user, ChatId chat) {
+        return tx(() -> ports.conversations().find(user, ConversationId.group(chat))).orElseThrow();
+    }
+
+    @Test
+    void aBigChatsConversationsAreDerivedFromTheChatAndEachMembersOwnState() {
+        ChatId small = groupChat("small", "Small", 5, alice, bob);
+        ChatId all = groupChat("all", "All hands", 1, alice, bob);
+        tx(() -> {
+            ports.chats().growBig(corp, all);
+            ports.conversations().deriveFromChat(corp, all);
+            return null;
+        });
+        Message first = sendToBig(all, alice, "hello", 10);
+        assertEquals(1, of(bob, all).unreadCount());
+        assertEquals(0, of(alice, all).unreadCount(), "the sender's own message is not unread to her");
+        assertEquals(Optional.of(first), of(bob, all).lastMessage());
+        assertEquals(10, of(bob, all).activityAt());
+        ConversationQuery list = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty());
+        assertEquals(List.of(ConversationId.group(all), ConversationId.group(small)),
+                tx(() -> ports.conversations().page(bob, list, 10)).stream().map(Conversation::id).toList(),
+                "the big chat's activity puts it first");
+
+        tx(() -> ports.conversations().change(bob, ConversationId.group(all), new ConversationChange.Hide(), 11));
+        assertTrue(of(bob, all).hidden());
+        assertEquals(List.of(ConversationId.group(small)),
+                tx(() -> ports.conversations().page(bob, list, 10)).stream().map(Conversation::id).toList());
+        sendToBig(all, alice, "again", 12);
+        assertFalse(of(bob, all).hidden(), "a new message brings it back");
+        assertEquals(2, of(bob, all).unreadCount());
+        tx(() -> ports.conversations().change(bob, ConversationId.group(all), new ConversationChange.MarkRead(), 13));
+        assertEquals(0, of(bob, all).unreadCount());
+        sendToBig(all, bob, "mine", 14);
+        assertEquals(0, of(bob, all).unreadCount(), "his own message");
+        assertEquals(1, of(alice, all).unreadCount());
+        assertEquals(java.util.Set.of(all), tx(() -> ports.conversations().bigChatsOf(bob)));
+
+        // What the members' logs have not told yet: alice's own send told her; bob's too, up to his message.
+        Map<UserId, List<Conversations.Untold>> untold = tx(() -> ports.conversations().untold(corp,
+                List.of(alice.user(), bob.user())));
+        assertEquals(java.util.Set.of(alice.user()), untold.keySet(),
+                "bob's own message told him all; alice has not been told of his");
+        assertEquals(of(alice, all), untold.get(alice.user()).get(0).conversation());
+        long version = untold.get(alice.user()).get(0).version();
+        tx(() -> {
+            ports.conversations().markTold(corp, Map.of(alice.user(), Map.of(all, version)));
+            return null;
+        });
+        assertTrue(tx(() -> ports.conversations().untold(corp, List.of(alice.user(), bob.user()))).isEmpty());
+        tx(() -> {
+            ports.conversations().markTold(corp, Map.of(alice.user(), Map.of(all, version - 1)));
+            return null;
+        });
+        assertTrue(tx(() -> ports.conversations().untold(corp, List.of(alice.user()))).isEmpty(), "never lowered");
+    }
+
+    @Test
+    void aMemberWhoJoinsABigChatHasNothingBeforeUnreadButSeesItsNewestMessage() {
+        ChatId all = groupChat("all2", "All", 1, alice);
+        tx(() -> {
+            ports.chats().growBig(corp, all);
+            ports.conversations().deriveFromChat(corp, all);
+            return null;
+        });
+        Message before = sendToBig(all, alice, "before", 10);
+        tx(() -> {
+            ports.chats().addMember(corp, all, bob.user(), 11);
+            ports.conversations().open(bob, ConversationId.group(all), all, 11);
+            return null;
+        });
+        assertEquals(0, of(bob, all).unreadCount());
+        assertEquals(Optional.of(before), of(bob, all).lastMessage());
+        assertEquals(11, of(bob, all).activityAt(), "joining is its activity");
+        assertTrue(tx(() -> ports.conversations().untold(corp, List.of(bob.user()))).isEmpty(),
+                "the joiner's own event tells of it");
+        sendToBig(all, alice, "after", 12);
+        assertEquals(1, of(bob, all).unreadCount());
+    }
+
+    @Test
+    void aChatThatGrowsBigReadsTheSameToEveryMember() {
+        ChatId chat = groupChat("grows", "Grows", 1, alice, bob);
+        tx(() -> {
+            for (int i = 0; i < 3; i++) {
+                Message m = ports.messages().append(corp, chat, alice.user(),
+                        new MessageContent(MessageType.TEXT, "m" + i, List.of(), "", ""), 10 + i);
+                ports.conversations().recordMessage(corp, m);
+            }
+            ports.conversations().change(bob, ConversationId.group(chat), new ConversationChange.Hide(), 20);
+            ports.conversations().change(alice, ConversationId.group(chat), new ConversationChange.Pin(true), 21);
+            ports.groups().create(bob, new GroupName("G"), 22);
+            ports.groups().add(bob, new GroupName("G"), List.of(ConversationId.group(chat)), 22);
+            return null;
+        });
+        Conversation alices = of(alice, chat);
+        Conversation bobs = of(bob, chat);
+        long badge = tx(() -> ports.groups().summaries(bob)).get(0).unreadCount();
+        tx(() -> {
+            ports.chats().growBig(corp, chat);
+            ports.conversations().deriveFromChat(corp, chat);
+            return null;
+        });
+        assertEquals(alices, of(alice, chat));
+        assertEquals(bobs, of(bob, chat));
+        assertEquals(3, of(bob, chat).unreadCount());
+        assertEquals(badge, tx(() -> ports.groups().summaries(bob)).get(0).unreadCount());
+        assertTrue(tx(() -> ports.conversations().untold(corp, List.of(alice.user(), bob.user()))).isEmpty());
+        sendToBig(chat, alice, "now big", 30);
+        assertFalse(of(bob, chat).hidden());
+        assertEquals(4, of(bob, chat).unreadCount());
+        assertEquals(4, tx(() -> ports.groups().summaries(bob)).get(0).unreadCount(), "the group's badge");
     }
 
     @Test

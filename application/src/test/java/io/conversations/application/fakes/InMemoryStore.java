@@ -70,7 +70,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
 
     private record Written(UserRef user, RecordedEvent event) {}
 
-    /** A conversation's own state. */
+    /** A conversation's own state (of a big chat: what its derived view adds to the chat's). */
     private static final class Row {
         ChatId chat;
         boolean pinned;
@@ -82,6 +82,25 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         long changedSeq;
         long activityAt;
         long updatedAt;
+        boolean big;
+        long unreadBase;
+        long hiddenSeq;
+        long seenVersion;
+    }
+
+    /** A chat's own state, kept for a big chat (see Chats). */
+    private static final class ChatState {
+        boolean big;
+        long msgSeq;
+        Message last;
+        long activityAt;
+        long version;
+    }
+
+    private final Map<String, ChatState> chatStates = new HashMap<>();
+
+    private ChatState state(CorpId corp, ChatId chat) {
+        return chatStates.computeIfAbsent(key(corp, chat), k -> new ChatState());
     }
 
     @Override
@@ -185,6 +204,43 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
+    public Optional<Size> lock(CorpId corp, ChatId id) {
+        return chats.containsKey(key(corp, id)) ? Optional.of(state(corp, id).big ? Size.BIG : Size.SMALL)
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<Size> lockFor(CorpId corp, ChatId id, UserId member) {
+        return isMember(corp, id, member) ? lock(corp, id) : Optional.empty();
+    }
+
+    @Override
+    public long messageArrived(CorpId corp, Message message) {
+        ChatState chat = state(corp, message.chat());
+        chat.msgSeq++;
+        chat.version++;
+        if (chat.last == null || message.id() > chat.last.id()) {
+            chat.last = message;
+        }
+        chat.activityAt = Math.max(chat.activityAt, message.sentAt());
+        return chat.version;
+    }
+
+    @Override
+    public long touch(CorpId corp, ChatId id) {
+        return ++state(corp, id).version;
+    }
+
+    @Override
+    public void growBig(CorpId corp, ChatId id) {
+        ChatState chat = state(corp, id);
+        chat.big = true;
+        List<Message> sent = messages.getOrDefault(key(corp, id), List.of());
+        chat.last = sent.isEmpty() ? null : sent.get(sent.size() - 1);
+        chat.activityAt = chat.last == null ? 0 : chat.last.sentAt();
+    }
+
+    @Override
     public boolean addMember(CorpId corp, ChatId id, UserId user, long now) {
         return members.get(key(corp, id)).add(user);
     }
@@ -197,11 +253,81 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     // ---- Conversations
     @Override
     public void open(UserRef user, ConversationId id, ChatId chat, long now) {
+        Row existing = conversations.getOrDefault(user, Map.of()).get(id);
+        if (existing != null) {
+            existing.hidden = false;
+            return;
+        }
+        ChatState state = state(user.corp(), chat);
         Row row = new Row();
         row.chat = chat;
         row.activityAt = now;
         row.updatedAt = now;
-        conversations.computeIfAbsent(user, u -> new LinkedHashMap<>()).putIfAbsent(id, row);
+        List<Message> sent = messages.getOrDefault(key(user.corp(), chat), List.of());
+        row.last = sent.isEmpty() ? null : sent.get(sent.size() - 1);
+        row.big = state.big;
+        row.unreadBase = state.msgSeq;
+        row.seenVersion = state.version;
+        conversations.computeIfAbsent(user, u -> new LinkedHashMap<>()).put(id, row);
+    }
+
+    @Override
+    public void recordOwnMessage(UserRef sender, Message message, long version) {
+        conversations.getOrDefault(sender, Map.of()).values().stream().filter(r -> r.chat.equals(message.chat()))
+                .forEach(row -> {
+                    row.unreadBase++;
+                    row.activityAt = Math.max(row.activityAt, message.sentAt());
+                    row.updatedAt = Math.max(row.updatedAt, message.sentAt());
+                    row.last = message;
+                    row.hidden = false;
+                    row.seenVersion = Math.max(row.seenVersion, version);
+                });
+    }
+
+    @Override
+    public void deriveFromChat(CorpId corp, ChatId chat) {
+        ChatState state = state(corp, chat);
+        conversations.forEach((user, rows) -> rows.values().forEach(row -> {
+            if (user.corp().equals(corp) && row.chat.equals(chat)) {
+                row.big = true;
+                row.unreadBase = state.msgSeq - row.unread;
+                row.hiddenSeq = state.msgSeq;
+                row.seenVersion = state.version;
+            }
+        }));
+    }
+
+    @Override
+    public Set<ChatId> bigChatsOf(UserRef user) {
+        Set<ChatId> out = new LinkedHashSet<>();
+        conversations.getOrDefault(user, Map.of()).values().stream().filter(r -> r.big).forEach(r -> out.add(r.chat));
+        return out;
+    }
+
+    @Override
+    public Map<UserId, List<Untold>> untold(CorpId corp, Collection<UserId> users) {
+        Map<UserId, List<Untold>> out = new LinkedHashMap<>();
+        for (UserId id : new LinkedHashSet<>(users)) {
+            UserRef user = new UserRef(corp, id);
+            conversations.getOrDefault(user, Map.of()).forEach((cid, row) -> {
+                long version = state(corp, row.chat).version;
+                if (row.big && row.seenVersion < version) {
+                    out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Untold(render(user, cid, row), version));
+                }
+            });
+        }
+        return out;
+    }
+
+    @Override
+    public void markTold(CorpId corp, Map<UserId, Map<ChatId, Long>> versions) {
+        versions.forEach((id, chats) -> conversations.getOrDefault(new UserRef(corp, id), Map.of()).values()
+                .forEach(row -> {
+                    Long version = chats.get(row.chat);
+                    if (version != null) {
+                        row.seenVersion = Math.max(row.seenVersion, version);
+                    }
+                }));
     }
 
     @Override
@@ -238,8 +364,10 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             row.customData = data.data();
         } else if (change instanceof ConversationChange.MarkRead) {
             row.unread = 0;
+            row.unreadBase = row.big ? state(user.corp(), row.chat).msgSeq : row.unreadBase;
         } else if (change instanceof ConversationChange.Hide) {
             row.hidden = true;
+            row.hiddenSeq = row.big ? state(user.corp(), row.chat).msgSeq : row.hiddenSeq;
         } else {
             throw new IllegalArgumentException("no field for the change " + change);
         }
@@ -280,7 +408,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         Map<ConversationId, Row> mine = conversations.getOrDefault(user, Map.of());
         List<ConversationId> inGroup = query.group().map(g -> groups.getOrDefault(user, Map.of()).get(g)).orElse(null);
         return mine.entrySet().stream()
-                .filter(e -> query.includeHidden() || !e.getValue().hidden)
+                .filter(e -> query.includeHidden() || !render(user, e.getKey(), e.getValue()).hidden())
                 .filter(e -> query.type().map(t -> t == e.getKey().type()).orElse(true))
                 .filter(e -> inGroup == null || inGroup.contains(e.getKey()))
                 .filter(e -> query.after().map(at -> e.getValue().changedSeq <= at.asOfSeq()).orElse(true))
@@ -311,6 +439,13 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
             String[] peer = users.get(new UserRef(user.corp(), new UserId(id.target())));
             title = peer == null || peer[0].isEmpty() ? id.target() : peer[0];
             avatars = peer == null || peer[1].isEmpty() ? List.of() : List.of(peer[1]);
+        }
+        if (row.big) {
+            ChatState state = state(user.corp(), row.chat);
+            return new Conversation(id, row.chat, title, avatars, chat.memberCount(),
+                    (int) (state.msgSeq - row.unreadBase), Optional.ofNullable(state.last), row.pinned, in,
+                    row.draft, row.customData, row.hidden && state.msgSeq <= row.hiddenSeq,
+                    Math.max(row.activityAt, state.activityAt), Math.max(row.updatedAt, state.activityAt));
         }
         return new Conversation(id, row.chat, title, avatars, chat.memberCount(), row.unread,
                 Optional.ofNullable(row.last), row.pinned, in,
@@ -350,7 +485,8 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     @Override
     public List<GroupSummary> summaries(UserRef user) {
         List<GroupSummary> out = new ArrayList<>();
-        groupsOf(user).forEach((name, ids) -> out.add(new GroupSummary(name, ids.size(), 0)));
+        groupsOf(user).forEach((name, ids) -> out.add(new GroupSummary(name, ids.size(),
+                findAll(user, ids).stream().mapToLong(Conversation::unreadCount).sum())));
         return out;
     }
 

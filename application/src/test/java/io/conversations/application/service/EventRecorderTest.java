@@ -40,7 +40,8 @@ class EventRecorderTest {
         directory.put(acme, "Acme");
         directory.put(alice, "Alice", "");
         directory.put(bob, "Bob", "");
-        new ChatService(store, store, store, store, store, recorder, now::incrementAndGet).create(new NewChat(acme,
+        new ChatService(store, store, store, store, store, recorder, now::incrementAndGet,
+            ChatService.DEFAULT_BIG_CHAT_MEMBERS).create(new NewChat(acme,
                 ChatType.GROUP, Optional.of(sales), "Sales", List.of(), Optional.of(alice.user()), List.of(bob.user())));
     }
 

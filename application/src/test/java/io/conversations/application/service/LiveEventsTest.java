@@ -44,7 +44,8 @@ class LiveEventsTest {
     private final UserRef alice = new UserRef(acme, new UserId("alice"));
     private final UserRef bob = new UserRef(acme, new UserId("bob"));
     private StreamRegistry streams = streams(2, 10);
-    private EventDelivery delivery = new EventDelivery(streams, store, store);
+    private EventDelivery delivery = new EventDelivery(streams, store, store, store,
+            new ChatChangeEvents(store, store, store, new EventRecorder(store, store), now::get));
     /** Each open stream's signals: a permit whenever it said it has something to take. */
     private final Map<EventStream, Semaphore> ready = new HashMap<>();
 
@@ -207,6 +208,11 @@ class LiveEventsTest {
             @Override
             public void caughtUp(long nanos) {
                 told.add("caught up " + nanos);
+            }
+
+            @Override
+            public void chatChanged(CorpId corp, io.conversations.domain.chat.ChatId chat) {
+                told.add("chat " + chat);
             }
         });
         recordAndCommit(alice);

@@ -33,7 +33,8 @@ class ShareServiceTest {
             now::get);
     private final MessageService messages = new MessageService(store, store, store, store, store, recorder, now::get);
     private final DirectoryService directory = new DirectoryService(store, store, store, store, recorder, now::get);
-    private final ChatService chats = new ChatService(store, store, store, store, store, recorder, now::get);
+    private final ChatService chats = new ChatService(store, store, store, store, store, recorder, now::get,
+            ChatService.DEFAULT_BIG_CHAT_MEMBERS);
     private final TokenService tokens = new TokenService(store, store, (user, expires) -> "token", now::get);
     private final ShareService shares = new ShareService(store, store, conversations, messages, now::get);
     private final CorpId acme = new CorpId("acme");

@@ -45,7 +45,8 @@ class UseCaseTest {
     private final ConversationService conversations = new ConversationService(store, store, store, store, recorder, store,
             now::incrementAndGet);
     private final DirectoryService directory = new DirectoryService(store, store, store, store, recorder, now::incrementAndGet);
-    private final ChatService chats = new ChatService(store, store, store, store, store, recorder, now::incrementAndGet);
+    private final ChatService chats = new ChatService(store, store, store, store, store, recorder, now::incrementAndGet,
+            ChatService.DEFAULT_BIG_CHAT_MEMBERS);
     private final TokenService tokens = new TokenService(store, store, (user, expires) -> "token-for-" + user.user() + "-until-" + expires, now::incrementAndGet);
     private final CorpId acme = new CorpId("acme");
     private final UserRef alice = new UserRef(acme, new UserId("alice"));

@@ -1,5 +1,7 @@
 package io.conversations.application.port.in;
 
+import io.conversations.domain.chat.ChatId;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 
 /**
@@ -9,7 +11,10 @@ import io.conversations.domain.identity.UserRef;
  */
 public interface EventSequences {
 
-    /** The user's newest committed sequence, as the store has it now (0 before the first event). */
+    /**
+     * The user's newest committed sequence, as the store has it now (0 before the first event), after recording
+     * what their big chats changed since their log last told of it: a kept answer as of an older sequence is stale.
+     */
     long newest(UserRef user);
 
     /** From now on, tells {@code watcher} of every sequence this node learns committed. */
@@ -25,5 +30,11 @@ public interface EventSequences {
 
         /** Every event committed by {@code System.nanoTime()} = {@code nanos}, on any node, has been told. */
         void caughtUp(long nanos);
+
+        /**
+         * A big chat changed: each member's view of it changed, though their sequence has not moved yet (their
+         * event of it is recorded later). Told as {@link #advanced} is.
+         */
+        void chatChanged(CorpId corp, ChatId chat);
     }
 }

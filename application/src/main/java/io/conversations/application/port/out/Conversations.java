@@ -16,11 +16,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Each user's conversations: one per chat they are in, with the state that is theirs alone. */
+/**
+ * Each user's conversations: one per chat they are in, with the state that is theirs alone. A conversation of a big
+ * chat (see {@link Chats}) is read as derived from the chat's state and the user's own: its unread count, last
+ * message, activity and whether it is hidden; the list orders it among the others by that derived activity.
+ */
 public interface Conversations {
 
-    /** Gives the user a conversation for a chat they joined (fresh state: nothing unread, not pinned). */
+    /**
+     * Gives the user a conversation for a chat they joined (fresh state: nothing unread, not pinned; of a big
+     * chat, nothing sent before now is unread and its events so far are counted as told).
+     */
     void open(UserRef user, ConversationId id, ChatId chat, long now);
+
+    /** {@link #open} for each of a new chat's members, all of whom have the same conversation id (a group chat). */
+    default void openAll(CorpId corp, ConversationId id, ChatId chat, Collection<UserId> members, long now) {
+        members.forEach(m -> open(new UserRef(corp, m), id, chat, now));
+    }
 
     /** Takes the conversation away when the user leaves the chat. */
     void close(UserRef user, ConversationId id);
@@ -30,6 +42,32 @@ public interface Conversations {
      * message, comes back if hidden, and counts one more unread for everyone but the sender.
      */
     void recordMessage(CorpId corp, Message message);
+
+    /**
+     * A message into a big chat, in its sender's own conversation: it moves up and comes back if hidden, their
+     * unread count stays (the chat's count moved, and so does what the sender has read), and the chat's change up
+     * to {@code version} counts as told to them (their event of it is recorded in the same transaction).
+     */
+    void recordOwnMessage(UserRef sender, Message message, long version);
+
+    /** The members' conversations of a chat that just became big become derived from its state, as they were. */
+    void deriveFromChat(CorpId corp, ChatId chat);
+
+    /** The big chats the user is in. */
+    Set<ChatId> bigChatsOf(UserRef user);
+
+    /** A user's conversation of a big chat whose changes up to {@code version} are not yet in their event log. */
+    record Untold(Conversation conversation, long version) {}
+
+    /**
+     * For each of {@code users}, their conversations of big chats that changed since their event log last told of
+     * them, as they now are, with the chat's version they reflect (the version is read with the conversation, in
+     * the same row: it is never newer than what the conversation shows).
+     */
+    Map<UserId, List<Untold>> untold(CorpId corp, Collection<UserId> users);
+
+    /** Records that the users' event logs now tell of their big chats up to these versions (never lowers one). */
+    void markTold(CorpId corp, Map<UserId, Map<ChatId, Long>> versions);
 
     /**
      * Stamps these users' conversations of the chat with the sequence number of the event that listed them (by

@@ -1,6 +1,8 @@
 package io.conversations.application.port.out;
 
+import io.conversations.domain.chat.ChatId;
 import io.conversations.domain.event.RecordedEvent;
+import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
 
 /**
@@ -21,6 +23,17 @@ public interface EventsCommitted {
     /** A committed event of a user this node {@link #follows}; in commit order, which may differ from sequence order. */
     void delivered(UserRef user, RecordedEvent event);
 
-    /** Every event committed by {@code System.nanoTime()} = {@code nanos}, on any node, has been told. */
+    /**
+     * A big chat changed (a message, a member in or out): its members' views are no longer what their event logs
+     * last told. This node's changes are told before the writer answers, every node's through the feed.
+     */
+    void chatChanged(CorpId corp, ChatId chat);
+
+    /**
+     * Every event and chat change committed by {@code System.nanoTime()} = {@code nanos}, on any node, has been
+     * told: the end of a round of the feed. Called on the thread that reads the feed, outside any transaction; what
+     * the application records here (the events of big chats for the members who follow them here) the next round
+     * delivers.
+     */
     void caughtUp(long nanos);
 }
