@@ -68,6 +68,41 @@ def main():
             rows.append((label, "%.0f" % good(r), "%.2f" % r["p50_ms"], "%.2f" % r["p99_ms"],
                          "%.2f of case %s (one MariaDB)" % (good(r) / good(m[base]), label[0]),
                          str(r["errors"] + r["failures"]), "no errors", verdict(r["errors"] + r["failures"] == 0)))
+    if "big_chats" in m:
+        b = m["big_chats"]
+        base = b["chat10"]
+        for size in (10, 1000, 5000):
+            c = b["chat%d" % size]
+            if size == 10:
+                target, ok = "–", None
+                ratio = "1.00"
+            else:
+                ratio = "%.2f (p50 %.2f×)" % (c["sends_per_s"] / base["sends_per_s"], c["p50_ms"] / base["p50_ms"])
+                target = "≥0.8×, p50 ≤2×, no errors"
+                ok = (c["sends_per_s"] >= 0.8 * base["sends_per_s"] and c["p50_ms"] <= 2 * base["p50_ms"]
+                      and c["errors"] == 0)
+            rows.append(("4b. text messages into one chat of %s, 8 senders (%d members streaming)" % (
+                format(size, ","), b["streaming"]), "%.0f" % c["sends_per_s"], "%.2f" % c["p50_ms"], "%.2f" % c["p99_ms"],
+                ratio + " of a chat of 10" if size != 10 else ratio, str(c["errors"]), target,
+                verdict(ok) if ok is not None else "–"))
+        if "event_rows_per_message" in base:
+            rows.append(("4b. per message into chats of 10 / 1,000 / 5,000: event rows; event bytes; chat feed rows",
+                         "–", " / ".join("%.1f" % b["chat%d" % z]["event_rows_per_message"] for z in (10, 1000, 5000)),
+                         " / ".join("%d B" % b["chat%d" % z]["event_bytes_per_message"] for z in (10, 1000, 5000)),
+                         " / ".join("%.1f" % b["chat%d" % z]["feed_rows_per_message"] for z in (10, 1000, 5000)), "",
+                         "flat", "–"))
+        big = b["chat5000"]
+        move_ratio = big["moves_busy_p99_ms"] / b["moves_idle_p99_ms"]
+        rows.append(("4b. p99 of group moves by members of the 5,000 chat: idle / while it receives 4b's messages",
+                     "–", "", "%.2f / %.2f" % (b["moves_idle_p99_ms"], big["moves_busy_p99_ms"]),
+                     "%.2f×" % move_ratio, str(big["move_errors"]), "≤1.5×",
+                     verdict(move_ratio <= 1.5 and big["move_errors"] == 0)))
+        rows.append(("5b. event delay to a member of the 5,000 chat, one node", "–", "%.1f" % big["delay_p50_ms"],
+                     "%.1f" % big["delay_p99_ms"], "–", "", "p99 <50 ms", verdict(big["delay_p99_ms"] < 50)))
+        if "delay_cross_p99_ms" in big:
+            rows.append(("5b. event delay to a member of the 5,000 chat, across nodes", "–",
+                         "%.1f" % big["delay_cross_p50_ms"], "%.1f" % big["delay_cross_p99_ms"], "–", "",
+                         "p99 <250 ms", verdict(big["delay_cross_p99_ms"] < 250)))
     delays = [("delay_same", "5. event delay, one node", 50), ("delay_cross", "5. event delay, across two nodes", 250)]
     if "galera_delay_cross" in m:
         delays.append(("galera_delay_cross", "5g. event delay, across two nodes on the Galera cluster", 250))

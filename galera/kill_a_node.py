@@ -63,6 +63,9 @@ class Service:
                    CONVERSATIONS_ADMIN_KEY=ADMIN_KEY, CONVERSATIONS_TOKEN_SECRET=TOKEN_SECRET,
                    CONVERSATIONS_HOST="127.0.0.1", CONVERSATIONS_PORT=str(self.port),
                    CONVERSATIONS_RATE_LIMIT_USER="0", CONVERSATIONS_RATE_LIMIT_ADMIN="0",
+                   # The chats here have 17 members: big ones, so that sends into one chat through three service
+                   # nodes take the big chats' path (the chat's row locked, members' events recorded later).
+                   CONVERSATIONS_BIG_CHAT_MEMBERS="10",
                    CONVERSATIONS_DATA_DIR=os.path.join(directory, name + "-data"))
         self.log_path = os.path.join(directory, name + ".log")
         self.process = subprocess.Popen(command, env=env, stdout=open(self.log_path, "wb"), stderr=subprocess.STDOUT)

@@ -114,6 +114,10 @@ public final class Wiring implements AutoCloseable {
             ShareService shares = new ShareService(store.transactions(), store.pickedChats(), conversations, messages,
                     clock);
             Metrics metrics = metrics(registry.join(), store, streams, tail, views);
+            metrics.counter("events.bigchats.recorded", "members' events of big chats recorded for the streams on this "
+                    + "node, at the ends of the tail's rounds", delivery::recordedForFollowers);
+            metrics.gauge("events.bigchats.record.millis", "milliseconds the last round spent recording them",
+                    delivery::lastRecordingMillis);
             HttpApi.Routes routes = new HttpApi.Routes(
                     new GroupRoutes(groups, groups, groups, groups, groups, groups),
                     new ConversationRoutes(conversations, conversations, conversations,

@@ -309,7 +309,7 @@ abstract class EventsContract {
         }
         assertTrue(burst.bigChats() > 0 && burst.bigChats() < burst.chats(),
                 "big and small chats both: " + burst.bigChats() + " of " + burst.chats() + " big");
-        assertTrue(burst.failures() > 0 && burst.successes() > 1000,
+        assertTrue(burst.failures() > 0 && burst.successes() > 600,
                 "the burst mixes refusals with changes: " + burst.successes() + " done, " + burst.failures() + " refused");
     }
 

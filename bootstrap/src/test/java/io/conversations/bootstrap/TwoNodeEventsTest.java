@@ -126,6 +126,56 @@ class TwoNodeEventsTest {
         }
     }
 
+    /**
+     * A big chat's messages through one node reach a member streaming from the other (their events recorded by that
+     * node at the end of a round of its feed), in order and without gaps, the last showing the newest message; and
+     * the member's first page kept by the streaming node shows each message within the event delay.
+     */
+    @Test
+    void aBigChatsMessagesThroughOneNodeReachAMemberOfTheOther() throws Exception {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(DATABASE.settings());
+        settings.put("CONVERSATIONS_BIG_CHAT_MEMBERS", "3");
+        List<String> flags = new ArrayList<>(DATABASE.flags());
+        flags.add("--conversations-big-chat-members=3");
+        try (Wiring node1 = Wiring.start(Api.config(dataDir, settings));
+             ServiceProcess node2 = ServiceProcess.start(dataDir, dataDir.resolve("node2-big.log"),
+                     flags.toArray(String[]::new))) {
+            Api one = new Api(node1.port());
+            Api two = node2.awaitUp();
+            one.corp("initech", "peter", "bill", "joanna", "lumbergh");
+            one.groupChat("initech", "all", "bill", "peter", "joanna", "lumbergh");
+            String peter = one.token("initech", "peter");
+            try (SseClient onNode1 = SseClient.connect(node1.port(), peter, "0", "")) {
+                assertEquals(200, onNode1.status(), onNode1.body());
+                String newest = "";
+                for (int i = 0; i < 30; i++) {
+                    String sender = List.of("bill", "joanna", "lumbergh").get(i % 3);
+                    newest = two.call("POST", "/v1/chats/all/messages", two.token("initech", sender),
+                            "{\"type\":\"text\",\"text\":\"m" + i + "\"}").is(201).json().getString("messageId");
+                    if (i % 10 == 9) {
+                        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                        String shown = "";
+                        while (!shown.equals("m" + i) && System.nanoTime() < deadline) {
+                            shown = one.call("GET", "/v1/conversations?count=10", peter, null).json()
+                                    .getJsonArray("conversationList").getJsonObject(0).getJsonObject("lastMessage")
+                                    .getString("text");
+                        }
+                        assertEquals("m" + i, shown, "node 1's kept page shows the message sent through node 2");
+                    }
+                }
+                List<Object> logged = one.call("GET", "/v1/events?after=0", peter, null).json().getJsonArray("events")
+                        .stream().map(e -> (Object) e.asJsonObject().get("data")).toList();
+                List<Frame> streamed = onNode1.await(logged.size(), Duration.ofSeconds(30));
+                assertEquals(LongStream.rangeClosed(1, logged.size()).boxed().toList(),
+                        streamed.stream().map(Frame::id).toList(), "in order, without gaps");
+                assertEquals(logged, streamed.stream().map(f -> (Object) f.json()).toList());
+                jakarta.json.JsonObject last = streamed.get(streamed.size() - 1).json().asJsonArray().getJsonObject(0);
+                assertEquals(newest, last.getJsonObject("lastMessage").getString("messageId"));
+                assertEquals(30, last.getInt("unreadCount"));
+            }
+        }
+    }
+
     private static String firstId(Api node, String token) {
         return Api.str(node.call("GET", "/v1/conversations?count=10", token, null).json()
                 .getJsonArray("conversationList").getJsonObject(0).get("conversationID"));

@@ -6,6 +6,7 @@ import io.conversations.application.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,6 +39,8 @@ public final class FeedTail implements AutoCloseable {
     static final long RECENT_GAP_MILLIS = 1_000;
     /** How often every tracked position is asked for again (most are a rolled-back transaction's and never come). */
     static final long GAP_SWEEP_MILLIS = 1_000;
+    /** The longest pause between two passes of the big chats' recorder. */
+    static final long RECORDER_MAX_PAUSE_MILLIS = 200;
     /** Rounds start at least this far apart, so that a node committing thousands of times a second is not also
      * running thousands of tail queries: a woken tail waits out the rest of it (the delay it adds at most). */
     static final long MIN_ROUND_MILLIS = 5;
@@ -54,6 +57,9 @@ public final class FeedTail implements AutoCloseable {
     private boolean wake;
     private volatile boolean closed;
     private Thread thread;
+    /** Records what big chats owe the members followed here ({@link EventsCommitted#recordUntold}) beside the tail. */
+    private Thread recorder;
+    private final Semaphore untold = new Semaphore(0);
 
     // The tail's own state: only the tail thread touches it.
     private final FeedCursor<EventFeed.Entry> events;
@@ -90,6 +96,9 @@ public final class FeedTail implements AutoCloseable {
         thread = new Thread(this::runTail, "event-tail");
         thread.setDaemon(true);
         thread.start();
+        recorder = new Thread(this::runRecorder, "event-tail-chats");
+        recorder.setDaemon(true);
+        recorder.start();
         return this;
     }
 
@@ -115,12 +124,37 @@ public final class FeedTail implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (thread != null) {
-            thread.interrupt();
+        for (Thread t : new Thread[] {thread, recorder}) {
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * After each round: whatever rounds ended while it was busy, one more pass (they coalesce). Each pass is followed
+     * by a pause as long as it took (at most {@value #RECORDER_MAX_PAUSE_MILLIS} ms): the recording takes at most half
+     * of the time, and under load more messages share each member's event instead of more events taking the store
+     * from the sends.
+     */
+    private void runRecorder() {
+        while (!closed) {
             try {
-                thread.join(5_000);
+                untold.acquire();
+                untold.drainPermits();
+                long started = System.nanoTime();
+                listener.recordUntold();
+                long took = System.nanoTime() - started;
+                TimeUnit.NANOSECONDS.sleep(Math.min(took, TimeUnit.MILLISECONDS.toNanos(RECORDER_MAX_PAUSE_MILLIS)));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "event tail, big chats: " + e);
             }
         }
     }
@@ -212,6 +246,7 @@ public final class FeedTail implements AutoCloseable {
             }
         }
         listener.caughtUp(started);
+        untold.release();
         return Math.max(newEvents.pastWatermark(), newChanges.pastWatermark());
     }
 

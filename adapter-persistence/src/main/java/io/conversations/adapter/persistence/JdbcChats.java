@@ -85,13 +85,14 @@ final class JdbcChats implements Chats {
                 rs -> rs.getBoolean(1) ? Size.BIG : Size.SMALL, corp.value(), id.value());
     }
 
-    /** One statement: the membership, and the chat's row locked (the member's row of chat_members is not). */
+    /**
+     * The chat's row first, then the membership: a member in or out takes the chat's row too, so what is read after
+     * it stands until the transaction ends (read before it, a member leaving meanwhile would still send).
+     */
     @Override
     public Optional<Size> lockFor(CorpId corp, ChatId id, UserId member) {
-        if (!isMember(corp, id, member)) {
-            return Optional.empty();
-        }
-        return lock(corp, id);
+        Optional<Size> size = lock(corp, id);
+        return size.isPresent() && isMember(corp, id, member) ? size : Optional.empty();
     }
 
     @Override

@@ -32,7 +32,7 @@ import java.util.TreeSet;
  */
 public final class ChatChangeEvents {
     /** Users whose events one transaction records: their rows are held locked until it commits. */
-    static final int USERS_PER_TRANSACTION = 100;
+    static final int USERS_PER_TRANSACTION = 250;
 
     private final Transactions transactions;
     private final Conversations conversations;
@@ -51,44 +51,48 @@ public final class ChatChangeEvents {
 
     /** Records what the user's big chats changed that their log has not told yet; answers how many users had some. */
     public int record(UserRef user) {
-        return record(user.corp(), List.of(user.user()));
+        return record(user.corp(), List.of(user.user()), false);
     }
 
     /**
      * Records it for each of {@code users}, {@value #USERS_PER_TRANSACTION} users a transaction (in userId order);
-     * answers how many users had something to record.
+     * answers how many users had something to record. {@code changed}: they are members of a chat that just changed
+     * (their rows are taken at once, not read first to find whether there is anything to record).
      */
-    public int record(CorpId corp, Collection<UserId> users) {
+    public int record(CorpId corp, Collection<UserId> users, boolean changed) {
         List<UserId> ordered = new TreeSet<>(users.stream().map(UserId::value).toList()).stream().map(UserId::new).toList();
         int recorded = 0;
         for (int from = 0; from < ordered.size(); from += USERS_PER_TRANSACTION) {
             List<UserId> chunk = ordered.subList(from, Math.min(ordered.size(), from + USERS_PER_TRANSACTION));
-            recorded += transactions.inTransaction(() -> recordInTransaction(corp, chunk));
+            recorded += transactions.inTransaction(() -> recordInTransaction(corp, chunk, changed));
         }
         return recorded;
     }
 
-    private int recordInTransaction(CorpId corp, List<UserId> users) {
-        // Most users have nothing untold: they are found so without taking their rows.
-        Map<UserId, List<Untold>> untold = conversations.untold(corp, users);
-        if (untold.isEmpty()) {
-            return 0;
+    private int recordInTransaction(CorpId corp, List<UserId> users, boolean changed) {
+        Collection<UserId> candidates = users;
+        if (!changed) {
+            // Most users have nothing untold: they are found so without taking their rows.
+            candidates = conversations.untold(corp, users).keySet();
+            if (candidates.isEmpty()) {
+                return 0;
+            }
         }
-        directory.lockAll(corp, untold.keySet());
-        // Read again now that no other writer of theirs runs (another node may have told them meanwhile).
-        untold = conversations.untold(corp, untold.keySet());
+        directory.lockAll(corp, candidates);
+        // Read with their rows held: no other writer of theirs runs (another node may have told them meanwhile).
+        Map<UserId, List<Untold>> untold = conversations.untold(corp, candidates);
         Map<UserRef, List<ConversationEvent>> happened = new LinkedHashMap<>();
         Map<UserId, Map<ChatId, Long>> told = new HashMap<>();
         untold.forEach((user, list) -> {
-            List<Conversation> changed = new ArrayList<>();
+            List<Conversation> conversationsNow = new ArrayList<>();
             for (Untold u : list) {
-                changed.add(u.conversation());
+                conversationsNow.add(u.conversation());
                 told.computeIfAbsent(user, k -> new HashMap<>()).put(u.conversation().chatId(), u.version());
             }
-            happened.put(new UserRef(corp, user), List.of(new ConversationListUpdated(changed)));
+            happened.put(new UserRef(corp, user), List.of(new ConversationListUpdated(conversationsNow)));
         });
         if (!happened.isEmpty()) {
-            events.recordAll(happened, clock.millis());
+            events.recordChatChanges(happened, clock.millis());
             conversations.markTold(corp, told);
         }
         return happened.size();

@@ -18,14 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where what the store tells of committed events goes: the bodies to the streams open on this node, the sequences
  * to whoever watches them (answers kept by a user's sequence). A big chat's change is told without its members'
  * events (a send writes the chat, not them): at the end of each round of the feed this records them for the members
- * who follow the chat on this node ({@link ChatChangeEvents}, batched: one transaction for a hundred members,
- * however many messages arrived), and for the users who opened a stream here since, what changed while they were
- * away; the next round delivers those events.
+ * who follow the chat on this node ({@link ChatChangeEvents}, batched: one transaction for 250 members, however
+ * many messages arrived), and for the users who opened a stream here since, what changed while they were away;
+ * the tail delivers those events as any other.
  */
 public final class EventDelivery implements EventsCommitted, EventSequences {
     private static final System.Logger LOG = System.getLogger(EventDelivery.class.getName());
@@ -41,6 +42,9 @@ public final class EventDelivery implements EventsCommitted, EventSequences {
     /** Big chats changed since the last round, and users who opened a stream since: their events are recorded next. */
     private final Set<ChatKey> changedChats = ConcurrentHashMap.newKeySet();
     private final Set<UserRef> followedSince = ConcurrentHashMap.newKeySet();
+    /** Members' events of big chats recorded at the ends of rounds, and how long the last round's recording took. */
+    private final LongAdder recordedForFollowers = new LongAdder();
+    private volatile long lastRecordingMillis;
 
     public EventDelivery(StreamRegistry streams, Transactions transactions, EventLog log, Chats chats,
                          ChatChangeEvents chatEvents) {
@@ -82,14 +86,14 @@ public final class EventDelivery implements EventsCommitted, EventSequences {
         for (Watcher watcher : watchers) {
             watcher.caughtUp(nanos);
         }
-        recordForFollowers();
     }
 
     /**
      * The events of the big chats that changed, for their members with a stream here, and of the users who opened
-     * one since. What could not be recorded (the store failed) is tried again next round.
+     * one since. What could not be recorded (the store failed) is tried again next time.
      */
-    private void recordForFollowers() {
+    @Override
+    public void recordUntold() {
         if (changedChats.isEmpty() && followedSince.isEmpty()) {
             return;
         }
@@ -97,22 +101,39 @@ public final class EventDelivery implements EventsCommitted, EventSequences {
         changedChats.removeAll(chatsNow);
         List<UserRef> usersNow = new ArrayList<>(followedSince);
         followedSince.removeAll(usersNow);
-        Map<CorpId, Set<UserId>> toRecord = new HashMap<>();
-        usersNow.forEach(u -> toRecord.computeIfAbsent(u.corp(), c -> new HashSet<>()).add(u.user()));
+        Map<CorpId, Set<UserId>> opened = new HashMap<>();
+        usersNow.forEach(u -> opened.computeIfAbsent(u.corp(), c -> new HashSet<>()).add(u.user()));
+        Map<CorpId, Set<UserId>> members = new HashMap<>();
+        long started = System.nanoTime();
         try {
             for (ChatKey key : chatsNow) {
                 for (UserId member : transactions.inTransaction(() -> chats.members(key.corp(), key.chat()))) {
                     if (streams.follows(new UserRef(key.corp(), member))) {
-                        toRecord.computeIfAbsent(key.corp(), c -> new HashSet<>()).add(member);
+                        members.computeIfAbsent(key.corp(), c -> new HashSet<>()).add(member);
                     }
                 }
             }
-            toRecord.forEach(chatEvents::record);
+            members.forEach((corp, users) -> {
+                recordedForFollowers.add(chatEvents.record(corp, users, true));
+                opened.getOrDefault(corp, Set.of()).removeAll(users);
+            });
+            opened.forEach((corp, users) -> recordedForFollowers.add(chatEvents.record(corp, users, false)));
+            lastRecordingMillis = (System.nanoTime() - started) / 1_000_000;
         } catch (RuntimeException e) {
             changedChats.addAll(chatsNow);
             followedSince.addAll(usersNow);
             LOG.log(System.Logger.Level.WARNING, "recording big chats' events failed; trying again next round: " + e);
         }
+    }
+
+    /** Members' events of big chats recorded for the streams here at the ends of rounds. */
+    public long recordedForFollowers() {
+        return recordedForFollowers.sum();
+    }
+
+    /** Milliseconds the last round spent recording them. */
+    public long lastRecordingMillis() {
+        return lastRecordingMillis;
     }
 
     /** {@inheritDoc} What the user's big chats changed is recorded first. */

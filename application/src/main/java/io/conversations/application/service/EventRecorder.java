@@ -35,6 +35,19 @@ public final class EventRecorder {
     /** Records several users' events (a message reaches every member) with one append. */
     public void recordAll(Map<UserRef, List<ConversationEvent>> events, long now) {
         Map<UserRef, Long> first = log.appendAll(events, now);
+        stampListed(events, first);
+    }
+
+    /**
+     * Records users' events of what their big chats changed, without the list cursor's stamp: such a change only
+     * ever moves a conversation up the list (its chat's activity grows), so a cursor taken before it cannot list it
+     * again below, and the client has it from this event.
+     */
+    public void recordChatChanges(Map<UserRef, List<ConversationEvent>> events, long now) {
+        log.appendAll(events, now);
+    }
+
+    private void stampListed(Map<UserRef, List<ConversationEvent>> events, Map<UserRef, Long> first) {
         // Per chat, each listed member's newest sequence number that listed their conversation of it (in practice an
         // append lists the conversations of one chat: one stamp).
         Map<ChatOf, Map<UserId, Long>> listed = new LinkedHashMap<>();

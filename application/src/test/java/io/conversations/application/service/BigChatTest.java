@@ -83,7 +83,7 @@ class BigChatTest {
         done(chats.create(new NewChat(acme, ChatType.GROUP, Optional.of(all), "All", List.of(), Optional.of(alice.user()),
                 List.of(bob.user(), carol.user()))));
         assertEquals(List.of(), eventsAfter(bob, 0), "a big chat's members learn of it when their events are recorded");
-        assertEquals(3, chatEvents.record(acme, List.of(alice.user(), bob.user(), carol.user())));
+        assertEquals(3, chatEvents.record(acme, List.of(alice.user(), bob.user(), carol.user()), true));
         long bobAt = store.lastSeq(bob);
         for (int i = 0; i < 5; i++) {
             send(alice, all, "m" + i);
@@ -92,19 +92,19 @@ class BigChatTest {
         assertEquals(List.of(), eventsAfter(bob, bobAt), "nothing written for bob by the sends");
         assertEquals(5, of(bob, allId).unreadCount(), "yet his view is derived at once");
 
-        assertEquals(2, chatEvents.record(acme, List.of(alice.user(), bob.user(), carol.user())),
+        assertEquals(2, chatEvents.record(acme, List.of(alice.user(), bob.user(), carol.user()), false),
                 "bob and carol had something untold; alice's own sends told her");
         List<ConversationEvent> told = eventsAfter(bob, bobAt);
         assertEquals(1, told.size(), "one event for five messages");
         assertEquals(of(bob, allId), ((ConversationListUpdated) told.get(0)).conversations().get(0));
-        assertEquals(0, chatEvents.record(acme, List.of(bob.user())), "told once");
+        assertEquals(0, chatEvents.record(acme, List.of(bob.user()), false), "told once");
     }
 
     @Test
     void aMemberInOrOutWritesThatMemberAndTheOthersLearnTheNewSizeLater() {
         done(chats.create(new NewChat(acme, ChatType.GROUP, Optional.of(all), "All", List.of(), Optional.of(alice.user()),
                 List.of(bob.user(), carol.user()))));
-        chatEvents.record(acme, List.of(alice.user(), bob.user(), carol.user()));
+        chatEvents.record(acme, List.of(alice.user(), bob.user(), carol.user()), false);
         send(alice, all, "before dave");
         long bobAt = store.lastSeq(bob);
         assertTrue(done(chats.addMember(acme, all, dave.user())));
@@ -117,7 +117,7 @@ class BigChatTest {
 
         assertTrue(done(chats.removeMember(acme, all, carol.user())));
         assertTrue(eventsAfter(carol, 0).stream().anyMatch(e -> e instanceof ConversationDeleted));
-        chatEvents.record(acme, List.of(bob.user(), carol.user()));
+        chatEvents.record(acme, List.of(bob.user(), carol.user()), false);
         Conversation bobs = ((ConversationListUpdated) eventsAfter(bob, bobAt).get(0)).conversations().get(0);
         assertEquals(3, bobs.memberCount());
         assertEquals(1, bobs.unreadCount());

@@ -31,9 +31,15 @@ public interface EventsCommitted {
 
     /**
      * Every event and chat change committed by {@code System.nanoTime()} = {@code nanos}, on any node, has been
-     * told: the end of a round of the feed. Called on the thread that reads the feed, outside any transaction; what
-     * the application records here (the events of big chats for the members who follow them here) the next round
-     * delivers.
+     * told: the end of a round of the feed (keep it short: the tail's thread).
      */
     void caughtUp(long nanos);
+
+    /**
+     * Records the events that big chats' changes owe their members who follow them on this node (told by
+     * {@link #chatChanged}) and the users who began following since. Called after rounds of the feed on a thread of
+     * the store's own, outside any transaction, never two at once and never holding up the tail; the events it
+     * records, the tail then delivers as any other.
+     */
+    void recordUntold();
 }
