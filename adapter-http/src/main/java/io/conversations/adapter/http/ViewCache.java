@@ -158,7 +158,7 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
             }
             bigChats.forEach(chat -> byChat.computeIfAbsent(new ChatKey(user.corp(), chat),
                     k -> ConcurrentHashMap.newKeySet()).add(user));
-            views.showing(user.corp(), bigChats);
+            views.showing(bigChats);
             long added = views.keep(key, seq, rendered, nanoTime.getAsLong(), ticks.incrementAndGet());
             if (added != 0 && bytes.addAndGet(added) > maxBytes) {
                 evict();
@@ -265,7 +265,7 @@ public final class ViewCache implements RenderedViews, EventSequences.Watcher {
             return kept.isEmpty();
         }
 
-        synchronized void showing(CorpId corp, Set<ChatId> bigChats) {
+        synchronized void showing(Set<ChatId> bigChats) {
             chats.addAll(bigChats);
         }
 

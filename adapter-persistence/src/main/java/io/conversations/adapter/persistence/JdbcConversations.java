@@ -16,6 +16,7 @@ import io.conversations.domain.identity.UserRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,7 +93,7 @@ final class JdbcConversations implements Conversations {
             List<String> chunk = users.subList(from, Math.min(users.size(), from + 500));
             List<Object> params = new ArrayList<>();
             for (String user : chunk) {
-                params.addAll(java.util.Arrays.asList(corp.value(), user, id.toString(), chat.value(), id.type().name(),
+                params.addAll(Arrays.asList(corp.value(), user, id.toString(), chat.value(), id.type().name(),
                         id.type() == ChatType.C2C ? id.target() : null, now, now, state[3], state[0], state[1], state[2]));
             }
             jdbc.update("INSERT INTO conversations (corp_id, user_id, conversation_id, chat_id, chat_type, peer_id, "
@@ -157,31 +159,45 @@ final class JdbcConversations implements Conversations {
             return found;
         }
         List<String> ids = users.stream().map(UserId::value).distinct().toList();
-        // One row per conversation and group, the conversation's columns repeated: its groups come with it.
-        Map<String, Row> rows = new LinkedHashMap<>();
-        Map<String, Long> versions = new HashMap<>();
-        Map<String, List<GroupName>> groups = new HashMap<>();
+        readWithGroups("c.corp_id = ? AND c.user_id IN (" + Jdbc.placeholders(ids.size()) + ") AND c.big = TRUE "
+                + "AND c.seen_version < ch.version", Jdbc.params(corp.value(), ids))
+                .forEach(read -> found.computeIfAbsent(new UserId(read.row().userId()), u -> new ArrayList<>())
+                        .add(new Untold(read.conversation(), read.version())));
+        return found;
+    }
+
+    /** A conversation as a statement of several users' read it: its row, its chat's version, its groups. */
+    private record Read(Row row, long version, List<GroupName> groups) {
+        Conversation conversation() {
+            return row.toConversation(groups);
+        }
+    }
+
+    /**
+     * Several users' conversations with their groups, in one statement: one row per conversation and group, the
+     * conversation's columns repeated (its groups come with it). In user, then conversation order.
+     */
+    private List<Read> readWithGroups(String where, Object... params) {
+        Map<String, Read> reads = new LinkedHashMap<>();
         jdbc.query("SELECT " + FIELDS + ", g.group_name FROM conversations c " + JOINS
                         + "LEFT JOIN group_conversations gc ON gc.corp_id = c.corp_id AND gc.user_id = c.user_id "
                         + "AND gc.conversation_id = c.conversation_id "
                         + "LEFT JOIN conversation_groups g ON g.group_id = gc.group_id "
-                        + "WHERE c.corp_id = ? AND c.user_id IN (" + Jdbc.placeholders(ids.size()) + ") AND c.big = TRUE "
-                        + "AND c.seen_version < ch.version ORDER BY c.user_id, c.conversation_id, g.group_id",
+                        + "WHERE " + where + " ORDER BY c.user_id, c.conversation_id, g.group_id",
                 rs -> {
                     String key = rs.getString(17) + " " + rs.getString(1);
-                    if (!rows.containsKey(key)) {
-                        rows.put(key, row(rs));
-                        versions.put(key, rs.getLong(VERSION_COLUMN));
+                    Read read = reads.get(key);
+                    if (read == null) {
+                        read = new Read(row(rs), rs.getLong(VERSION_COLUMN), new ArrayList<>());
+                        reads.put(key, read);
                     }
                     String group = rs.getString(GROUP_NAME_COLUMN);
                     if (group != null) {
-                        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new GroupName(group));
+                        read.groups().add(new GroupName(group));
                     }
                     return null;
-                }, Jdbc.params(corp.value(), ids));
-        rows.forEach((key, r) -> found.computeIfAbsent(new UserId(r.userId), u -> new ArrayList<>()).add(
-                new Untold(r.toConversation(groups.getOrDefault(key, List.of())), versions.get(key))));
-        return found;
+                }, params);
+        return List.copyOf(reads.values());
     }
 
     @Override
@@ -270,27 +286,9 @@ final class JdbcConversations implements Conversations {
             return found;
         }
         List<String> ids = members.stream().map(UserId::value).distinct().toList();
-        // One row per member and group, the conversation's columns repeated: its groups come with it.
-        Map<String, Row> rows = new LinkedHashMap<>();
-        Map<String, List<GroupName>> groups = new HashMap<>();
-        jdbc.query("SELECT " + FIELDS + ", g.group_name FROM conversations c " + JOINS
-                        + "LEFT JOIN group_conversations gc ON gc.corp_id = c.corp_id AND gc.user_id = c.user_id "
-                        + "AND gc.conversation_id = c.conversation_id "
-                        + "LEFT JOIN conversation_groups g ON g.group_id = gc.group_id "
-                        + "WHERE c.corp_id = ? AND c.chat_id = ? AND c.user_id IN (" + Jdbc.placeholders(ids.size())
-                        + ") ORDER BY c.user_id, g.group_id",
-                rs -> {
-                    String user = rs.getString(17);
-                    if (!rows.containsKey(user)) {
-                        rows.put(user, row(rs));
-                    }
-                    String group = rs.getString(GROUP_NAME_COLUMN);
-                    if (group != null) {
-                        groups.computeIfAbsent(user, k -> new ArrayList<>()).add(new GroupName(group));
-                    }
-                    return null;
-                }, Jdbc.params(corp.value(), chat.value(), ids));
-        rows.forEach((user, r) -> found.put(new UserId(user), r.toConversation(groups.getOrDefault(user, List.of()))));
+        readWithGroups("c.corp_id = ? AND c.chat_id = ? AND c.user_id IN (" + Jdbc.placeholders(ids.size()) + ")",
+                Jdbc.params(corp.value(), chat.value(), ids))
+                .forEach(read -> found.put(new UserId(read.row().userId()), read.conversation()));
         return found;
     }
 
@@ -382,7 +380,7 @@ final class JdbcConversations implements Conversations {
         query.group().ifPresent(g -> params.add(g.value()));
         params.add(user.corp().value());
         params.add(user.user().value());
-        query.titleContains().ifPresent(text -> params.add("%" + text.toLowerCase(java.util.Locale.ROOT)
+        query.titleContains().ifPresent(text -> params.add("%" + text.toLowerCase(Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
         if (query.group().isPresent()) {
             params.add(user.corp().value());
