@@ -120,7 +120,8 @@ public final class Wiring implements AutoCloseable {
                     delivery::lastRecordingMillis);
             HttpApi.Routes routes = new HttpApi.Routes(
                     new GroupRoutes(groups, groups, groups, groups, groups, groups),
-                    new ConversationRoutes(conversations, conversations, conversations,
+                    new ConversationRoutes(conversations, conversations, conversations, conversations, conversations,
+                            conversations,
                             views != null ? views : RenderedViews.NONE),
                     new MessageRoutes(messages, messages, shares),
                     new ChatRoutes(conversations, conversations, shares, conversations),

@@ -164,6 +164,131 @@ abstract class ApiContract {
         assertEquals(List.of("需求研发"), sales.getJsonArray("groupList").stream().map(Api::str).toList());
     }
 
+    private static List<String> ids(JsonObject page) {
+        return page.getJsonArray("conversationList").stream()
+                .map(c -> c.asJsonObject().getString("conversationID")).toList();
+    }
+
+    @Test
+    void marksRemindTypesClearedHistoryAndReadAllAsApiMdSays() {
+        api.corp(corp, "alice", "bob");
+        api.groupChat(corp, "ma", "alice", "bob");
+        api.groupChat(corp, "mb", "alice", "bob");
+        String alice = api.token(corp, "alice");
+        String bob = api.token(corp, "bob");
+        long before = api.call("GET", "/v1/events?after=0", alice, null).is(200).json().getJsonNumber("last").longValue();
+
+        JsonObject marked = api.call("POST", "/v1/conversations/marks", alice, "{\"conversationIDList\":[\"GROUPma\","
+                + "\"GROUPmb\",\"C2Cnobody\"],\"markType\":1,\"enableMark\":true}").is(200).json();
+        assertEquals(List.of("GROUPma", "GROUPmb"),
+                marked.getJsonArray("successConversationIDList").stream().map(Api::str).toList());
+        assertEquals(40401, marked.getJsonArray("failureConversationIDList").getJsonObject(0).getInt("code"));
+        assertEquals(Set.of("successConversationIDList", "failureConversationIDList"), marked.keySet());
+        api.call("POST", "/v1/conversations/marks", alice,
+                "{\"conversationIDList\":[\"GROUPma\"],\"markType\":9007199254740991,\"enableMark\":true}").is(200);
+        assertEquals(Api.value("[1,9007199254740991]"),
+                api.call("GET", "/v1/conversations/GROUPma", alice, null).is(200).json().get("markList"));
+        assertEquals(Api.value("[]"), api.call("GET", "/v1/conversations/GROUPma", bob, null).json().get("markList"));
+        assertEquals(Set.of("GROUPma", "GROUPmb"),
+                Set.copyOf(ids(api.call("GET", "/v1/conversations?markType=1", alice, null).is(200).json())));
+        assertEquals(List.of("GROUPma"),
+                ids(api.call("GET", "/v1/conversations?markType=9007199254740991&type=GROUP", alice, null).json()));
+        api.call("POST", "/v1/conversations/marks", alice,
+                "{\"conversationIDList\":[\"GROUPmb\"],\"markType\":1,\"enableMark\":false}").is(200);
+        assertEquals(List.of("GROUPma"), ids(api.call("GET", "/v1/conversations?markType=1", alice, null).json()),
+                "the first page is not answered from before the change");
+        JsonObject event = api.call("GET", "/v1/events?after=" + before, alice, null).json().getJsonArray("events")
+                .getJsonObject(0);
+        assertEquals("CONVERSATION_LIST_UPDATED", event.getString("event"));
+        assertEquals(Api.value("[1]"), event.getJsonArray("data").getJsonObject(0).get("markList"));
+
+        for (int i = 0; i < 2; i++) {
+            api.call("POST", "/v1/chats/ma/messages", bob, "{\"type\":\"text\",\"text\":\"a" + i + "\"}").is(201);
+        }
+        api.call("POST", "/v1/chats/mb/messages", bob, "{\"type\":\"text\",\"text\":\"b\"}").is(201);
+        JsonObject muted = api.call("PUT", "/v1/conversations/GROUPmb/remind-type", alice,
+                "{\"messageRemindType\":\"AcceptNotNotify\"}").is(200).json();
+        assertEquals("AcceptNotNotify", muted.getString("messageRemindType"));
+        assertEquals(1, muted.getInt("unreadCount"), "do-not-disturb still counts its own unread");
+        assertEquals(2, api.call("GET", "/v1/conversations/unread-total", alice, null).is(200).json()
+                .getJsonNumber("totalUnreadCount").longValue());
+        api.call("POST", "/v1/conversation-groups", alice,
+                "{\"groupName\":\"G\",\"conversationIDList\":[\"GROUPma\",\"GROUPmb\"]}").is(201);
+        assertEquals(2, api.call("GET", "/v1/conversation-groups", alice, null).json().getJsonArray("groupList")
+                .getJsonObject(0).getInt("unreadCount"), "the group's badge leaves the muted one out too");
+        assertEquals(Set.of("GROUPma", "GROUPmb"),
+                Set.copyOf(ids(api.call("GET", "/v1/conversations?hasUnreadCount=true", alice, null).is(200).json())));
+        assertEquals(List.of(), ids(api.call("GET", "/v1/conversations?hasUnreadCount=true", bob, null).json()));
+
+        JsonObject cleared = api.call("POST", "/v1/conversations/GROUPma/clear-history", alice, null).is(200).json();
+        assertEquals(JsonValue.NULL, cleared.get("lastMessage"));
+        assertEquals(0, cleared.getInt("unreadCount"));
+        assertEquals(0, api.call("GET", "/v1/chats/ma/messages", alice, null).is(200).json()
+                .getJsonArray("messageList").size());
+        assertEquals(2, api.call("GET", "/v1/chats/ma/messages", bob, null).json().getJsonArray("messageList").size(),
+                "bob keeps his history");
+        api.call("POST", "/v1/chats/ma/messages", bob, "{\"type\":\"text\",\"text\":\"after\"}").is(201);
+        assertEquals(1, api.call("GET", "/v1/chats/ma/messages", alice, null).json().getJsonArray("messageList").size());
+
+        api.call("POST", "/v1/conversations/read-all", alice, null).is(204);
+        assertEquals(0, api.call("GET", "/v1/conversations/unread-total", alice, null).json()
+                .getJsonNumber("totalUnreadCount").longValue());
+        assertEquals(0, api.call("GET", "/v1/conversations/GROUPmb", alice, null).json().getInt("unreadCount"));
+
+        api.call("DELETE", "/v1/conversations/GROUPmb?clearHistory=true", alice, null).is(204);
+        assertEquals(List.of("GROUPma"), ids(api.call("GET", "/v1/conversations", alice, null).json()));
+        assertEquals(JsonValue.NULL, api.call("GET", "/v1/conversations/GROUPmb", alice, null).json().get("lastMessage"));
+        assertEquals(0, api.call("GET", "/v1/chats/mb/messages", alice, null).json().getJsonArray("messageList").size());
+        api.call("DELETE", "/v1/conversations/GROUPma?clearHistory=false", alice, null).is(204);
+        assertEquals(1, api.call("GET", "/v1/chats/ma/messages", alice, null).json().getJsonArray("messageList").size(),
+                "hiding alone keeps the history");
+    }
+
+    @Test
+    void refusesBadMarksRemindTypesAndFiltersClearly() {
+        api.corp(corp, "alice");
+        api.groupChat(corp, "ma", "alice");
+        String alice = api.token(corp, "alice");
+        String ids = "\"conversationIDList\":[\"GROUPma\"]";
+        for (String body : List.of("{" + ids + ",\"markType\":0,\"enableMark\":true}",
+                "{" + ids + ",\"markType\":9007199254740992,\"enableMark\":true}",
+                "{" + ids + ",\"markType\":\"1\",\"enableMark\":true}",
+                "{" + ids + ",\"markType\":1.5,\"enableMark\":true}",
+                "{" + ids + ",\"enableMark\":true}", "{" + ids + ",\"markType\":1}",
+                "{" + ids + ",\"markType\":1,\"enableMark\":\"yes\"}",
+                "{\"markType\":1,\"enableMark\":true}")) {
+            api.call("POST", "/v1/conversations/marks", alice, body).isError(400, 40001);
+        }
+        api.call("POST", "/v1/conversations/marks", alice, "{\"conversationIDList\":[],\"markType\":1,"
+                + "\"enableMark\":true}").isError(400, 51006);
+        String many = LongStream.range(0, 101).mapToObj(i -> "\"C2Cu" + i + "\"").collect(Collectors.joining(","));
+        api.call("POST", "/v1/conversations/marks", alice, "{\"conversationIDList\":[" + many + "],\"markType\":1,"
+                + "\"enableMark\":true}").isError(400, 51006);
+        StringBuilder marks = new StringBuilder();
+        for (int mark = 1; mark <= 33; mark++) {
+            JsonObject answer = api.call("POST", "/v1/conversations/marks", alice, "{" + ids + ",\"markType\":" + mark
+                    + ",\"enableMark\":true}").is(200).json();
+            marks.append(answer.getJsonArray("failureConversationIDList").isEmpty() ? "" : mark + ":"
+                    + answer.getJsonArray("failureConversationIDList").getJsonObject(0).getInt("code"));
+        }
+        assertEquals("33:40903", marks.toString(), "32 marks a conversation");
+        assertEquals(32, api.call("GET", "/v1/conversations/GROUPma", alice, null).json().getJsonArray("markList").size());
+        for (String query : List.of("markType=0", "markType=x", "markType=-1", "hasUnreadCount=yes",
+                "hasUnreadCount=1")) {
+            api.call("GET", "/v1/conversations?" + query, alice, null).isError(400, 40001);
+        }
+        for (String body : List.of("{\"messageRemindType\":\"Loud\"}", "{\"messageRemindType\":1}", "{}")) {
+            api.call("PUT", "/v1/conversations/GROUPma/remind-type", alice, body).isError(400, 40001);
+        }
+        api.call("PUT", "/v1/conversations/GROUPnone/remind-type", alice, "{\"messageRemindType\":\"Discard\"}")
+                .isError(404, 40401);
+        api.call("POST", "/v1/conversations/GROUPnone/clear-history", alice, null).isError(404, 40401);
+        api.call("DELETE", "/v1/conversations/GROUPma?clearHistory=maybe", alice, null).isError(400, 40001);
+        assertEquals("AcceptAndNotify", api.call("GET", "/v1/conversations/GROUPma", alice, null).json()
+                .getString("messageRemindType"), "nothing changed");
+        api.call("GET", "/v1/conversations/unread-total", null, null).isError(401, 40101);
+    }
+
     @Test
     void answersEveryBadInputWithTheContractsErrorAndChangesNothing() {
         api.corp(corp, "alice");

@@ -175,6 +175,18 @@ final class Exchange {
         throw new InvalidInput(Problem.MALFORMED, name + " must be an integer " + min + ".." + max);
     }
 
+    /** A flag in the query: {@code true} or {@code false}; absent or empty is false. */
+    static boolean booleanQuery(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty() || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new InvalidInput(Problem.MALFORMED, name + " must be true or false");
+    }
+
     static long longQuery(Context ctx, String name, long fallback) {
         return nonNegative(name, ctx.queryParam(name), fallback);
     }

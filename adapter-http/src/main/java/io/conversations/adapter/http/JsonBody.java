@@ -84,6 +84,10 @@ final class JsonBody {
         throw malformed(field + " is required and must be true or false");
     }
 
+    long requiredLong(String field) {
+        return optionalLong(field).orElseThrow(() -> malformed(field + " is required and must be an integer"));
+    }
+
     Optional<Long> optionalLong(String field) {
         JsonValue value = json.get(field);
         if (value == null || value == JsonValue.NULL) {

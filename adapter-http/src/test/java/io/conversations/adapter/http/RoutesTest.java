@@ -25,6 +25,8 @@ import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Marks;
+import io.conversations.domain.conversation.RemindType;
 import io.conversations.domain.group.BatchResult;
 import io.conversations.domain.group.Failure;
 import io.conversations.domain.identity.CorpId;
@@ -87,6 +89,7 @@ class RoutesTest {
                 new ConversationRoutes((user, query) -> record(page, "list", user, query),
                         (user, id) -> record(conversation, "get", user, id),
                         (user, id, change) -> record(conversation, "change", user, id, change),
+                        (user, ids, change) -> unexpected(), user -> unexpected(), user -> unexpected(),
                         RenderedViews.NONE),
                 new MessageRoutes((sender, chat, content) -> record(message, "send", sender, chat, content),
                         (reader, chat, count, before) -> unexpected(), new NoSharing()),
@@ -185,7 +188,7 @@ class RoutesTest {
 
     private static Conversation sales(boolean pinned) {
         return new Conversation(ConversationId.group(new ChatId("sales")), new ChatId("sales"), "Sales", List.of(), 2, 0,
-                Optional.empty(), pinned, List.of(), "", "", false, 5, 5);
+                Optional.empty(), pinned, List.of(), "", "", false, 5, 5, Marks.NONE, RemindType.ACCEPT_AND_NOTIFY);
     }
 
     @Test
@@ -261,7 +264,7 @@ class RoutesTest {
         Answer hidden = call("DELETE", "/v1/conversations/GROUPsales", BEARER, null);
         assertEquals(204, hidden.status());
         assertEquals("", hidden.body());
-        assertEquals(new ConversationChange.Hide(), ((List<?>) calls.get(0)).get(3));
+        assertEquals(new ConversationChange.Hide(false), ((List<?>) calls.get(0)).get(3));
 
         conversation = () -> Outcome.rejected(Problem.NOT_FOUND, "no conversation GROUPsales for this user");
         assertEquals(40401, call("POST", "/v1/conversations/GROUPsales/read", BEARER, null).code());

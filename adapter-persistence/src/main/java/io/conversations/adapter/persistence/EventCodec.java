@@ -6,6 +6,8 @@ import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.chat.MessageType;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Marks;
+import io.conversations.domain.conversation.RemindType;
 import io.conversations.domain.event.ConversationEvent.ConversationDeleted;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.event.ConversationEvent.GroupListUpdated;
@@ -16,6 +18,7 @@ import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserId;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -79,6 +82,8 @@ final class EventCodec {
         for (Conversation c : list) {
             JsonArrayBuilder avatars = JSON.createArrayBuilder();
             c.avatarIcons().forEach(avatars::add);
+            JsonArrayBuilder marks = JSON.createArrayBuilder();
+            c.marks().values().forEach(marks::add);
             JsonObjectBuilder last = JSON.createObjectBuilder();
             c.lastMessage().ifPresent(m -> {
                 JsonArrayBuilder images = JSON.createArrayBuilder();
@@ -102,7 +107,9 @@ final class EventCodec {
                     .add("customData", c.customData())
                     .add("hidden", c.hidden())
                     .add("activityAt", c.activityAt())
-                    .add("updatedAt", c.updatedAt()));
+                    .add("updatedAt", c.updatedAt())
+                    .add("marks", marks)
+                    .add("remindType", c.remindType().wireName()));
         }
         return array;
     }
@@ -113,7 +120,14 @@ final class EventCodec {
                 strings(o.getJsonArray("avatarIcons")), o.getInt("memberCount"), o.getInt("unreadCount"),
                 message(o.get("lastMessage")), o.getBoolean("pinned"), names(o.getJsonArray("groups")), o.getString("draftText"),
                 o.getString("customData"), o.getBoolean("hidden", false), o.getJsonNumber("activityAt").longValue(),
-                o.getJsonNumber("updatedAt").longValue())).toList();
+                o.getJsonNumber("updatedAt").longValue(), marks(o.getJsonArray("marks")),
+                RemindType.parse(o.getString("remindType", RemindType.ACCEPT_AND_NOTIFY.wireName())))).toList();
+    }
+
+    /** Events recorded before marks existed (issue #25) have none. */
+    private static Marks marks(JsonArray array) {
+        return array == null ? Marks.NONE
+                : new Marks(array.getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValue).toList());
     }
 
     private static Optional<Message> message(JsonValue value) {

@@ -82,7 +82,7 @@ final class JdbcConversationGroups implements ConversationGroups {
     @Override
     public List<GroupSummary> summaries(UserRef user) {
         return jdbc.query("SELECT g.group_name, COUNT(c.conversation_id), COALESCE(SUM("
-                        + JdbcConversations.UNREAD + "), 0) FROM conversation_groups g "
+                        + JdbcConversations.COUNTED_UNREAD + "), 0) FROM conversation_groups g "
                         + "LEFT JOIN group_conversations gc ON gc.group_id = g.group_id "
                         + "LEFT JOIN conversations c ON c.corp_id = gc.corp_id AND c.user_id = gc.user_id "
                         + "AND c.conversation_id = gc.conversation_id "

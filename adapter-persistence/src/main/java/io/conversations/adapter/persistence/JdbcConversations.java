@@ -9,6 +9,8 @@ import io.conversations.domain.chat.Message;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Marks;
+import io.conversations.domain.conversation.RemindType;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserId;
@@ -34,30 +36,39 @@ import java.util.Set;
  * avatars, size), the peer of a one-to-one chat, and the groups they are in. A conversation of a big chat
  * ({@code big}) is derived on read from the chat's row and its own: unread = the chat's {@code msg_seq} less the
  * user's {@code unread_base}; the chat's newest message; the later of the user's and the chat's activity; hidden
- * until the chat's {@code msg_seq} passes {@code hidden_seq}.
+ * until the chat's {@code msg_seq} passes {@code hidden_seq}. A discarding conversation ({@code remind_type}
+ * Discard) has nothing unread and keeps its own activity and hiding; no last message shows that is not newer than
+ * a cleared history ({@code cleared_message_id}).
  */
 final class JdbcConversations implements Conversations {
     /** What the user sees of a conversation, small or big: each read goes through these. */
-    static final String UNREAD = "CASE WHEN c.big THEN ch.msg_seq - c.unread_base ELSE c.unread_count END";
-    static final String ACTIVITY = "CASE WHEN c.big THEN GREATEST(c.activity_at, ch.activity_at) ELSE c.activity_at END";
+    private static final String DISCARD = "c.remind_type = 'Discard'";
+    private static final String UNREAD = "CASE WHEN " + DISCARD + " THEN 0 WHEN c.big THEN ch.msg_seq - c.unread_base "
+            + "ELSE c.unread_count END";
+    private static final String ACTIVITY = "CASE WHEN c.big AND NOT " + DISCARD
+            + " THEN GREATEST(c.activity_at, ch.activity_at) ELSE c.activity_at END";
     private static final String UPDATED = "CASE WHEN c.big THEN GREATEST(c.updated_at, ch.activity_at) ELSE c.updated_at END";
-    private static final String HIDDEN = "CASE WHEN c.big THEN (c.hidden AND ch.msg_seq <= c.hidden_seq) ELSE c.hidden END";
+    private static final String HIDDEN = "CASE WHEN c.big THEN (c.hidden AND (ch.msg_seq <= c.hidden_seq OR " + DISCARD + ")) "
+            + "ELSE c.hidden END";
+    /** What the user's total and their groups' badges count: unread of the list's conversations, muted ones left out. */
+    static final String COUNTED_UNREAD = "CASE WHEN c.remind_type = 'AcceptNotNotify' OR " + HIDDEN + " THEN 0 ELSE "
+            + UNREAD + " END";
     private static final String LAST_MESSAGE = "CASE WHEN c.big THEN ch.last_message_id ELSE c.last_message_id END";
     private static final String FIELDS = "c.conversation_id, c.chat_id, c.is_pinned, c.draft_text, "
             + "c.custom_data, " + UNREAD + ", " + ACTIVITY + ", " + UPDATED + ", c.chat_type, "
             + "ch.title, ch.avatar_icons, ch.member_count, p.user_id, p.nick, p.avatar_url, " + HIDDEN + ", c.user_id, "
-            + JdbcMessages.COLUMNS + ", ch.version";
+            + JdbcMessages.COLUMNS + ", ch.version, c.marks, c.remind_type";
     private static final String COLUMNS = "SELECT " + FIELDS + " FROM ";
     /** The chat alone, for the page's own choice of rows. */
     private static final String CHAT = "JOIN chats ch ON ch.corp_id = c.corp_id AND ch.chat_id = c.chat_id ";
     private static final String JOINS = CHAT
             + "LEFT JOIN users p ON p.corp_id = c.corp_id AND p.user_id = c.peer_id "
-            + "LEFT JOIN messages m ON m.message_id = " + LAST_MESSAGE + " ";
+            + "LEFT JOIN messages m ON m.message_id = " + LAST_MESSAGE + " AND m.message_id > c.cleared_message_id ";
     private static final String SELECT = COLUMNS + "conversations c " + JOINS;
     /** The chat's version, read with the conversation (the column after the message's). */
     private static final int VERSION_COLUMN = 27;
     /** The column after {@link #FIELDS}' last, where a select adds the group's name. */
-    private static final int GROUP_NAME_COLUMN = 28;
+    private static final int GROUP_NAME_COLUMN = 30;
     private static final String ORDER = " ORDER BY c.is_pinned DESC, " + ACTIVITY + " DESC, c.conversation_id DESC";
     /** The list's order, in memory: what merges a page's small and big conversations. */
     private static final Comparator<Conversation> LIST_ORDER = Comparator.comparing(Conversation::pinned).reversed()
@@ -111,12 +122,17 @@ final class JdbcConversations implements Conversations {
                 user.corp().value(), user.user().value(), id.toString());
     }
 
+    /** A member who discards the chat's messages counts none unread, and only their own moves it up or back. */
     @Override
     public void recordMessage(CorpId corp, Message message) {
-        jdbc.update("UPDATE conversations SET activity_at = ?, updated_at = ?, last_message_id = ?, hidden = FALSE, "
-                        + "unread_count = unread_count + CASE WHEN user_id = ? THEN 0 ELSE 1 END "
+        String sender = message.sender().value();
+        String others = "remind_type = 'Discard' AND user_id <> ?";
+        jdbc.update("UPDATE conversations SET activity_at = CASE WHEN " + others + " THEN activity_at ELSE ? END, "
+                        + "updated_at = ?, last_message_id = ?, "
+                        + "hidden = CASE WHEN " + others + " THEN hidden ELSE FALSE END, "
+                        + "unread_count = unread_count + CASE WHEN user_id = ? OR remind_type = 'Discard' THEN 0 ELSE 1 END "
                         + "WHERE corp_id = ? AND chat_id = ?",
-                message.sentAt(), message.sentAt(), message.id(), message.sender().value(), corp.value(),
+                sender, message.sentAt(), message.sentAt(), message.id(), sender, sender, corp.value(),
                 message.chat().value());
     }
 
@@ -237,33 +253,114 @@ final class JdbcConversations implements Conversations {
     private static final String CHAT_MSG_SEQ = "(SELECT ch.msg_seq FROM chats ch WHERE ch.corp_id = conversations.corp_id "
             + "AND ch.chat_id = conversations.chat_id)";
 
+    /** What clears a conversation's history: nothing so far read back to the user, nothing unread. */
+    private static final String CLEAR_HISTORY = "cleared_message_id = COALESCE((SELECT MAX(m.message_id) FROM messages m "
+            + "WHERE m.corp_id = conversations.corp_id AND m.chat_id = conversations.chat_id), 0), ";
+    /** Nothing unread: a big chat's read up to its count as committed now (a send racing it counts after). */
+    private static final String READ = "unread_count = 0, unread_base = CASE WHEN big THEN " + CHAT_MSG_SEQ
+            + " ELSE unread_base END, ";
+
+    /**
+     * One statement for any change. A remind type from or to Discard starts the unread afresh (nothing received
+     * while discarding counts), and from Discard a hidden big chat stays hidden until the next message; the type
+     * itself is set last (MariaDB's SET sees the columns it set before).
+     */
     @Override
     public boolean change(UserRef user, ConversationId id, ConversationChange change, long now) {
-        String set;
-        Object value;
+        StringBuilder set = new StringBuilder();
+        List<Object> params = new ArrayList<>();
         if (change instanceof ConversationChange.Pin pin) {
-            set = "is_pinned = ?";
-            value = pin.pinned();
+            set.append("is_pinned = ?, ");
+            params.add(pin.pinned());
         } else if (change instanceof ConversationChange.Draft draft) {
-            set = "draft_text = ?";
-            value = draft.text();
+            set.append("draft_text = ?, ");
+            params.add(draft.text());
         } else if (change instanceof ConversationChange.CustomData data) {
-            set = "custom_data = ?";
-            value = data.data();
+            set.append("custom_data = ?, ");
+            params.add(data.data());
         } else if (change instanceof ConversationChange.MarkRead) {
-            // A big chat's: read up to the chat's count as it is committed now (a send racing it counts after).
-            set = "unread_count = ?, unread_base = CASE WHEN big THEN " + CHAT_MSG_SEQ + " ELSE unread_base END";
-            value = 0;
-        } else if (change instanceof ConversationChange.Hide) {
+            set.append(READ);
+        } else if (change instanceof ConversationChange.Hide hide) {
             // A big chat's: hidden until a message after this one.
-            set = "hidden = ?, hidden_seq = CASE WHEN big THEN " + CHAT_MSG_SEQ + " ELSE hidden_seq END";
-            value = true;
+            set.append("hidden = TRUE, hidden_seq = CASE WHEN big THEN " + CHAT_MSG_SEQ + " ELSE hidden_seq END, ");
+            if (hide.clearHistory()) {
+                set.append(CLEAR_HISTORY).append(READ);
+            }
+        } else if (change instanceof ConversationChange.ClearHistory) {
+            set.append(CLEAR_HISTORY).append(READ);
+        } else if (change instanceof ConversationChange.Remind remind) {
+            String type = remind.type().wireName();
+            set.append("unread_count = CASE WHEN remind_type = 'Discard' OR ? = 'Discard' THEN 0 ELSE unread_count END, "
+                    + "unread_base = CASE WHEN big AND (remind_type = 'Discard' OR ? = 'Discard') THEN " + CHAT_MSG_SEQ
+                    + " ELSE unread_base END, hidden_seq = CASE WHEN big AND remind_type = 'Discard' THEN " + CHAT_MSG_SEQ
+                    + " ELSE hidden_seq END, remind_type = ?, ");
+            params.addAll(List.of(type, type, type));
         } else {
             throw new IllegalArgumentException("no column for the change " + change);
         }
-        return jdbc.update("UPDATE conversations SET " + set + ", updated_at = ? "
+        params.addAll(List.of(now, user.corp().value(), user.user().value(), id.toString()));
+        return jdbc.update("UPDATE conversations SET " + set + "updated_at = ? "
+                + "WHERE corp_id = ? AND user_id = ? AND conversation_id = ?", params.toArray()) > 0;
+    }
+
+    @Override
+    public Map<ConversationId, Marks> marksOf(UserRef user, Collection<ConversationId> ids) {
+        Map<ConversationId, Marks> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<String> keys = ids.stream().map(ConversationId::toString).distinct().toList();
+        jdbc.query("SELECT conversation_id, marks FROM conversations WHERE corp_id = ? AND user_id = ? "
+                        + "AND conversation_id IN (" + Jdbc.placeholders(keys.size()) + ")",
+                rs -> found.put(ConversationId.parse(rs.getString(1)), marks(rs.getString(2))),
+                Jdbc.params(user.corp().value(), user.user().value(), keys));
+        return found;
+    }
+
+    @Override
+    public void storeMarks(UserRef user, Map<ConversationId, Marks> marks, long now) {
+        marks.forEach((id, set) -> jdbc.update("UPDATE conversations SET marks = ?, updated_at = ? "
                         + "WHERE corp_id = ? AND user_id = ? AND conversation_id = ?",
-                value, now, user.corp().value(), user.user().value(), id.toString()) > 0;
+                marksColumn(set), now, user.corp().value(), user.user().value(), id.toString()));
+    }
+
+    @Override
+    public List<ConversationId> readAll(UserRef user, long now) {
+        List<String> unread = jdbc.query("SELECT c.conversation_id FROM conversations c " + CHAT
+                        + "WHERE c.corp_id = ? AND c.user_id = ? AND " + UNREAD + " > 0", rs -> rs.getString(1),
+                user.corp().value(), user.user().value());
+        for (int from = 0; from < unread.size(); from += 500) {
+            List<String> chunk = unread.subList(from, Math.min(unread.size(), from + 500));
+            jdbc.update("UPDATE conversations SET " + READ + "updated_at = ? WHERE corp_id = ? AND user_id = ? "
+                            + "AND conversation_id IN (" + Jdbc.placeholders(chunk.size()) + ")",
+                    Jdbc.params(now, user.corp().value(), user.user().value(), chunk));
+        }
+        return unread.stream().map(ConversationId::parse).toList();
+    }
+
+    @Override
+    public long unreadTotal(UserRef user) {
+        return jdbc.queryOne("SELECT COALESCE(SUM(" + COUNTED_UNREAD + "), 0) FROM conversations c " + CHAT
+                        + "WHERE c.corp_id = ? AND c.user_id = ?", rs -> rs.getLong(1),
+                user.corp().value(), user.user().value()).orElse(0L);
+    }
+
+    @Override
+    public long historyClearedThrough(UserRef user, ChatId chat) {
+        return jdbc.queryOne("SELECT cleared_message_id FROM conversations WHERE corp_id = ? AND user_id = ? "
+                        + "AND chat_id = ?", rs -> rs.getLong(1),
+                user.corp().value(), user.user().value(), chat.value()).orElse(0L);
+    }
+
+    /** The column's form of a set of marks: each between commas, so that one is found with LIKE '%,n,%'. */
+    private static String marksColumn(Marks marks) {
+        return marks.values().isEmpty() ? "" : "," + marks.values().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) + ",";
+    }
+
+    private static Marks marks(String column) {
+        return column == null || column.isEmpty() ? Marks.NONE : new Marks(Arrays.stream(column.split(","))
+                .filter(v -> !v.isEmpty()).map(Long::valueOf).toList());
     }
 
     @Override
@@ -343,7 +440,7 @@ final class JdbcConversations implements Conversations {
 
     /** The select of one kind of conversation (small, or of big chats) for a page; {@link #pageParams} fills it. */
     private static String pageQuery(ConversationQuery query, boolean big) {
-        String activity = big ? "GREATEST(c.activity_at, ch.activity_at)" : "c.activity_at";
+        String activity = big ? ACTIVITY : "c.activity_at";
         StringBuilder sql = new StringBuilder("SELECT c.* FROM conversations c ");
         if (query.titleContains().isPresent()) {
             sql.append(JOINS);
@@ -357,7 +454,12 @@ final class JdbcConversations implements Conversations {
         }
         sql.append("WHERE c.corp_id = ? AND c.user_id = ? AND c.big = ").append(big ? "TRUE" : "FALSE");
         if (!query.includeHidden()) {
-            sql.append(big ? " AND NOT (c.hidden AND ch.msg_seq <= c.hidden_seq)" : " AND c.hidden = FALSE");
+            sql.append(big ? " AND NOT " + HIDDEN : " AND c.hidden = FALSE");
+        }
+        query.mark().ifPresent(mark -> sql.append(" AND c.marks LIKE ?"));
+        if (query.unreadOnly()) {
+            sql.append(" AND ").append(big ? "ch.msg_seq - c.unread_base" : "c.unread_count")
+                    .append(" > 0 AND NOT ").append(DISCARD);
         }
         query.titleContains().ifPresent(text -> sql.append(" AND LOWER(CASE WHEN c.chat_type = 'C2C' THEN "
                 + "COALESCE(NULLIF(p.nick, ''), c.peer_id) ELSE ch.title END) LIKE ? ESCAPE '!'"));
@@ -382,6 +484,7 @@ final class JdbcConversations implements Conversations {
         params.add(user.user().value());
         query.titleContains().ifPresent(text -> params.add("%" + text.toLowerCase(Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
+        query.mark().ifPresent(mark -> params.add("%," + mark + ",%"));
         if (query.group().isPresent()) {
             params.add(user.corp().value());
             params.add(user.user().value());
@@ -413,21 +516,23 @@ final class JdbcConversations implements Conversations {
         return new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getLong(7), rs.getLong(8), ChatType.valueOf(rs.getString(9)), rs.getString(10),
                 rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                rs.getBoolean(16), rs.getString(17), JdbcMessages.read(rs, 18));
+                rs.getBoolean(16), rs.getString(17), JdbcMessages.read(rs, 18), marks(rs.getString(28)),
+                RemindType.parse(rs.getString(29)));
     }
 
     /** One row of the joined select, before the groups are added. */
     private record Row(String id, String chatId, boolean pinned, String draft, String customData, int unread,
                        long activityAt, long updatedAt, ChatType type, String chatTitle, String chatAvatars,
                        int memberCount, String peerId, String peerNick, String peerAvatar, boolean hidden,
-                       String userId, Message lastMessage) {
+                       String userId, Message lastMessage, Marks marks, RemindType remindType) {
         Conversation toConversation(List<GroupName> groups) {
             boolean c2c = type == ChatType.C2C;
             String title = c2c ? (peerNick == null || peerNick.isEmpty() ? peerId : peerNick) : chatTitle;
             List<String> avatars = c2c ? (peerAvatar == null || peerAvatar.isEmpty() ? List.of() : List.of(peerAvatar))
                     : AvatarList.split(chatAvatars);
             return new Conversation(ConversationId.parse(id), new ChatId(chatId), title, avatars, memberCount, unread,
-                    Optional.ofNullable(lastMessage), pinned, groups, draft, customData, hidden, activityAt, updatedAt);
+                    Optional.ofNullable(lastMessage), pinned, groups, draft, customData, hidden, activityAt, updatedAt,
+                    marks, remindType);
         }
     }
 }

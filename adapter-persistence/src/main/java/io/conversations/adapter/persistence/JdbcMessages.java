@@ -35,15 +35,15 @@ final class JdbcMessages implements Messages {
     }
 
     @Override
-    public List<Message> page(CorpId corp, ChatId chat, Optional<Long> before, int limit) {
-        List<Object> params = new ArrayList<>(List.of(corp.value(), chat.value()));
+    public List<Message> page(CorpId corp, ChatId chat, Optional<Long> before, long after, int limit) {
+        List<Object> params = new ArrayList<>(List.of(corp.value(), chat.value(), after));
         String older = "";
         if (before.isPresent()) {
             older = " AND m.message_id < ?";
             params.add(before.get());
         }
         params.add(limit);
-        return jdbc.query("SELECT " + COLUMNS + " FROM messages m WHERE m.corp_id = ? AND m.chat_id = ?" + older
+        return jdbc.query("SELECT " + COLUMNS + " FROM messages m WHERE m.corp_id = ? AND m.chat_id = ? AND m.message_id > ?" + older
                 + " ORDER BY m.message_id DESC LIMIT ?", rs -> read(rs, 1), params.toArray());
     }
 

@@ -5,8 +5,11 @@ import io.conversations.application.model.ConversationQuery;
 import io.conversations.application.model.ListPosition;
 import io.conversations.application.port.in.ChangeConversation;
 import io.conversations.application.port.in.GetConversation;
+import io.conversations.application.port.in.CountUnread;
 import io.conversations.application.port.in.ListConversations;
+import io.conversations.application.port.in.MarkConversations;
 import io.conversations.application.port.in.PickableChats;
+import io.conversations.application.port.in.ReadAllConversations;
 import io.conversations.application.port.in.ResolveChat;
 import io.conversations.application.port.out.Clock;
 import io.conversations.application.port.out.ConversationGroups;
@@ -20,16 +23,21 @@ import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.MarkChange;
 import io.conversations.domain.event.ConversationEvent.ConversationListUpdated;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserRef;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A user's conversations: the list page by page, one conversation, and the user's own state of it. */
+/**
+ * A user's conversations: the list page by page, one conversation, the user's own state of it, marks on several at
+ * once, all read at once, and the total unread.
+ */
 public final class ConversationService implements ListConversations, GetConversation, ChangeConversation,
-        PickableChats, ResolveChat {
+        PickableChats, ResolveChat, MarkConversations, ReadAllConversations, CountUnread {
     private final Transactions transactions;
     private final Conversations conversations;
     private final ConversationGroups groups;
@@ -63,6 +71,46 @@ public final class ConversationService implements ListConversations, GetConversa
         });
     }
 
+    /** The user's row is locked first, as for any change of theirs: two batches on one conversation take turns. */
+    @Override
+    public Outcome<MarkChange.Result> mark(UserRef user, List<String> conversationIds, MarkChange change) {
+        return transactions.inTransaction(() -> {
+            directory.lock(user);
+            List<ConversationId> parsed = conversationIds.stream()
+                    .flatMap(raw -> ConversationId.tryParse(raw).stream()).toList();
+            Outcome<MarkChange.Result> outcome = change.apply(conversationIds, conversations.marksOf(user, parsed));
+            if (outcome instanceof Outcome.Done<MarkChange.Result> done && !done.value().changed().isEmpty()) {
+                long now = clock.millis();
+                conversations.storeMarks(user, done.value().changed(), now);
+                recordChanged(user, done.value().changed().keySet(), now);
+            }
+            return outcome;
+        });
+    }
+
+    @Override
+    public void readAll(UserRef user) {
+        transactions.inTransaction(() -> {
+            directory.lock(user);
+            long now = clock.millis();
+            List<ConversationId> read = conversations.readAll(user, now);
+            if (!read.isEmpty()) {
+                recordChanged(user, read, now);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long totalUnread(UserRef user) {
+        return transactions.inTransaction(() -> conversations.unreadTotal(user));
+    }
+
+    /** One event listing the conversations as they now are. */
+    private void recordChanged(UserRef user, Collection<ConversationId> ids, long now) {
+        events.record(user, List.of(new ConversationListUpdated(conversations.findAll(user, ids))), now);
+    }
+
     @Override
     public Outcome<ConversationPage> list(UserRef user, ConversationQuery query) {
         return transactions.inTransaction(() -> {
@@ -93,7 +141,8 @@ public final class ConversationService implements ListConversations, GetConversa
         if (!corp.equals(user.corp())) {
             return foreignCorp(corp);
         }
-        return list(user, new ConversationQuery(Optional.empty(), Optional.empty(), count, after, titleContains, true));
+        return list(user, new ConversationQuery(Optional.empty(), Optional.empty(), count, after, titleContains, true,
+                Optional.empty(), false));
     }
 
     @Override

@@ -93,7 +93,8 @@ public final class MessageService implements SendMessage, ReadMessages {
             if (!chats.isMember(reader.corp(), chat, reader.user())) {
                 return notFound(chat);
             }
-            List<Message> rows = messages.page(reader.corp(), chat, before, count + 1);
+            long cleared = conversations.historyClearedThrough(reader, chat);
+            List<Message> rows = messages.page(reader.corp(), chat, before, cleared, count + 1);
             if (rows.size() <= count) {
                 return Outcome.done(new MessagePage(rows, Optional.empty()));
             }

@@ -16,6 +16,8 @@ import io.conversations.domain.chat.MessageType;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Marks;
+import io.conversations.domain.conversation.RemindType;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserId;
@@ -137,7 +139,7 @@ public abstract class ConversationsContract extends StoreFixture {
     void aMessageMovesEveryMembersConversationAndCountsUnreadForTheOthers() {
         ChatId quiet = groupChat("quiet", "Quiet", 1, alice, bob);
         ChatId busy = groupChat("busy", "Busy", 2, alice, bob);
-        tx(() -> ports.conversations().change(bob, ConversationId.group(quiet), new ConversationChange.Hide(), 3));
+        tx(() -> ports.conversations().change(bob, ConversationId.group(quiet), new ConversationChange.Hide(false), 3));
         Message sent = tx(() -> {
             Message m = ports.messages().append(corp, quiet, alice.user(),
                     new MessageContent(MessageType.LINK, "看这个", List.of(), "https://x/y", "Y"), 10);
@@ -173,6 +175,153 @@ public abstract class ConversationsContract extends StoreFixture {
         return tx(() -> ports.conversations().find(user, ConversationId.group(chat))).orElseThrow();
     }
 
+    /** A message into a small chat as the send writes it. */
+    private Message sendToSmall(ChatId chat, UserRef sender, String text, long at) {
+        return tx(() -> {
+            Message m = ports.messages().append(corp, chat, sender.user(),
+                    new MessageContent(MessageType.TEXT, text, List.of(), "", ""), at);
+            ports.conversations().recordMessage(corp, m);
+            return m;
+        });
+    }
+
+    private ChatId bigChat(String id, long at, UserRef... members) {
+        ChatId chat = groupChat(id, id, at, members);
+        tx(() -> {
+            ports.chats().growBig(corp, chat);
+            ports.conversations().deriveFromChat(corp, chat);
+            return null;
+        });
+        return chat;
+    }
+
+    private void change(UserRef user, ChatId chat, ConversationChange change, long at) {
+        assertTrue(tx(() -> ports.conversations().change(user, ConversationId.group(chat), change, at)));
+    }
+
+    private List<ConversationId> list(UserRef user, Optional<Long> mark, boolean unreadOnly) {
+        ConversationQuery query = new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty(),
+                Optional.empty(), false, mark, unreadOnly);
+        return tx(() -> ports.conversations().page(user, query, 10)).stream().map(Conversation::id).toList();
+    }
+
+    @Test
+    void marksAreStoredAscendingAndFilterTheList() {
+        ChatId a = groupChat("ma", "A", 1, alice);
+        ChatId b = groupChat("mb", "B", 2, alice);
+        ChatId big = bigChat("mbig", 3, alice, bob);
+        ConversationId idA = ConversationId.group(a);
+        ConversationId idBig = ConversationId.group(big);
+        tx(() -> {
+            ports.conversations().storeMarks(alice, Map.of(idA, new Marks(List.of(Marks.MAX_VALUE, 1L)),
+                    idBig, new Marks(List.of(1L))), 5);
+            return null;
+        });
+        assertEquals(List.of(1L, Marks.MAX_VALUE), of(alice, a).marks().values());
+        assertEquals(Map.of(idA, new Marks(List.of(1L, Marks.MAX_VALUE)), idBig, new Marks(List.of(1L))),
+                tx(() -> ports.conversations().marksOf(alice, List.of(idA, idBig, ConversationId.parse("GROUPnone")))));
+        assertEquals(List.of(idBig, idA), list(alice, Optional.of(1L), false), "small and big, in the list's order");
+        assertEquals(List.of(idA), list(alice, Optional.of(Marks.MAX_VALUE), false));
+        assertEquals(List.of(), list(alice, Optional.of(11L), false), "11 is not 1 or its prefix");
+        assertEquals(Marks.NONE, of(alice, b).marks());
+        assertEquals(Marks.NONE, of(bob, big).marks(), "marks are the user's own");
+    }
+
+    @Test
+    void doNotDisturbCountsItsOwnUnreadButNotInTheTotal() {
+        ChatId small = groupChat("dnd", "DND", 1, alice, bob);
+        ChatId big = bigChat("dndbig", 2, alice, bob);
+        ChatId loud = groupChat("loud", "Loud", 3, alice, bob);
+        change(bob, small, new ConversationChange.Remind(RemindType.ACCEPT_NOT_NOTIFY), 4);
+        change(bob, big, new ConversationChange.Remind(RemindType.ACCEPT_NOT_NOTIFY), 4);
+        sendToSmall(small, alice, "s", 10);
+        sendToBig(big, alice, "b", 11);
+        sendToSmall(loud, alice, "l1", 12);
+        sendToSmall(loud, alice, "l2", 13);
+        assertEquals(1, of(bob, small).unreadCount());
+        assertEquals(1, of(bob, big).unreadCount());
+        assertEquals(RemindType.ACCEPT_NOT_NOTIFY, of(bob, small).remindType());
+        assertEquals(2, tx(() -> ports.conversations().unreadTotal(bob)), "only the loud chat's two");
+        assertEquals(List.of(ConversationId.group(loud), ConversationId.group(big), ConversationId.group(small)),
+                list(bob, Optional.empty(), true), "with unread messages, muted or not");
+        change(bob, loud, new ConversationChange.Hide(false), 14);
+        assertEquals(0, tx(() -> ports.conversations().unreadTotal(bob)), "a hidden conversation is off the list");
+    }
+
+    @Test
+    void aDiscardingConversationCountsNothingAndDoesNotMoveUp() {
+        for (boolean bigChat : List.of(false, true)) {
+            String prefix = bigChat ? "big" : "small";
+            ChatId quiet = bigChat ? bigChat(prefix + "q", 1, alice, bob) : groupChat(prefix + "q", "Q", 1, alice, bob);
+            groupChat(prefix + "o", "O", 2, alice, bob);
+            change(bob, quiet, new ConversationChange.Remind(RemindType.DISCARD), 3);
+            Message sent = bigChat ? sendToBig(quiet, alice, "x", 10) : sendToSmall(quiet, alice, "x", 10);
+            Conversation bobs = of(bob, quiet);
+            assertEquals(0, bobs.unreadCount(), prefix);
+            assertEquals(1, bobs.activityAt(), prefix + ": it kept its place");
+            assertEquals(Optional.of(sent), bobs.lastMessage(), prefix + ": its history still has the message");
+            assertEquals(0, tx(() -> ports.conversations().unreadTotal(bob)), prefix);
+            change(bob, quiet, new ConversationChange.Hide(false), 11);
+            if (bigChat) {
+                sendToBig(quiet, alice, "y", 12);
+            } else {
+                sendToSmall(quiet, alice, "y", 12);
+            }
+            assertTrue(of(bob, quiet).hidden(), prefix + ": a message does not bring it back");
+            change(bob, quiet, new ConversationChange.Remind(RemindType.ACCEPT_AND_NOTIFY), 13);
+            assertEquals(0, of(bob, quiet).unreadCount(), prefix + ": nothing received while discarding counts");
+            assertTrue(of(bob, quiet).hidden(), prefix + ": hidden until the next message");
+            if (bigChat) {
+                sendToBig(quiet, alice, "z", bigChat ? 24 : 14);
+            } else {
+                sendToSmall(quiet, alice, "z", bigChat ? 24 : 14);
+            }
+            assertEquals(1, of(bob, quiet).unreadCount(), prefix);
+            assertFalse(of(bob, quiet).hidden(), prefix);
+            assertEquals(ConversationId.group(quiet), list(bob, Optional.empty(), false).get(0),
+                    prefix + ": a message it takes moves it up");
+            tx(() -> ports.conversations().readAll(bob, 15));
+        }
+    }
+
+    @Test
+    void aClearedHistoryShowsNoLastMessageAndReadsOnlyWhatCameAfter() {
+        for (boolean bigChat : List.of(false, true)) {
+            String prefix = bigChat ? "big" : "small";
+            ChatId chat = bigChat ? bigChat(prefix + "h", 1, alice, bob) : groupChat(prefix + "h", "H", 1, alice, bob);
+            Message old = bigChat ? sendToBig(chat, alice, "old", 10) : sendToSmall(chat, alice, "old", 10);
+            change(bob, chat, new ConversationChange.ClearHistory(), 11);
+            assertEquals(Optional.empty(), of(bob, chat).lastMessage(), prefix);
+            assertEquals(0, of(bob, chat).unreadCount(), prefix);
+            assertEquals(Optional.of(old), of(alice, chat).lastMessage(), prefix + ": alice keeps hers");
+            assertEquals(old.id(), tx(() -> ports.conversations().historyClearedThrough(bob, chat)), prefix);
+            assertEquals(0, tx(() -> ports.conversations().historyClearedThrough(alice, chat)), prefix);
+            Message next = bigChat ? sendToBig(chat, alice, "new", 12) : sendToSmall(chat, alice, "new", 12);
+            assertEquals(Optional.of(next), of(bob, chat).lastMessage(), prefix);
+            change(bob, chat, new ConversationChange.Hide(true), 13);
+            assertTrue(of(bob, chat).hidden() && of(bob, chat).lastMessage().isEmpty(), prefix);
+            assertEquals(next.id(), tx(() -> ports.conversations().historyClearedThrough(bob, chat)), prefix);
+        }
+    }
+
+    @Test
+    void readAllReadsEveryConversationWithUnreadAndNamesThem() {
+        ChatId small = groupChat("ra", "RA", 1, alice, bob);
+        ChatId big = bigChat("rabig", 2, alice, bob);
+        ChatId none = groupChat("ranone", "None", 3, alice, bob);
+        sendToSmall(small, alice, "a", 10);
+        sendToBig(big, alice, "b", 11);
+        sendToSmall(none, bob, "to alice", 11);
+        change(bob, none, new ConversationChange.MarkRead(), 11);
+        assertEquals(2, tx(() -> ports.conversations().unreadTotal(bob)));
+        List<ConversationId> read = tx(() -> ports.conversations().readAll(bob, 12));
+        assertEquals(Set.of(ConversationId.group(small), ConversationId.group(big)), Set.copyOf(read));
+        assertEquals(0, tx(() -> ports.conversations().unreadTotal(bob)));
+        assertEquals(0, of(bob, big).unreadCount());
+        assertEquals(1, of(alice, none).unreadCount(), "alice's own state is untouched");
+        assertEquals(List.of(), tx(() -> ports.conversations().readAll(bob, 13)));
+    }
+
     @Test
     void aBigChatsConversationsAreDerivedFromTheChatAndEachMembersOwnState() {
         ChatId small = groupChat("small", "Small", 5, alice, bob);
@@ -192,7 +341,7 @@ public abstract class ConversationsContract extends StoreFixture {
                 tx(() -> ports.conversations().page(bob, list, 10)).stream().map(Conversation::id).toList(),
                 "the big chat's activity puts it first");
 
-        tx(() -> ports.conversations().change(bob, ConversationId.group(all), new ConversationChange.Hide(), 11));
+        tx(() -> ports.conversations().change(bob, ConversationId.group(all), new ConversationChange.Hide(false), 11));
         assertTrue(of(bob, all).hidden());
         assertEquals(List.of(ConversationId.group(small)),
                 tx(() -> ports.conversations().page(bob, list, 10)).stream().map(Conversation::id).toList());
@@ -257,7 +406,7 @@ public abstract class ConversationsContract extends StoreFixture {
                         new MessageContent(MessageType.TEXT, "m" + i, List.of(), "", ""), 10 + i);
                 ports.conversations().recordMessage(corp, m);
             }
-            ports.conversations().change(bob, ConversationId.group(chat), new ConversationChange.Hide(), 20);
+            ports.conversations().change(bob, ConversationId.group(chat), new ConversationChange.Hide(false), 20);
             ports.conversations().change(alice, ConversationId.group(chat), new ConversationChange.Pin(true), 21);
             ports.groups().create(bob, new GroupName("G"), 22);
             ports.groups().add(bob, new GroupName("G"), List.of(ConversationId.group(chat)), 22);
@@ -291,11 +440,12 @@ public abstract class ConversationsContract extends StoreFixture {
             ports.chats().create(new Chat(corp, direct, ChatType.C2C, "", List.of(), Optional.empty(), 2),
                     List.of(alice.user(), bob.user()), 3);
             ports.conversations().open(alice, ConversationId.c2c(bob.user()), direct, 3);
-            ports.conversations().change(alice, ConversationId.group(sales), new ConversationChange.Hide(), 4);
+            ports.conversations().change(alice, ConversationId.group(sales), new ConversationChange.Hide(false), 4);
             return null;
         });
         java.util.function.Function<String, List<String>> search = text -> tx(() -> ports.conversations().page(alice,
-                new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty(), Optional.of(text), true), 10))
+                new ConversationQuery(Optional.empty(), Optional.empty(), 10, Optional.empty(), Optional.of(text), true,
+                        Optional.empty(), false), 10))
                 .stream().map(c -> c.id().toString()).toList();
         assertEquals(List.of("GROUPsales"), search.apply("销售"));
         assertEquals(List.of("GROUPsales"), search.apply("sALes"), "case does not matter");
@@ -358,7 +508,7 @@ public abstract class ConversationsContract extends StoreFixture {
         assertEquals(List.of(oldId, ConversationId.group(recent)),
                 tx(() -> ports.conversations().page(alice, all, 10)).stream().map(Conversation::id).toList(),
                 "pinned first, however old");
-        tx(() -> ports.conversations().change(alice, oldId, new ConversationChange.Hide(), 20));
+        tx(() -> ports.conversations().change(alice, oldId, new ConversationChange.Hide(false), 20));
         assertEquals(List.of(ConversationId.group(recent)),
                 tx(() -> ports.conversations().page(alice, all, 10)).stream().map(Conversation::id).toList());
         assertTrue(tx(() -> ports.conversations().find(alice, oldId)).orElseThrow().hidden(), "hidden, not gone");

@@ -62,7 +62,7 @@ public abstract class EventLogContract extends StoreFixture {
     @Test
     void everyKindOfEventReadsBackAsItWasAppendedWithConversationsAsTheyWereWhenItHappened() {
         ChatId x = groupChat("x", "Title then", 1, alice);
-        tx(() -> ports.conversations().change(alice, ConversationId.group(x), new ConversationChange.Hide(), 2));
+        tx(() -> ports.conversations().change(alice, ConversationId.group(x), new ConversationChange.Hide(false), 2));
         Conversation then = tx(() -> ports.conversations().find(alice, ConversationId.group(x))).orElseThrow();
         GroupName before = new GroupName("需求研发");
         GroupName after = new GroupName("Suppliers");

@@ -24,11 +24,13 @@ public abstract class MessagesContract extends StoreFixture {
             ids.add(tx(() -> ports.messages().append(corp, chat, bob.user(),
                     new MessageContent(MessageType.TEXT, "m" + n, List.of(), "", ""), 100 + n)).id());
         }
-        List<Message> newest = tx(() -> ports.messages().page(corp, chat, Optional.empty(), 3));
+        List<Message> newest = tx(() -> ports.messages().page(corp, chat, Optional.empty(), 0, 3));
         assertEquals(List.of("m6", "m5", "m4"), newest.stream().map(m -> m.content().text()).toList());
-        List<Message> older = tx(() -> ports.messages().page(corp, chat, Optional.of(newest.get(2).id()), 10));
+        List<Message> older = tx(() -> ports.messages().page(corp, chat, Optional.of(newest.get(2).id()), 0, 10));
         assertEquals(List.of("m3", "m2", "m1", "m0"), older.stream().map(m -> m.content().text()).toList());
-        assertTrue(tx(() -> ports.messages().page(new CorpId("elsewhere"), chat, Optional.empty(), 10)).isEmpty());
+        assertTrue(tx(() -> ports.messages().page(new CorpId("elsewhere"), chat, Optional.empty(), 0, 10)).isEmpty());
         assertEquals(new MessageContent(MessageType.TEXT, "m0", List.of(), "", ""), older.get(3).content());
+        List<Message> afterClear = tx(() -> ports.messages().page(corp, chat, Optional.empty(), ids.get(4), 10));
+        assertEquals(List.of("m6", "m5"), afterClear.stream().map(m -> m.content().text()).toList());
     }
 }

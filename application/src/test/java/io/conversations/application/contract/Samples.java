@@ -7,6 +7,8 @@ import io.conversations.domain.chat.MessageType;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Marks;
+import io.conversations.domain.conversation.RemindType;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserId;
@@ -33,7 +35,8 @@ public final class Samples {
         return new Conversation(ConversationId.parse("GROUPsales"), new ChatId("sales"), "Sales 销售",
                 List.of("https://example.com/s.png"), 3, 2, Optional.of(last), true,
                 List.of(new GroupName("Suppliers"), new GroupName("需求研发")), "draft", "{\"x\":1}", false,
-                1_700_000_000_001L, 1_700_000_000_002L);
+                1_700_000_000_001L, 1_700_000_000_002L, new Marks(List.of(1L, Marks.MAX_VALUE)),
+                RemindType.ACCEPT_NOT_NOTIFY);
     }
 
     public static Map<Class<?>, ConversationEvent> events() {
@@ -53,7 +56,9 @@ public final class Samples {
         add(samples, new ConversationChange.Draft("hello"));
         add(samples, new ConversationChange.CustomData("{\"x\":1}"));
         add(samples, new ConversationChange.MarkRead());
-        add(samples, new ConversationChange.Hide());
+        add(samples, new ConversationChange.Remind(RemindType.ACCEPT_NOT_NOTIFY));
+        add(samples, new ConversationChange.ClearHistory());
+        add(samples, new ConversationChange.Hide(true));
         return samples;
     }
 

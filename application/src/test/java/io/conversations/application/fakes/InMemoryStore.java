@@ -21,6 +21,8 @@ import io.conversations.domain.chat.MessageContent;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Marks;
+import io.conversations.domain.conversation.RemindType;
 import io.conversations.domain.event.ConversationEvent;
 import io.conversations.domain.event.RecordedEvent;
 import io.conversations.domain.group.GroupsSnapshot;
@@ -86,6 +88,13 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         long unreadBase;
         long hiddenSeq;
         long seenVersion;
+        Marks marks = Marks.NONE;
+        RemindType remind = RemindType.ACCEPT_AND_NOTIFY;
+        long clearedThrough;
+
+        boolean discards() {
+            return remind == RemindType.DISCARD;
+        }
     }
 
     /** A chat's own state, kept for a big chat (see Chats). */
@@ -339,11 +348,14 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     public void recordMessage(CorpId corp, Message message) {
         conversations.forEach((user, rows) -> rows.values().forEach(row -> {
             if (user.corp().equals(corp) && row.chat.equals(message.chat())) {
-                row.activityAt = message.sentAt();
+                boolean sender = user.user().equals(message.sender());
+                if (sender || !row.discards()) {
+                    row.activityAt = message.sentAt();
+                    row.hidden = false;
+                }
                 row.updatedAt = message.sentAt();
                 row.last = message;
-                row.hidden = false;
-                if (!user.user().equals(message.sender())) {
+                if (!sender && !row.discards()) {
                     row.unread++;
                 }
             }
@@ -363,16 +375,88 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         } else if (change instanceof ConversationChange.CustomData data) {
             row.customData = data.data();
         } else if (change instanceof ConversationChange.MarkRead) {
-            row.unread = 0;
-            row.unreadBase = row.big ? state(user.corp(), row.chat).msgSeq : row.unreadBase;
-        } else if (change instanceof ConversationChange.Hide) {
+            read(user, row);
+        } else if (change instanceof ConversationChange.Hide hide) {
             row.hidden = true;
             row.hiddenSeq = row.big ? state(user.corp(), row.chat).msgSeq : row.hiddenSeq;
+            if (hide.clearHistory()) {
+                clearHistory(user, row);
+            }
+        } else if (change instanceof ConversationChange.ClearHistory) {
+            clearHistory(user, row);
+        } else if (change instanceof ConversationChange.Remind remind) {
+            long msgSeq = state(user.corp(), row.chat).msgSeq;
+            if (row.discards() || remind.type() == RemindType.DISCARD) {
+                row.unread = 0;
+                row.unreadBase = row.big ? msgSeq : row.unreadBase;
+            }
+            if (row.big && row.discards()) {
+                row.hiddenSeq = msgSeq;
+            }
+            row.remind = remind.type();
         } else {
             throw new IllegalArgumentException("no field for the change " + change);
         }
         row.updatedAt = now;
         return true;
+    }
+
+    private void read(UserRef user, Row row) {
+        row.unread = 0;
+        row.unreadBase = row.big ? state(user.corp(), row.chat).msgSeq : row.unreadBase;
+    }
+
+    private void clearHistory(UserRef user, Row row) {
+        List<Message> sent = messages.getOrDefault(key(user.corp(), row.chat), List.of());
+        row.clearedThrough = sent.isEmpty() ? 0 : sent.get(sent.size() - 1).id();
+        read(user, row);
+    }
+
+    @Override
+    public Map<ConversationId, Marks> marksOf(UserRef user, Collection<ConversationId> ids) {
+        Map<ConversationId, Marks> out = new LinkedHashMap<>();
+        Map<ConversationId, Row> mine = conversations.getOrDefault(user, Map.of());
+        ids.stream().filter(mine::containsKey).forEach(id -> out.put(id, mine.get(id).marks));
+        return out;
+    }
+
+    @Override
+    public void storeMarks(UserRef user, Map<ConversationId, Marks> marks, long now) {
+        marks.forEach((id, set) -> {
+            Row row = conversations.get(user).get(id);
+            row.marks = set;
+            row.updatedAt = now;
+        });
+    }
+
+    @Override
+    public List<ConversationId> readAll(UserRef user, long now) {
+        List<ConversationId> read = new ArrayList<>();
+        conversations.getOrDefault(user, Map.of()).forEach((id, row) -> {
+            if (render(user, id, row).unreadCount() > 0) {
+                read(user, row);
+                row.updatedAt = now;
+                read.add(id);
+            }
+        });
+        return read;
+    }
+
+    @Override
+    public long unreadTotal(UserRef user) {
+        return conversations.getOrDefault(user, Map.of()).entrySet().stream()
+                .mapToLong(e -> counted(render(user, e.getKey(), e.getValue()))).sum();
+    }
+
+    /** What the total and a group's badge count of a conversation: nothing of a hidden or do-not-disturb one. */
+    private static long counted(Conversation c) {
+        return c.hidden() || c.remindType().muted() ? 0 : c.unreadCount();
+    }
+
+    @Override
+    public long historyClearedThrough(UserRef user, ChatId chat) {
+        return conversations.getOrDefault(user, Map.of()).values().stream().filter(r -> r.chat.equals(chat))
+                .mapToLong(r -> r.clearedThrough).findFirst().orElse(0);
     }
 
     @Override
@@ -416,6 +500,8 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
                 .filter(c -> query.after().map(at -> after(c, at)).orElse(true))
                 .filter(c -> query.titleContains().map(t -> c.title().toLowerCase(java.util.Locale.ROOT)
                         .contains(t.toLowerCase(java.util.Locale.ROOT))).orElse(true))
+                .filter(c -> query.mark().map(m -> c.marks().has(m)).orElse(true))
+                .filter(c -> !query.unreadOnly() || c.unreadCount() > 0)
                 .sorted(order).limit(limit).toList();
     }
 
@@ -443,13 +529,19 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
         if (row.big) {
             ChatState state = state(user.corp(), row.chat);
             return new Conversation(id, row.chat, title, avatars, chat.memberCount(),
-                    (int) (state.msgSeq - row.unreadBase), Optional.ofNullable(state.last), row.pinned, in,
-                    row.draft, row.customData, row.hidden && state.msgSeq <= row.hiddenSeq,
-                    Math.max(row.activityAt, state.activityAt), Math.max(row.updatedAt, state.activityAt));
+                    row.discards() ? 0 : (int) (state.msgSeq - row.unreadBase), shown(state.last, row), row.pinned,
+                    in, row.draft, row.customData, row.hidden && (state.msgSeq <= row.hiddenSeq || row.discards()),
+                    row.discards() ? row.activityAt : Math.max(row.activityAt, state.activityAt),
+                    Math.max(row.updatedAt, state.activityAt), row.marks, row.remind);
         }
-        return new Conversation(id, row.chat, title, avatars, chat.memberCount(), row.unread,
-                Optional.ofNullable(row.last), row.pinned, in,
-                row.draft, row.customData, row.hidden, row.activityAt, row.updatedAt);
+        return new Conversation(id, row.chat, title, avatars, chat.memberCount(), row.discards() ? 0 : row.unread,
+                shown(row.last, row), row.pinned, in,
+                row.draft, row.customData, row.hidden, row.activityAt, row.updatedAt, row.marks, row.remind);
+    }
+
+    /** The last message, unless the user cleared the history since. */
+    private static Optional<Message> shown(Message last, Row row) {
+        return last == null || last.id() <= row.clearedThrough ? Optional.empty() : Optional.of(last);
     }
 
     // ---- ConversationGroups
@@ -486,7 +578,7 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     public List<GroupSummary> summaries(UserRef user) {
         List<GroupSummary> out = new ArrayList<>();
         groupsOf(user).forEach((name, ids) -> out.add(new GroupSummary(name, ids.size(),
-                findAll(user, ids).stream().mapToLong(Conversation::unreadCount).sum())));
+                findAll(user, ids).stream().mapToLong(InMemoryStore::counted).sum())));
         return out;
     }
 
@@ -539,10 +631,11 @@ public final class InMemoryStore implements Transactions, Directory, Chats, Conv
     }
 
     @Override
-    public List<Message> page(CorpId corp, ChatId chat, Optional<Long> before, int limit) {
+    public List<Message> page(CorpId corp, ChatId chat, Optional<Long> before, long after, int limit) {
         List<Message> all = new ArrayList<>(messages.getOrDefault(key(corp, chat), List.of()));
         java.util.Collections.reverse(all);
-        return all.stream().filter(m -> before.map(b -> m.id() < b).orElse(true)).limit(limit).toList();
+        return all.stream().filter(m -> before.map(b -> m.id() < b).orElse(true)).filter(m -> m.id() > after)
+                .limit(limit).toList();
     }
 
     @Override

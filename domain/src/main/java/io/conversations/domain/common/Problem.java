@@ -24,6 +24,8 @@ public enum Problem {
     NODE_FULL(50302),
     /** An Idempotency-Key sent again with another request. */
     IDEMPOTENCY_KEY_REUSED(40902),
+    /** A conversation that has the maximum of marks takes no other (per id of a batch). */
+    MARK_LIMIT(40903),
     /** The store failed while committing: the change may or may not have been made. */
     OUTCOME_UNKNOWN(50303);
 

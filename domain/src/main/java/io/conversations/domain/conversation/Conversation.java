@@ -14,9 +14,11 @@ import java.util.Optional;
 public record Conversation(ConversationId id, ChatId chatId, String title, List<String> avatarIcons,
                            int memberCount, int unreadCount, Optional<Message> lastMessage, boolean pinned,
                            List<GroupName> groups, String draftText, String customData, boolean hidden, long activityAt,
-                           long updatedAt) {
+                           long updatedAt, Marks marks, RemindType remindType) {
     public Conversation {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(marks, "marks");
+        Objects.requireNonNull(remindType, "remindType");
         Objects.requireNonNull(lastMessage, "lastMessage");
         Objects.requireNonNull(chatId, "chatId");
         avatarIcons = List.copyOf(avatarIcons);

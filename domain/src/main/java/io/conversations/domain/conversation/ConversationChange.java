@@ -29,8 +29,21 @@ public sealed interface ConversationChange {
     /** Everything in it has been read: the unread count becomes 0. */
     record MarkRead() implements ConversationChange {}
 
-    /** Take it off the list until new activity brings it back. */
-    record Hide() implements ConversationChange {}
+    /** Take it off the list until new activity brings it back; with {@code clearHistory}, clear its history too. */
+    record Hide(boolean clearHistory) implements ConversationChange {}
+
+    /** How new messages are taken in it (do-not-disturb and the like). */
+    record Remind(RemindType type) implements ConversationChange {
+        public Remind {
+            java.util.Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * Its history, for this user only: the messages so far are no longer read back to them, nothing is unread and
+     * no last message shows until the next one.
+     */
+    record ClearHistory() implements ConversationChange {}
 
     private static String bounded(String field, String value, int maxBytes) {
         if (value == null) {

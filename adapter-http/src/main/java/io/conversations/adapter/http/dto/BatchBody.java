@@ -1,6 +1,8 @@
 package io.conversations.adapter.http.dto;
 
+import io.conversations.domain.conversation.MarkChange;
 import io.conversations.domain.group.BatchResult;
+import io.conversations.domain.group.Failure;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
@@ -15,7 +17,20 @@ public record BatchBody(String groupName,
     public record FailureBody(@JsonbProperty("conversationID") String conversationID, int code, String message) {}
 
     public static BatchBody from(BatchResult result) {
-        return new BatchBody(result.group().value(), result.succeeded(), result.failed().stream()
-                .map(f -> new FailureBody(f.conversationId(), f.problem().code(), f.message())).toList());
+        return new BatchBody(result.group().value(), result.succeeded(), failures(result.failed()));
+    }
+
+    static List<FailureBody> failures(List<Failure> failed) {
+        return failed.stream().map(f -> new FailureBody(f.conversationId(), f.problem().code(), f.message())).toList();
+    }
+
+    /** The same lists for a batch that names no group (marks). */
+    @JsonbPropertyOrder({"successConversationIDList", "failureConversationIDList"})
+    public record Lists(@JsonbProperty("successConversationIDList") List<String> successConversationIDList,
+                        @JsonbProperty("failureConversationIDList") List<FailureBody> failureConversationIDList) {
+
+        public static Lists from(MarkChange.Result result) {
+            return new Lists(result.succeeded(), failures(result.failed()));
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * the server's order.
  */
 @JsonbPropertyOrder({"conversationID", "type", "chatId", "title", "avatarIcons", "memberCount", "unreadCount",
-        "lastMessage", "isPinned", "groupList", "draftText", "customData", "isHidden", "activityAt", "updatedAt"})
+        "lastMessage", "isPinned", "groupList", "draftText", "customData", "markList", "messageRemindType", "isHidden",
+        "activityAt", "updatedAt"})
 public record ConversationBody(
         @JsonbProperty("conversationID") String conversationID,
         String type,
@@ -27,6 +28,8 @@ public record ConversationBody(
         List<String> groupList,
         String draftText,
         String customData,
+        List<Long> markList,
+        String messageRemindType,
         @JsonbProperty("isHidden") boolean isHidden,
         long activityAt,
         long updatedAt) {
@@ -35,7 +38,8 @@ public record ConversationBody(
         return new ConversationBody(c.id().toString(), c.id().type().name(), c.chatId().value(), c.title(),
                 c.avatarIcons(), c.memberCount(), c.unreadCount(), c.lastMessage().map(MessageBody::from).orElse(null),
                 c.pinned(),
-                c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.hidden(),
+                c.groups().stream().map(GroupName::value).toList(), c.draftText(), c.customData(), c.marks().values(),
+                c.remindType().wireName(), c.hidden(),
                 c.activityAt(), c.updatedAt());
     }
 

@@ -6,6 +6,7 @@ import io.conversations.domain.chat.Message;
 import io.conversations.domain.conversation.Conversation;
 import io.conversations.domain.conversation.ConversationChange;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Marks;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
@@ -75,6 +76,24 @@ public interface Conversations {
      * event (see {@link io.conversations.application.model.ListPosition}).
      */
     void markListed(CorpId corp, ChatId chat, Map<UserId, Long> listedAtSeq);
+
+    /** The marks of the user's conversations among {@code ids}; an id they have no conversation for is left out. */
+    Map<ConversationId, Marks> marksOf(UserRef user, Collection<ConversationId> ids);
+
+    /** Stores these conversations' marks as given. */
+    void storeMarks(UserRef user, Map<ConversationId, Marks> marks, long now);
+
+    /** Reads every conversation of the user that has unread messages; answers those (they changed). */
+    List<ConversationId> readAll(UserRef user, long now);
+
+    /** The sum of the unread counts of the conversations the user's list shows, do-not-disturb ones left out. */
+    long unreadTotal(UserRef user);
+
+    /**
+     * The newest message of the chat whose history the user cleared (0 if they never did): they read only the
+     * messages after it.
+     */
+    long historyClearedThrough(UserRef user, ChatId chat);
 
     /** Applies the user's change to their conversation; false when they have none with that id. */
     boolean change(UserRef user, ConversationId id, ConversationChange change, long now);

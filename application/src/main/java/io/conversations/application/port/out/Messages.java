@@ -13,6 +13,9 @@ public interface Messages {
 
     Message append(CorpId corp, ChatId chat, UserId sender, MessageContent content, long now);
 
-    /** Up to {@code limit} of the chat's messages older than {@code before} (all when empty), newest first. */
-    List<Message> page(CorpId corp, ChatId chat, Optional<Long> before, int limit);
+    /**
+     * Up to {@code limit} of the chat's messages older than {@code before} (all when empty) and newer than
+     * {@code after} (a reader's cleared history; 0 for none), newest first.
+     */
+    List<Message> page(CorpId corp, ChatId chat, Optional<Long> before, long after, int limit);
 }
