@@ -492,12 +492,13 @@ var ConversationsSDK = (() => {
       const position = new Map(this.groups.map((name, i) => [name, i]));
       return names.sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
     }
+    /** What Tencent's total shows: the list's unread, do-not-disturb conversations left out (as the service's). */
     totalUnread() {
-      return this.visible().reduce((sum, c) => sum + c.unreadCount, 0);
+      return this.visible().filter((c) => c.messageRemindType !== "AcceptNotNotify").reduce((sum, c) => sum + c.unreadCount, 0);
     }
   };
   function copy(conversation) {
-    return { ...conversation, groupList: [...conversation.groupList] };
+    return { ...conversation, groupList: [...conversation.groupList], markList: [...conversation.markList || []] };
   }
   function order(a, b) {
     if (a.isPinned !== b.isPinned) {
@@ -636,8 +637,8 @@ var ConversationsSDK = (() => {
       groupAtInfoList: [],
       remark: "",
       isPinned: c.isPinned,
-      messageRemindType: "AcceptAndNotify",
-      markList: [],
+      messageRemindType: c.messageRemindType || "AcceptAndNotify",
+      markList: [...c.markList || []],
       customData: c.customData,
       conversationGroupList: [...c.groupList],
       draftText: c.draftText,
@@ -674,6 +675,15 @@ var ConversationsSDK = (() => {
     MSG_IMAGE: "TIMImageElem",
     MSG_CUSTOM: "TIMCustomElem",
     MSG_REMIND_ACPT_AND_NOTE: "AcceptAndNotify",
+    MSG_REMIND_ACPT_NOT_NOTE: "AcceptNotNotify",
+    MSG_REMIND_DISCARD: "Discard",
+    CONV_MARK_TYPE_STAR: 1,
+    CONV_MARK_TYPE_UNREAD: 2,
+    CONV_MARK_TYPE_FOLD: 3,
+    CONV_MARK_TYPE_HIDE: 4,
+    READ_ALL_C2C_MSG: "readAllC2CMessage",
+    READ_ALL_GROUP_MSG: "readAllGroupMessage",
+    READ_ALL_MSG: "readAllMessage",
     NET_STATE_CONNECTED: NET_STATE.CONNECTED,
     NET_STATE_CONNECTING: NET_STATE.CONNECTING,
     NET_STATE_DISCONNECTED: NET_STATE.DISCONNECTED,
@@ -841,12 +851,23 @@ var ConversationsSDK = (() => {
         throw new ConversationsError(NOT_LOGGED_IN, "call login({userID, userSig}) first", 401);
       }
     }
-    /** A write: once it answers, the events it recorded are applied before the caller sees the result. */
+    /**
+     * A write: once it answers, the events it recorded are applied before the caller sees the result. The write is
+     * done when the service answered it: a catch-up that fails afterwards is raised as an ERROR event (the stream
+     * catches up later), never as the write's failure (a client would retry what was applied).
+     */
     async #write(call2) {
       await this.#session();
       const answer = await call2();
-      await this.#sync.serially(() => this.#sync.catchUp());
+      await this.#catchUp();
       return answer;
+    }
+    async #catchUp() {
+      try {
+        await this.#sync.serially(() => this.#sync.catchUp());
+      } catch (e) {
+        this.#events.emit(EVENT.ERROR, { code: e.code ?? 0, message: e.message, data: { during: "catch-up" } });
+      }
     }
     // ---- conversations ---------------------------------------------------------------------------------
     /** `()` every conversation, `([ids])` those, `({groupName})` / `({type})` / `({hasUnreadCount})` a filter. */
@@ -870,6 +891,10 @@ var ConversationsSDK = (() => {
         }
         if (options.hasUnreadCount) {
           list = list.filter((c) => c.unreadCount > 0);
+        }
+        if (options.markType !== void 0) {
+          requireMark(options.markType);
+          list = list.filter((c) => (c.markList || []).includes(options.markType));
         }
       } else if (options !== void 0) {
         throw malformed("options", "an array of conversation ids or {groupName, type}");
@@ -918,16 +943,83 @@ var ConversationsSDK = (() => {
       await this.#write(() => this.#http.post(`/v1/conversations/${seg(conversationID)}/read`));
       return ok({ conversationID });
     }
-    /** Hides conversations until new activity: `(id)` or `({conversationIDList})`. */
+    /**
+     * Takes conversations off the list until new activity: `(id)` or `({conversationIDList, clearHistoryMessage})`.
+     * As in Tencent's SDK, their history is cleared too unless `clearHistoryMessage` is false.
+     */
     async deleteConversation(options) {
       if (typeof options === "string") {
         requireString(options, "conversationID");
-        await this.#write(() => this.#http.delete(`/v1/conversations/${seg(options)}`));
+        await this.#write(() => this.#http.delete(`/v1/conversations/${seg(options)}?clearHistory=true`));
         return ok({ conversationID: options });
       }
-      const { conversationIDList } = options || {};
+      const { conversationIDList, clearHistoryMessage = true } = options || {};
       requireIdList(conversationIDList, "conversationIDList");
-      return ok(await this.#each(conversationIDList, (id) => this.#http.delete(`/v1/conversations/${seg(id)}`)));
+      if (typeof clearHistoryMessage !== "boolean") {
+        throw malformed("clearHistoryMessage", "true or false");
+      }
+      return ok(await this.#each(
+        conversationIDList,
+        (id) => this.#http.delete(`/v1/conversations/${seg(id)}?clearHistory=${clearHistoryMessage}`)
+      ));
+    }
+    /** Clears a conversation's history for this user: no last message, nothing unread. */
+    async clearHistoryMessage(conversationID) {
+      requireString(conversationID, "conversationID");
+      await this.#write(() => this.#http.post(`/v1/conversations/${seg(conversationID)}/clear-history`));
+      return ok({ conversationID });
+    }
+    /** Sets or clears one mark on several conversations; resolves Tencent's success and failure lists. */
+    async markConversation(options) {
+      const { conversationIDList, markType, enableMark } = options || {};
+      requireIdList(conversationIDList, "conversationIDList");
+      requireMark(markType);
+      if (typeof enableMark !== "boolean") {
+        throw malformed("enableMark", "true or false");
+      }
+      const answer = await this.#write(() => this.#http.post(
+        "/v1/conversations/marks",
+        { conversationIDList, markType, enableMark }
+      ));
+      return ok(successAndFailure(answer));
+    }
+    /**
+     * Do-not-disturb and the like: `({groupID, messageRemindType})` for a group chat, `({userIDList,
+     * messageRemindType})` for one-to-one chats.
+     */
+    async setMessageRemindType(options) {
+      const { groupID, userIDList, messageRemindType } = options || {};
+      if (![TYPES.MSG_REMIND_ACPT_AND_NOTE, TYPES.MSG_REMIND_ACPT_NOT_NOTE, TYPES.MSG_REMIND_DISCARD].includes(messageRemindType)) {
+        throw malformed("messageRemindType", "TencentCloudChat.TYPES.MSG_REMIND_ACPT_AND_NOTE, MSG_REMIND_ACPT_NOT_NOTE or MSG_REMIND_DISCARD");
+      }
+      let ids;
+      if (groupID !== void 0) {
+        ids = [TYPES.CONV_GROUP + requireString(groupID, "groupID")];
+      } else {
+        requireIdList(userIDList, "userIDList");
+        ids = userIDList.map((u) => TYPES.CONV_C2C + u);
+      }
+      const answer = await this.#each(ids, (id) => this.#http.put(
+        `/v1/conversations/${seg(id)}/remind-type`,
+        { messageRemindType }
+      ));
+      return ok(answer);
+    }
+    /** Reads every conversation (`scope` READ_ALL_MSG, the default), or every one-to-one or group one. */
+    async setAllMessageRead(options) {
+      const scope = options && options.scope || TYPES.READ_ALL_MSG;
+      if (scope === TYPES.READ_ALL_MSG) {
+        await this.#write(() => this.#http.post("/v1/conversations/read-all"));
+        return ok({});
+      }
+      const type = scope === TYPES.READ_ALL_C2C_MSG ? TYPES.CONV_C2C : scope === TYPES.READ_ALL_GROUP_MSG ? TYPES.CONV_GROUP : null;
+      if (!type) {
+        throw malformed("scope", "TencentCloudChat.TYPES.READ_ALL_MSG, READ_ALL_C2C_MSG or READ_ALL_GROUP_MSG");
+      }
+      await this.#session();
+      const unread = [...this.#sync.list.conversations.values()].filter((c) => c.type === type && c.unreadCount > 0).map((c) => c.conversationID);
+      await this.#each(unread, (id) => this.#http.post(`/v1/conversations/${seg(id)}/read`));
+      return ok({});
     }
     /** One call per id; refusals go to the failure list as the service's group calls do. */
     async #each(ids, call2) {
@@ -945,7 +1037,7 @@ var ConversationsSDK = (() => {
           failureConversationIDList.push({ conversationID: id, code: e.code, message: e.message });
         }
       }
-      await this.#sync.serially(() => this.#sync.catchUp());
+      await this.#catchUp();
       return { successConversationIDList, failureConversationIDList };
     }
     // ---- conversation groups (seed 004) ----------------------------------------------------------------
@@ -1028,6 +1120,12 @@ var ConversationsSDK = (() => {
       } });
     }
   };
+  function requireMark(markType) {
+    if (!Number.isSafeInteger(markType) || markType < 1) {
+      throw malformed("markType", "a positive integer, e.g. TencentCloudChat.TYPES.CONV_MARK_TYPE_STAR");
+    }
+    return markType;
+  }
   function successAndFailure(answer) {
     return {
       successConversationIDList: answer.successConversationIDList || [],

@@ -32,6 +32,15 @@ export const TYPES = Object.freeze({
   MSG_IMAGE: 'TIMImageElem',
   MSG_CUSTOM: 'TIMCustomElem',
   MSG_REMIND_ACPT_AND_NOTE: 'AcceptAndNotify',
+  MSG_REMIND_ACPT_NOT_NOTE: 'AcceptNotNotify',
+  MSG_REMIND_DISCARD: 'Discard',
+  CONV_MARK_TYPE_STAR: 0x1,
+  CONV_MARK_TYPE_UNREAD: 0x2,
+  CONV_MARK_TYPE_FOLD: 0x3,
+  CONV_MARK_TYPE_HIDE: 0x4,
+  READ_ALL_C2C_MSG: 'readAllC2CMessage',
+  READ_ALL_GROUP_MSG: 'readAllGroupMessage',
+  READ_ALL_MSG: 'readAllMessage',
   NET_STATE_CONNECTED: NET_STATE.CONNECTED,
   NET_STATE_CONNECTING: NET_STATE.CONNECTING,
   NET_STATE_DISCONNECTED: NET_STATE.DISCONNECTED,
@@ -213,12 +222,24 @@ export class ChatSDK {
     }
   }
 
-  /** A write: once it answers, the events it recorded are applied before the caller sees the result. */
+  /**
+   * A write: once it answers, the events it recorded are applied before the caller sees the result. The write is
+   * done when the service answered it: a catch-up that fails afterwards is raised as an ERROR event (the stream
+   * catches up later), never as the write's failure (a client would retry what was applied).
+   */
   async #write(call) {
     await this.#session();
     const answer = await call();
-    await this.#sync.serially(() => this.#sync.catchUp());
+    await this.#catchUp();
     return answer;
+  }
+
+  async #catchUp() {
+    try {
+      await this.#sync.serially(() => this.#sync.catchUp());
+    } catch (e) {
+      this.#events.emit(EVENT.ERROR, { code: e.code ?? 0, message: e.message, data: { during: 'catch-up' } });
+    }
   }
 
   // ---- conversations ---------------------------------------------------------------------------------
@@ -244,6 +265,10 @@ export class ChatSDK {
       }
       if (options.hasUnreadCount) {
         list = list.filter((c) => c.unreadCount > 0);
+      }
+      if (options.markType !== undefined) {
+        requireMark(options.markType);
+        list = list.filter((c) => (c.markList || []).includes(options.markType));
       }
     } else if (options !== undefined) {
       throw malformed('options', 'an array of conversation ids or {groupName, type}');
@@ -300,16 +325,85 @@ export class ChatSDK {
     return ok({ conversationID });
   }
 
-  /** Hides conversations until new activity: `(id)` or `({conversationIDList})`. */
+  /**
+   * Takes conversations off the list until new activity: `(id)` or `({conversationIDList, clearHistoryMessage})`.
+   * As in Tencent's SDK, their history is cleared too unless `clearHistoryMessage` is false.
+   */
   async deleteConversation(options) {
     if (typeof options === 'string') {
       requireString(options, 'conversationID');
-      await this.#write(() => this.#http.delete(`/v1/conversations/${seg(options)}`));
+      await this.#write(() => this.#http.delete(`/v1/conversations/${seg(options)}?clearHistory=true`));
       return ok({ conversationID: options });
     }
-    const { conversationIDList } = options || {};
+    const { conversationIDList, clearHistoryMessage = true } = options || {};
     requireIdList(conversationIDList, 'conversationIDList');
-    return ok(await this.#each(conversationIDList, (id) => this.#http.delete(`/v1/conversations/${seg(id)}`)));
+    if (typeof clearHistoryMessage !== 'boolean') {
+      throw malformed('clearHistoryMessage', 'true or false');
+    }
+    return ok(await this.#each(conversationIDList,
+      (id) => this.#http.delete(`/v1/conversations/${seg(id)}?clearHistory=${clearHistoryMessage}`)));
+  }
+
+  /** Clears a conversation's history for this user: no last message, nothing unread. */
+  async clearHistoryMessage(conversationID) {
+    requireString(conversationID, 'conversationID');
+    await this.#write(() => this.#http.post(`/v1/conversations/${seg(conversationID)}/clear-history`));
+    return ok({ conversationID });
+  }
+
+  /** Sets or clears one mark on several conversations; resolves Tencent's success and failure lists. */
+  async markConversation(options) {
+    const { conversationIDList, markType, enableMark } = options || {};
+    requireIdList(conversationIDList, 'conversationIDList');
+    requireMark(markType);
+    if (typeof enableMark !== 'boolean') {
+      throw malformed('enableMark', 'true or false');
+    }
+    const answer = await this.#write(() => this.#http.post('/v1/conversations/marks',
+      { conversationIDList, markType, enableMark }));
+    return ok(successAndFailure(answer));
+  }
+
+  /**
+   * Do-not-disturb and the like: `({groupID, messageRemindType})` for a group chat, `({userIDList,
+   * messageRemindType})` for one-to-one chats.
+   */
+  async setMessageRemindType(options) {
+    const { groupID, userIDList, messageRemindType } = options || {};
+    if (![TYPES.MSG_REMIND_ACPT_AND_NOTE, TYPES.MSG_REMIND_ACPT_NOT_NOTE, TYPES.MSG_REMIND_DISCARD]
+      .includes(messageRemindType)) {
+      throw malformed('messageRemindType', 'TencentCloudChat.TYPES.MSG_REMIND_ACPT_AND_NOTE, '
+        + 'MSG_REMIND_ACPT_NOT_NOTE or MSG_REMIND_DISCARD');
+    }
+    let ids;
+    if (groupID !== undefined) {
+      ids = [TYPES.CONV_GROUP + requireString(groupID, 'groupID')];
+    } else {
+      requireIdList(userIDList, 'userIDList');
+      ids = userIDList.map((u) => TYPES.CONV_C2C + u);
+    }
+    const answer = await this.#each(ids, (id) => this.#http.put(`/v1/conversations/${seg(id)}/remind-type`,
+      { messageRemindType }));
+    return ok(answer);
+  }
+
+  /** Reads every conversation (`scope` READ_ALL_MSG, the default), or every one-to-one or group one. */
+  async setAllMessageRead(options) {
+    const scope = (options && options.scope) || TYPES.READ_ALL_MSG;
+    if (scope === TYPES.READ_ALL_MSG) {
+      await this.#write(() => this.#http.post('/v1/conversations/read-all'));
+      return ok({});
+    }
+    const type = scope === TYPES.READ_ALL_C2C_MSG ? TYPES.CONV_C2C : scope === TYPES.READ_ALL_GROUP_MSG
+      ? TYPES.CONV_GROUP : null;
+    if (!type) {
+      throw malformed('scope', 'TencentCloudChat.TYPES.READ_ALL_MSG, READ_ALL_C2C_MSG or READ_ALL_GROUP_MSG');
+    }
+    await this.#session();
+    const unread = [...this.#sync.list.conversations.values()]
+      .filter((c) => c.type === type && c.unreadCount > 0).map((c) => c.conversationID);
+    await this.#each(unread, (id) => this.#http.post(`/v1/conversations/${seg(id)}/read`));
+    return ok({});
   }
 
   /** One call per id; refusals go to the failure list as the service's group calls do. */
@@ -328,7 +422,7 @@ export class ChatSDK {
         failureConversationIDList.push({ conversationID: id, code: e.code, message: e.message });
       }
     }
-    await this.#sync.serially(() => this.#sync.catchUp());
+    await this.#catchUp();
     return { successConversationIDList, failureConversationIDList };
   }
 
@@ -409,6 +503,14 @@ export class ChatSDK {
     return ok({ message: { ...message, ID: sent.messageId, status: 'success', time: Math.floor(sent.sentAt / 1000),
       ...sent } });
   }
+}
+
+/** A mark as Tencent's SDK takes it: a positive integer a JavaScript number holds exactly. */
+function requireMark(markType) {
+  if (!Number.isSafeInteger(markType) || markType < 1) {
+    throw malformed('markType', 'a positive integer, e.g. TencentCloudChat.TYPES.CONV_MARK_TYPE_STAR');
+  }
+  return markType;
 }
 
 function successAndFailure(answer) {

@@ -125,7 +125,12 @@ export declare class ChatSDK {
   setConversationDraft(options: { conversationID: string; draftText: string }): Promise<ChatResponse<{ conversationID: string }>>;
   setConversationCustomData(options: { conversationIDList: string[]; customData: string }): Promise<ChatResponse<ConversationIDLists>>;
   setMessageRead(options: { conversationID: string }): Promise<ChatResponse<{ conversationID: string }>>;
+  /** Takes conversations off the list; clears their history too unless clearHistoryMessage is false (Tencent's default). */
   deleteConversation(options: string | { conversationIDList: string[]; clearHistoryMessage?: boolean }): Promise<ChatResponse<any>>;
+  clearHistoryMessage(conversationID: string): Promise<ChatResponse<{ conversationID: string }>>;
+  markConversation(options: { conversationIDList: string[]; markType: number; enableMark: boolean }): Promise<ChatResponse<ConversationIDLists>>;
+  setMessageRemindType(options: { groupID?: string; userIDList?: string[]; messageRemindType: string }): Promise<ChatResponse<ConversationIDLists>>;
+  setAllMessageRead(options?: { scope?: string }): Promise<ChatResponse<{}>>;
 
   getConversationGroupList(): Promise<ChatResponse<string[]>>;
   createConversationGroup(options: { conversationIDList: string[]; groupName: string }): Promise<ChatResponse<ConversationIDLists>>;
@@ -162,6 +167,15 @@ export declare namespace TencentCloudChat {
     MSG_IMAGE = 'TIMImageElem',
     MSG_CUSTOM = 'TIMCustomElem',
     MSG_REMIND_ACPT_AND_NOTE = 'AcceptAndNotify',
+    MSG_REMIND_ACPT_NOT_NOTE = 'AcceptNotNotify',
+    MSG_REMIND_DISCARD = 'Discard',
+    CONV_MARK_TYPE_STAR = 0x1,
+    CONV_MARK_TYPE_UNREAD = 0x2,
+    CONV_MARK_TYPE_FOLD = 0x3,
+    CONV_MARK_TYPE_HIDE = 0x4,
+    READ_ALL_C2C_MSG = 'readAllC2CMessage',
+    READ_ALL_GROUP_MSG = 'readAllGroupMessage',
+    READ_ALL_MSG = 'readAllMessage',
     NET_STATE_CONNECTED = 'connected',
     NET_STATE_CONNECTING = 'connecting',
     NET_STATE_DISCONNECTED = 'disconnected',

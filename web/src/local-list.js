@@ -108,13 +108,15 @@ export class LocalList {
     return names.sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity));
   }
 
+  /** What Tencent's total shows: the list's unread, do-not-disturb conversations left out (as the service's). */
   totalUnread() {
-    return this.visible().reduce((sum, c) => sum + c.unreadCount, 0);
+    return this.visible().filter((c) => c.messageRemindType !== 'AcceptNotNotify')
+      .reduce((sum, c) => sum + c.unreadCount, 0);
   }
 }
 
 function copy(conversation) {
-  return { ...conversation, groupList: [...conversation.groupList] };
+  return { ...conversation, groupList: [...conversation.groupList], markList: [...(conversation.markList || [])] };
 }
 
 function order(a, b) {

@@ -195,6 +195,82 @@ test('conversation calls: pin, draft, custom data, read, hide, profile and the u
   await chat.logout();
 });
 
+test('marks, do-not-disturb, a cleared history and read-all, as Tencent\'s calls', async () => {
+  const world = await provision({ users: ['alice', 'bob'],
+    groups: [{ chatId: 'ops', title: 'Ops', members: ['alice', 'bob'] },
+      { chatId: 'dev', title: 'Dev', members: ['alice', 'bob'] }] });
+  const { chat, of } = await signedIn(world);
+  const { TYPES } = TencentCloudChat;
+  const marked = await chat.markConversation({ conversationIDList: ['GROUPops', 'C2Cnobody'],
+    markType: TYPES.CONV_MARK_TYPE_STAR, enableMark: true });
+  assert.deepEqual(marked.data.successConversationIDList, ['GROUPops']);
+  assert.deepEqual(marked.data.failureConversationIDList.map((f) => f.code), [40401]);
+  const starred = (await chat.getConversationList({ markType: TYPES.CONV_MARK_TYPE_STAR })).data.conversationList;
+  assert.deepEqual(starred.map((c) => [c.conversationID, c.markList]), [['GROUPops', [1]]]);
+  assert.equal((await refusal(chat.markConversation({ conversationIDList: ['GROUPops'], markType: 0,
+    enableMark: true }))).code, 40001);
+
+  await chat.setMessageRemindType({ groupID: 'dev', messageRemindType: TYPES.MSG_REMIND_ACPT_NOT_NOTE });
+  await world.as('bob').post('/v1/chats/dev/messages', { type: 'text', text: 'muted' }, 201);
+  await world.as('bob').post('/v1/chats/ops/messages', { type: 'text', text: 'loud' }, 201);
+  await eventually(async () => (await chat.getConversationList({ hasUnreadCount: true })).data.conversationList
+    .length === 2, { what: 'both messages to arrive live' });
+  const dev = (await chat.getConversationProfile('GROUPdev')).data.conversation;
+  assert.equal(dev.messageRemindType, TYPES.MSG_REMIND_ACPT_NOT_NOTE);
+  assert.equal(dev.unreadCount, 1);
+  assert.equal(chat.getTotalUnreadMessageCount(), 1, 'the muted conversation is left out of the total');
+  const total = await world.as('alice').get('/v1/conversations/unread-total');
+  assert.equal(total.totalUnreadCount, 1, 'as the service counts it');
+
+  await chat.clearHistoryMessage('GROUPops');
+  const ops = (await chat.getConversationProfile('GROUPops')).data.conversation;
+  assert.equal(ops.unreadCount, 0);
+  assert.equal(ops.lastMessage, null);
+  assert.equal((await world.as('alice').get('/v1/chats/ops/messages')).messageList.length, 0);
+
+  await chat.setAllMessageRead({ scope: TYPES.READ_ALL_MSG });
+  assert.equal((await chat.getConversationList({ hasUnreadCount: true })).data.conversationList.length, 0);
+  assert.equal(of(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED).at(-1).data, 0);
+
+  const kept = await chat.deleteConversation({ conversationIDList: ['GROUPdev'], clearHistoryMessage: false });
+  assert.deepEqual(kept.data.successConversationIDList, ['GROUPdev']);
+  assert.equal((await world.as('alice').get('/v1/chats/dev/messages')).messageList.length, 1);
+  await world.as('bob').post('/v1/chats/dev/messages', { type: 'text', text: 'again' }, 201);
+  await eventually(async () => (await chat.getConversationList(['GROUPdev'])).data.conversationList.length === 1,
+    { what: 'new activity to bring it back' });
+  await chat.deleteConversation('GROUPdev');
+  assert.equal((await world.as('alice').get('/v1/chats/dev/messages')).messageList.length, 0,
+    'deleteConversation clears the history by default, as Tencent\'s does');
+  await assertInStep(chat, world.as('alice'));
+  await chat.logout();
+});
+
+test('a write the service applied resolves even when the catch-up after it fails; the failure is an ERROR event', async () => {
+  const world = await provision({ users: ['alice'], groups: [{ chatId: 'ops', title: 'Ops', members: ['alice'] }] });
+  let failCatchUp = false;
+  const fetchImpl = (url, init) => {
+    const accept = (init && init.headers && (init.headers.Accept || init.headers.accept)) || '';
+    if (failCatchUp && String(url).includes('/v1/events?after=') && !accept.includes('text/event-stream')) {
+      return Promise.reject(new TypeError('network down for the catch-up'));
+    }
+    return globalThis.fetch(url, init);
+  };
+  const chat = TencentCloudChat.create({ SDKAppID: 0, server: world.url, fetch: fetchImpl });
+  chats.push(chat);
+  const errors = [];
+  chat.on(EVENT.ERROR, (event) => errors.push(event));
+  await chat.login({ userID: 'alice', userSig: world.tokens.alice });
+  failCatchUp = true;
+  const pinned = await chat.pinConversation({ conversationID: 'GROUPops', isPinned: true });
+  assert.deepEqual(pinned.data, { conversationID: 'GROUPops' });
+  assert.equal((await world.as('alice').get('/v1/conversations/GROUPops')).isPinned, true);
+  assert.equal(errors.length, 1, 'one ERROR event for the failed catch-up');
+  failCatchUp = false;
+  await eventually(async () => (await chat.getConversationList(['GROUPops'])).data.conversationList[0].isPinned,
+    { what: 'the stream to bring the pin' });
+  await chat.logout();
+});
+
 test('the local list equals a fresh GET after 120 random changes made by another client, the backend and peers', async () => {
   const users = ['alice', 'bob', 'carol', 'dave', 'erin'];
   const groups = Array.from({ length: 8 }, (_, i) => ({ chatId: `room${i}`, title: `Room ${i}`,
