@@ -28,7 +28,7 @@ import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.conversation.Marks;
 import io.conversations.domain.conversation.RemindType;
 import io.conversations.domain.group.BatchResult;
-import io.conversations.domain.group.Failure;
+import io.conversations.domain.conversation.Failure;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserId;

@@ -3,8 +3,6 @@ package io.conversations.domain.conversation;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
-import io.conversations.domain.group.Failure;
-import io.conversations.domain.group.GroupRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,17 +37,17 @@ public record MarkChange(long markType, boolean enable) {
      * {@link Marks#MAX} marks takes no other (40903, per id).
      */
     public Outcome<Result> apply(List<String> ids, Map<ConversationId, Marks> current) {
-        Optional<Rejection> tooMany = new GroupRules.IdsPerCall(MAX_IDS).mayTake(ids, true);
+        Optional<Rejection> tooMany = new BatchRules.IdsPerCall(MAX_IDS).mayTake(ids, true);
         if (tooMany.isPresent()) {
             return Outcome.rejected(tooMany.get());
         }
-        GroupRules.MemberOnly memberOnly = new GroupRules.MemberOnly();
+        BatchRules.MemberOnly memberOnly = new BatchRules.MemberOnly();
         List<String> succeeded = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         Map<ConversationId, Marks> changed = new LinkedHashMap<>();
         for (String raw : new LinkedHashSet<>(ids)) {
             ConversationId id = ConversationId.tryParse(raw).orElse(null);
-            Optional<Rejection> notTheirs = memberOnly.mayGroup(raw, id, current.keySet());
+            Optional<Rejection> notTheirs = memberOnly.mayTouch(raw, id, current.keySet());
             if (notTheirs.isPresent()) {
                 failed.add(new Failure(raw, notTheirs.get().problem(), notTheirs.get().message()));
                 continue;

@@ -1,6 +1,7 @@
 package io.conversations.domain.group;
 
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Failure;
 import io.conversations.domain.identity.GroupName;
 import java.util.List;
 

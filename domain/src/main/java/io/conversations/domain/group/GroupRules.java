@@ -2,11 +2,9 @@ package io.conversations.domain.group;
 
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
-import io.conversations.domain.conversation.ConversationId;
 import io.conversations.domain.identity.GroupName;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The conversation-group policy as small named rules, each answering the refusal it makes (empty: allowed);
@@ -36,26 +34,6 @@ public final class GroupRules {
             return taken.contains(name)
                     ? refused(Problem.ALREADY_EXISTS, "a group named '" + name + "' already exists")
                     : ALLOWED;
-        }
-    }
-
-    /** A call names 1..{@code max} conversation ids where a list is required, at most {@code max} anyway (51006). */
-    public record IdsPerCall(int max) {
-        public Optional<Rejection> mayTake(List<String> ids, boolean required) {
-            if (required && ids.isEmpty()) {
-                return refused(Problem.ID_LIST_EMPTY_OR_TOO_LONG, "conversationIDList must not be empty");
-            }
-            return ids.size() <= max ? ALLOWED
-                    : refused(Problem.ID_LIST_EMPTY_OR_TOO_LONG,
-                            "conversationIDList holds at most " + max + " ids");
-        }
-    }
-
-    /** Only a conversation the user is in may be grouped; any other id answers as if it did not exist (40401). */
-    public record MemberOnly() {
-        public Optional<Rejection> mayGroup(String raw, ConversationId id, Set<ConversationId> usersConversations) {
-            return id != null && usersConversations.contains(id) ? ALLOWED
-                    : refused(Problem.NOT_FOUND, "no conversation " + raw + " for this user");
         }
     }
 

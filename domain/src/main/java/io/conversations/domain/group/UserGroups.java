@@ -3,7 +3,9 @@ package io.conversations.domain.group;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.common.Rejection;
+import io.conversations.domain.conversation.BatchRules;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Failure;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;
@@ -22,16 +24,16 @@ public final class UserGroups {
     private final GroupsSnapshot snapshot;
     private final GroupRules.AtMostGroups atMostGroups;
     private final GroupRules.AtMostGroupedConversations atMostGrouped;
-    private final GroupRules.IdsPerCall idsPerCall;
+    private final BatchRules.IdsPerCall idsPerCall;
     private final GroupRules.UniqueName uniqueName = new GroupRules.UniqueName();
-    private final GroupRules.MemberOnly memberOnly = new GroupRules.MemberOnly();
+    private final BatchRules.MemberOnly memberOnly = new BatchRules.MemberOnly();
 
     public UserGroups(UserRef owner, GroupsSnapshot snapshot, GroupLimits limits) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.atMostGroups = new GroupRules.AtMostGroups(limits.maxGroups());
         this.atMostGrouped = new GroupRules.AtMostGroupedConversations(limits.maxGroupedConversations());
-        this.idsPerCall = new GroupRules.IdsPerCall(limits.maxIdsPerCall());
+        this.idsPerCall = new BatchRules.IdsPerCall(limits.maxIdsPerCall());
     }
 
     public UserRef owner() {
@@ -110,7 +112,7 @@ public final class UserGroups {
         int grouped = snapshot.groupedCount();
         for (String raw : distinct(ids)) {
             ConversationId id = ConversationId.tryParse(raw).orElse(null);
-            Optional<Rejection> notTheirs = memberOnly.mayGroup(raw, id, snapshot.owned());
+            Optional<Rejection> notTheirs = memberOnly.mayTouch(raw, id, snapshot.owned());
             if (notTheirs.isPresent()) {
                 failed.add(new Failure(raw, notTheirs.get().problem(), notTheirs.get().message()));
                 continue;
@@ -132,7 +134,7 @@ public final class UserGroups {
         int grouped = snapshot.groupedCount();
         for (String raw : distinct(ids)) {
             ConversationId id = ConversationId.tryParse(raw).orElse(null);
-            Optional<Rejection> refused = memberOnly.mayGroup(raw, id, snapshot.owned());
+            Optional<Rejection> refused = memberOnly.mayTouch(raw, id, snapshot.owned());
             Set<GroupName> in = refused.isEmpty() ? snapshot.groupsOf(id) : Set.of();
             // Only a conversation in no group yet takes one of the grouped slots.
             boolean newlyGrouped = refused.isEmpty() && in.isEmpty();

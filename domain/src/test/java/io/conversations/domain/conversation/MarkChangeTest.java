@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.conversations.domain.common.InvalidInput;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
-import io.conversations.domain.group.Failure;
+import io.conversations.domain.conversation.Failure;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

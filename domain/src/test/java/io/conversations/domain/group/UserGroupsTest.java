@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.conversations.domain.common.Outcome;
 import io.conversations.domain.common.Problem;
 import io.conversations.domain.conversation.ConversationId;
+import io.conversations.domain.conversation.Failure;
 import io.conversations.domain.identity.GroupName;
 import io.conversations.domain.identity.UserRef;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.conversations.adapter.http.dto;
 
 import io.conversations.domain.conversation.MarkChange;
 import io.conversations.domain.group.BatchResult;
-import io.conversations.domain.group.Failure;
+import io.conversations.domain.conversation.Failure;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;

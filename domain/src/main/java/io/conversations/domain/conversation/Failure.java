@@ -1,4 +1,4 @@
-package io.conversations.domain.group;
+package io.conversations.domain.conversation;
 
 import io.conversations.domain.common.Problem;
 
