@@ -136,10 +136,13 @@ final class Api {
                 request.write(body);
             }
             socket.getOutputStream().write(request.toByteArray());
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            int end = answer.indexOf("\r\n\r\n");
-            String head = answer.substring(0, end);
-            String text = answer.substring(end + 4);
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            String head = headOf(in);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("content-type: text/event-stream")) {
+                // An event stream that opened does not end: its head is the answer.
+                return new Reply(Integer.parseInt(head.split(" ")[1]), "", "text/event-stream");
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
                 StringBuilder joined = new StringBuilder();
                 int at = 0;
@@ -165,6 +168,19 @@ final class Api {
         } catch (IOException e) {
             throw new IllegalStateException(requestLine + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The status line and headers of an answer, up to the blank line. */
+    private static String headOf(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int matched = 0;
+        int b;
+        while (matched < 4 && (b = in.read()) >= 0) {
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String text = head.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return text.endsWith("\r\n\r\n") ? text.substring(0, text.length() - 4) : text;
     }
 
     Reply admin(String method, String path, String body) {

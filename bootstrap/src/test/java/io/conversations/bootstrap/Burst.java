@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Several users at once sending random requests, good and bad, over every call that changes what
- * a user sees (groups, pins, drafts, reads, hiding, messages), while the corp's backend changes
+ * a user sees (groups, pins, drafts, reads, hiding, marks, remind types, cleared histories, read-all, messages),
+ * while the corp's backend changes
  * membership and nicks. Refusals are expected; a 5xx is a failure of the test.
  */
 final class Burst {
@@ -157,7 +158,8 @@ final class Burst {
         String idList = "{\"conversationIDList\":[\"" + id + "\",\""
                 + conversationIds.get(random.nextInt(conversationIds.size())) + "\"]}";
         String chat = chats.get(random.nextInt(chats.size()));
-        Api.Reply reply = switch (random.nextInt(14)) {
+        String[] remindTypes = {"AcceptAndNotify", "AcceptNotNotify", "Discard"};
+        Api.Reply reply = switch (random.nextInt(19)) {
             case 0 -> api.call("POST", "/v1/conversation-groups", token, "{\"groupName\":\"" + group + "\","
                     + idList.substring(1));
             case 1 -> api.call("PATCH", "/v1/conversation-groups/" + groupPath, token,
@@ -174,6 +176,13 @@ final class Burst {
             case 9 -> api.call("POST", "/v1/conversations/" + id + "/read", token, null);
             case 10 -> api.call("DELETE", "/v1/conversations/" + id, token, null);
             case 11 -> api.call("POST", "/v1/conversation-groups", token, "{\"groupName\":\"\"}"); // always refused
+            case 12 -> api.call("POST", "/v1/conversations/marks", token, "{" + idList.substring(1, idList.length() - 1)
+                    + ",\"markType\":" + (1 + random.nextInt(3)) + ",\"enableMark\":" + random.nextBoolean() + "}");
+            case 13 -> api.call("PUT", "/v1/conversations/" + id + "/remind-type", token,
+                    "{\"messageRemindType\":\"" + remindTypes[random.nextInt(remindTypes.length)] + "\"}");
+            case 14 -> api.call("POST", "/v1/conversations/" + id + "/clear-history", token, null);
+            case 15 -> api.call("DELETE", "/v1/conversations/" + id + "?clearHistory=true", token, null);
+            case 16 -> api.call("POST", "/v1/conversations/read-all", token, null);
             default -> api.call("POST", "/v1/chats/" + chat + "/messages", token,
                     "{\"type\":\"text\",\"text\":\"from " + user + "\"}");
         };

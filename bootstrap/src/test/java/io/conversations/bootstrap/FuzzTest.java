@@ -28,7 +28,9 @@ class FuzzTest {
     private static final String[] ROUTES = {
         "GET /v1/conversations", "GET /v1/conversations/{c}", "DELETE /v1/conversations/{c}",
         "PUT /v1/conversations/{c}/pin", "PUT /v1/conversations/{c}/draft", "PUT /v1/conversations/{c}/custom-data",
-        "POST /v1/conversations/{c}/read", "GET /v1/events", "POST /v1/chats/{chat}/messages",
+        "POST /v1/conversations/{c}/read", "PUT /v1/conversations/{c}/remind-type",
+        "POST /v1/conversations/{c}/clear-history", "POST /v1/conversations/marks", "POST /v1/conversations/read-all",
+        "GET /v1/conversations/unread-total", "GET /v1/events", "POST /v1/chats/{chat}/messages",
         "GET /v1/chats/{chat}/messages", "GET /v1/chats/{c}/info", "GET /v1/corps/{corp}/chats",
         "GET /v1/corps/{corp}/chats/{chat}", "POST /v1/corps/{corp}/chats/{chat}/pick", "GET /v1/conversation-groups",
         "POST /v1/conversation-groups", "PATCH /v1/conversation-groups/{g}", "DELETE /v1/conversation-groups/{g}",
@@ -49,11 +51,17 @@ class FuzzTest {
         "{\"type\":\"text\",\"text\":" + "1".repeat(400) + "}", "{\"corpId\":\"c\",\"userId\":\"u\",\"ttlSeconds\":-5}",
         "{\"type\":\"GROUP\",\"memberIds\":\"x\"}", "{\"type\":\"C2C\",\"memberIds\":[\"a\"]}", "{\"name\":\"" + "n".repeat(5000) + "\"}",
         "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "{\"groupName\":\"a\\u0000b\"}", "{\"groupName\":\"\\ud800\"}",
-        "{\"x\":1,\"x\":2}", "{\"groupName\":\"ok\",}", "\u00ff\u00fe", "{\"groupName\":\"" + "好".repeat(20) + "\"}",
+        "{\"x\":1,\"x\":2}", "{\"groupName\":\"ok\",}", "{\"messageRemindType\":\"Loud\"}",
+        "{\"messageRemindType\":null}", "{\"conversationIDList\":[\"GROUPsales\"],\"markType\":0,\"enableMark\":true}",
+        "{\"conversationIDList\":[\"GROUPsales\"],\"markType\":1e3,\"enableMark\":true}",
+        "{\"conversationIDList\":[\"GROUPsales\"],\"markType\":9007199254740992,\"enableMark\":true}",
+        "{\"conversationIDList\":[\"GROUPsales\"],\"markType\":1,\"enableMark\":1}", "\u00ff\u00fe", "{\"groupName\":\"" + "好".repeat(20) + "\"}",
     };
     private static final String[] GARBAGE_QUERIES = {
         "", "?count=0", "?count=-1", "?count=101", "?count=abc", "?count=99999999999", "?cursor=%%%", "?cursor=abc",
         "?after=-1", "?after=x", "?groupName=%FF", "?type=NOPE", "?query=" + "q".repeat(2000), "?limit=0",
+        "?markType=0", "?markType=1.5", "?markType=99999999999999999999", "?hasUnreadCount=maybe",
+        "?clearHistory=1",
     };
 
     @Test

@@ -63,7 +63,11 @@ class StopUnderLoadTest {
                     }
                 });
             }
-            Thread.sleep(700);
+            // The stop comes while the writers are busy: after their first answers, however slow the machine.
+            long busyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.size() <= 20 && System.nanoTime() < busyBy) {
+                Thread.sleep(20);
+            }
             exit = first.terminate();
             going.set(false);
             writers.shutdown();
