@@ -32,11 +32,12 @@ var ConversationsSDK = (() => {
 
   // src/errors.js
   var ConversationsError = class extends Error {
-    constructor(code, message, status = 0) {
+    constructor(code, message, status = 0, details = {}) {
       super(message);
       this.name = "ConversationsError";
       this.code = code;
       this.status = status;
+      this.data = { status, ...details };
       this.errorCode = code;
       this.errorMessage = message;
     }
@@ -44,6 +45,8 @@ var ConversationsSDK = (() => {
   var NOT_LOGGED_IN = 40101;
   var MALFORMED = 40001;
   var UNREACHABLE = 50301;
+  var SDK_IS_NOT_READY = 2999;
+  var NETWORK_ERROR = 2800;
   var CANCELLED = -1;
   function malformed(field, expected) {
     return new ConversationsError(MALFORMED, `${field} must be ${expected}`, 400);
@@ -131,7 +134,7 @@ var ConversationsSDK = (() => {
           cache: "no-store"
         });
       } catch (e) {
-        throw new ConversationsError(UNREACHABLE, `the service at ${this.#server} cannot be reached: ${e.message}`);
+        throw new ConversationsError(NETWORK_ERROR, `the service at ${this.#server} cannot be reached: ${e.message}`);
       }
       if (response.status === 204) {
         return null;
@@ -144,9 +147,13 @@ var ConversationsSDK = (() => {
         throw new ConversationsError(UNREACHABLE, `the service answered ${response.status} without JSON`, response.status);
       }
       if (!response.ok) {
-        const code = json && typeof json.code === "number" ? json.code : response.status * 100;
-        const message = json && typeof json.message === "string" ? json.message : `HTTP ${response.status}`;
-        throw new ConversationsError(code, message, response.status);
+        const { code, message, ...details } = json && typeof json === "object" ? json : {};
+        throw new ConversationsError(
+          typeof code === "number" ? code : response.status * 100,
+          typeof message === "string" ? message : `HTTP ${response.status}`,
+          response.status,
+          details
+        );
       }
       return json;
     }
@@ -234,12 +241,14 @@ var ConversationsSDK = (() => {
     #onEvent;
     #onState;
     #onFatal;
+    #onError;
     #random;
     #stopped = true;
     #controller = null;
     #state = NET_STATE.DISCONNECTED;
     #connects = 0;
     #wake = null;
+    #failures = 0;
     /**
      * @param {object} options
      * @param {import('./http.js').Http} options.http
@@ -247,13 +256,17 @@ var ConversationsSDK = (() => {
      * @param {(event: {id: number, event: string, data: any}) => Promise<void>} options.onEvent
      * @param {(state: string) => void} options.onState
      * @param {(error: Error) => void} options.onFatal the token was refused: the stream stops
+     * @param {(error: Error) => void} [options.onError] an event could not be read: it is passed on as a RESYNC
+     *   (whatever it said, the list is reloaded rather than guessed) and the stream goes on
      */
-    constructor({ http: http2, lastId, onEvent, onState, onFatal, random = Math.random }) {
+    constructor({ http: http2, lastId, onEvent, onState, onFatal, onError = () => {
+    }, random = Math.random }) {
       this.#http = http2;
       this.#lastId = lastId;
       this.#onEvent = onEvent;
       this.#onState = onState;
       this.#onFatal = onFatal;
+      this.#onError = onError;
       this.#random = random;
     }
     /** NET_STATE: connected, connecting or disconnected. */
@@ -269,9 +282,13 @@ var ConversationsSDK = (() => {
         return;
       }
       this.#stopped = false;
+      globalThis.addEventListener?.("online", this.#comeBack);
+      globalThis.document?.addEventListener?.("visibilitychange", this.#comeBack);
       this.#run();
     }
     stop() {
+      globalThis.removeEventListener?.("online", this.#comeBack);
+      globalThis.document?.removeEventListener?.("visibilitychange", this.#comeBack);
       this.#stopped = true;
       this.#controller?.abort();
       this.#wake?.();
@@ -281,6 +298,20 @@ var ConversationsSDK = (() => {
     reconnect() {
       this.#controller?.abort();
     }
+    /**
+     * The network is back or the page is shown again: a reader waiting to reconnect does so now, from the first
+     * delay; after `online` a connection that looks open is replaced too (it may have died with the network).
+     */
+    #comeBack = (event) => {
+      if (this.#stopped || event?.type === "visibilitychange" && globalThis.document?.visibilityState === "hidden") {
+        return;
+      }
+      this.#failures = 0;
+      if (event?.type === "online") {
+        this.#controller?.abort();
+      }
+      this.#wake?.();
+    };
     #setState(state) {
       if (state !== this.#state) {
         this.#state = state;
@@ -288,7 +319,7 @@ var ConversationsSDK = (() => {
       }
     }
     async #run() {
-      let failures = 0;
+      this.#failures = 0;
       while (!this.#stopped) {
         this.#setState(NET_STATE.CONNECTING);
         const controller = new AbortController();
@@ -325,11 +356,11 @@ var ConversationsSDK = (() => {
           this.#setState(NET_STATE.CONNECTED);
           for await (const frame of frames(response.body)) {
             feelAlive();
-            failures = 0;
+            this.#failures = 0;
             if (frame.id === null || frame.data === null) {
               continue;
             }
-            await this.#onEvent({ id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) });
+            await this.#onEvent(this.#read(frame));
             if (this.#stopped) {
               break;
             }
@@ -343,9 +374,21 @@ var ConversationsSDK = (() => {
           break;
         }
         this.#setState(NET_STATE.DISCONNECTED);
-        failures += 1;
-        const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures - 1, 10));
+        this.#failures += 1;
+        const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(this.#failures - 1, 10));
         await this.#sleep(waitMs ?? cap / 2 + this.#random() * cap / 2);
+      }
+    }
+    /** A frame as an event; one whose data is not JSON becomes a RESYNC (before, it broke the connection for ever). */
+    #read(frame) {
+      try {
+        return { id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) };
+      } catch (e) {
+        this.#onError(Object.assign(
+          new Error(`event ${frame.id} could not be read (${e.message}): the list is reloaded`),
+          { code: 50301 }
+        ));
+        return { id: Number(frame.id), event: "RESYNC", data: null };
       }
     }
     #sleep(ms) {
@@ -605,22 +648,200 @@ var ConversationsSDK = (() => {
     }
   };
 
+  // src/tencent-constants.js
+  var TENCENT_EVENT = {
+    SDK_READY: "sdkStateReady",
+    SDK_NOT_READY: "sdkStateNotReady",
+    SDK_DESTROY: "sdkDestroy",
+    MESSAGE_RECEIVED: "onMessageReceived",
+    ROOM_CUSTOM_DATA_RECEIVED: "onRoomCustomDataReceived",
+    MESSAGE_MODIFIED: "onMessageModified",
+    MESSAGE_REVOKED: "onMessageRevoked",
+    MESSAGE_READ_BY_PEER: "onMessageReadByPeer",
+    MESSAGE_READ_RECEIPT_RECEIVED: "onMessageReadReceiptReceived",
+    MESSAGE_EXTENSIONS_UPDATED: "onMessageExtensionsUpdated",
+    MESSAGE_EXTENSIONS_DELETED: "onMessageExtensionsDeleted",
+    MESSAGE_REACTIONS_UPDATED: "onMessageReactionsUpdated",
+    CONVERSATION_LIST_UPDATED: "onConversationListUpdated",
+    TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: "onTotalUnreadMessageCountUpdated",
+    CONVERSATION_GROUP_LIST_UPDATED: "onConversationGroupListUpdated",
+    CONVERSATION_IN_GROUP_UPDATED: "onConversationInGroupUpdated",
+    GROUP_LIST_UPDATED: "onGroupListUpdated",
+    GROUP_ATTRIBUTES_UPDATED: "groupAttributesUpdated",
+    GROUP_COUNTER_UPDATED: "onGroupCounterUpdated",
+    TOPIC_CREATED: "onTopicCreated",
+    TOPIC_DELETED: "onTopicDeleted",
+    TOPIC_UPDATED: "onTopicUpdated",
+    PROFILE_UPDATED: "onProfileUpdated",
+    USER_STATUS_UPDATED: "onUserStatusUpdated",
+    BLACKLIST_UPDATED: "blacklistUpdated",
+    FRIEND_LIST_UPDATED: "onFriendListUpdated",
+    FRIEND_GROUP_LIST_UPDATED: "onFriendGroupListUpdated",
+    FRIEND_APPLICATION_LIST_UPDATED: "onFriendApplicationListUpdated",
+    MY_FOLLOWERS_LIST_UPDATED: "onMyFollowersListUpdated",
+    MY_FOLLOWING_LIST_UPDATED: "onMyFollowingListUpdated",
+    MUTUAL_FOLLOWERS_LIST_UPDATED: "onMutualFollowersListUpdated",
+    KICKED_OUT: "kickedOut",
+    ERROR: "error",
+    NET_STATE_CHANGE: "netStateChange",
+    ALL_RECEIVE_MESSAGE_OPT_UPDATED: "onAllReceiveMessageOptUpdated",
+    SERVER_CONFIG_UPDATED: "onServerConfigUpdated",
+    PINNED_GROUP_MESSAGE_UPDATED: "onPinnedGroupMessageUpdated"
+  };
+  var TENCENT_TYPES = {
+    MSG_TEXT: "TIMTextElem",
+    MSG_IMAGE: "TIMImageElem",
+    MSG_SOUND: "TIMSoundElem",
+    MSG_AUDIO: "TIMSoundElem",
+    MSG_FILE: "TIMFileElem",
+    MSG_FACE: "TIMFaceElem",
+    MSG_VIDEO: "TIMVideoFileElem",
+    MSG_GEO: "TIMLocationElem",
+    MSG_LOCATION: "TIMLocationElem",
+    MSG_GRP_TIP: "TIMGroupTipElem",
+    MSG_GRP_SYS_NOTICE: "TIMGroupSystemNoticeElem",
+    MSG_CUSTOM: "TIMCustomElem",
+    MSG_MERGER: "TIMRelayElem",
+    MSG_PRIORITY_HIGH: "High",
+    MSG_PRIORITY_NORMAL: "Normal",
+    MSG_PRIORITY_LOW: "Low",
+    MSG_PRIORITY_LOWEST: "Lowest",
+    CONV_C2C: "C2C",
+    CONV_GROUP: "GROUP",
+    CONV_TOPIC: "TOPIC",
+    CONV_SYSTEM: "@TIM#SYSTEM",
+    CONV_AT_ME: 1,
+    CONV_AT_ALL: 2,
+    CONV_AT_ALL_AT_ME: 3,
+    CONV_MARK_TYPE_STAR: 1,
+    CONV_MARK_TYPE_UNREAD: 2,
+    CONV_MARK_TYPE_FOLD: 4,
+    CONV_MARK_TYPE_HIDE: 8,
+    GRP_PRIVATE: "Private",
+    GRP_WORK: "Private",
+    GRP_PUBLIC: "Public",
+    GRP_CHATROOM: "ChatRoom",
+    GRP_MEETING: "ChatRoom",
+    GRP_AVCHATROOM: "AVChatRoom",
+    GRP_COMMUNITY: "Community",
+    GRP_ROOM: "Room",
+    GRP_LIVE: "Live",
+    GRP_MBR_ROLE_OWNER: "Owner",
+    GRP_MBR_ROLE_ADMIN: "Admin",
+    GRP_MBR_ROLE_MEMBER: "Member",
+    GRP_MBR_ROLE_CUSTOM: "Custom",
+    GRP_TIP_MBR_JOIN: 1,
+    GRP_TIP_MBR_QUIT: 2,
+    GRP_TIP_MBR_KICKED_OUT: 3,
+    GRP_TIP_MBR_SET_ADMIN: 4,
+    GRP_TIP_MBR_CANCELED_ADMIN: 5,
+    GRP_TIP_GRP_PROFILE_UPDATED: 6,
+    GRP_TIP_MBR_PROFILE_UPDATED: 7,
+    GRP_TIP_BAN_AVCHATROOM_MEMBER: 10,
+    GRP_TIP_UNBAN_AVCHATROOM_MEMBER: 11,
+    MSG_REMIND_ACPT_AND_NOTE: "AcceptAndNotify",
+    MSG_REMIND_ACPT_NOT_NOTE: "AcceptNotNotify",
+    MSG_REMIND_DISCARD: "Discard",
+    RECEIVE_WITH_OFFLINE_PUSH_EXCEPT_AT: "AcceptNotNotifyExceptAt",
+    NOT_RECEIVE_OFFLINE_PUSH_EXCEPT_AT: "AcceptNotNotifyExceptAt",
+    NOT_RECEIVE_MSG_EXCEPT_AT: "NotReceiveMsgExceptAt",
+    GENDER_UNKNOWN: "Gender_Type_Unknown",
+    GENDER_FEMALE: "Gender_Type_Female",
+    GENDER_MALE: "Gender_Type_Male",
+    KICKED_OUT_MULT_ACCOUNT: "multipleAccount",
+    KICKED_OUT_MULT_DEVICE: "multipleDevice",
+    KICKED_OUT_USERSIG_EXPIRED: "userSigExpired",
+    KICKED_OUT_REST_API: "REST_API_Kick",
+    ALLOW_TYPE_ALLOW_ANY: "AllowType_Type_AllowAny",
+    ALLOW_TYPE_NEED_CONFIRM: "AllowType_Type_NeedConfirm",
+    ALLOW_TYPE_DENY_ANY: "AllowType_Type_DenyAny",
+    FORBID_TYPE_NONE: "AdminForbid_Type_None",
+    FORBID_TYPE_SEND_OUT: "AdminForbid_Type_SendOut",
+    JOIN_OPTIONS_FREE_ACCESS: "FreeAccess",
+    JOIN_OPTIONS_NEED_PERMISSION: "NeedPermission",
+    JOIN_OPTIONS_DISABLE_APPLY: "DisableApply",
+    JOIN_STATUS_SUCCESS: "JoinedSuccess",
+    JOIN_STATUS_ALREADY_IN_GROUP: "AlreadyInGroup",
+    JOIN_STATUS_WAIT_APPROVAL: "WaitAdminApproval",
+    INVITE_OPTIONS_DISABLE_INVITE: "DisableInvite",
+    INVITE_OPTIONS_NEED_PERMISSION: "NeedPermission",
+    INVITE_OPTIONS_FREE_ACCESS: "FreeAccess",
+    GRP_PROFILE_OWNER_ID: "ownerID",
+    GRP_PROFILE_CREATE_TIME: "createTime",
+    GRP_PROFILE_LAST_INFO_TIME: "lastInfoTime",
+    GRP_PROFILE_MEMBER_NUM: "memberNum",
+    GRP_PROFILE_MAX_MEMBER_NUM: "maxMemberNum",
+    GRP_PROFILE_JOIN_OPTION: "joinOption",
+    GRP_PROFILE_INVITE_OPTION: "inviteOption",
+    GRP_PROFILE_INTRODUCTION: "introduction",
+    GRP_PROFILE_NOTIFICATION: "notification",
+    GRP_PROFILE_MUTE_ALL_MBRS: "muteAllMembers",
+    SNS_ADD_TYPE_SINGLE: "Add_Type_Single",
+    SNS_ADD_TYPE_BOTH: "Add_Type_Both",
+    SNS_DELETE_TYPE_SINGLE: "Delete_Type_Single",
+    SNS_DELETE_TYPE_BOTH: "Delete_Type_Both",
+    SNS_APPLICATION_TYPE_BOTH: "Pendency_Type_Both",
+    SNS_APPLICATION_SENT_TO_ME: "Pendency_Type_ComeIn",
+    SNS_APPLICATION_SENT_BY_ME: "Pendency_Type_SendOut",
+    SNS_APPLICATION_AGREE: "Response_Action_Agree",
+    SNS_APPLICATION_AGREE_AND_ADD: "Response_Action_AgreeAndAdd",
+    SNS_CHECK_TYPE_BOTH: "CheckResult_Type_Both",
+    SNS_CHECK_TYPE_SINGLE: "CheckResult_Type_Single",
+    SNS_TYPE_NO_RELATION: "CheckResult_Type_NoRelation",
+    SNS_TYPE_A_WITH_B: "CheckResult_Type_AWithB",
+    SNS_TYPE_B_WITH_A: "CheckResult_Type_BWithA",
+    SNS_TYPE_BOTH_WAY: "CheckResult_Type_BothWay",
+    NET_STATE_CONNECTED: "connected",
+    NET_STATE_CONNECTING: "connecting",
+    NET_STATE_DISCONNECTED: "disconnected",
+    MSG_AT_ALL: "__kImSDK_MesssageAtALL__",
+    READ_ALL_C2C_MSG: "readAllC2CMessage",
+    READ_ALL_GROUP_MSG: "readAllGroupMessage",
+    READ_ALL_MSG: "readAllMessage",
+    USER_STATUS_UNKNOWN: 0,
+    USER_STATUS_ONLINE: 1,
+    USER_STATUS_OFFLINE: 2,
+    USER_STATUS_UNLOGINED: 3,
+    IOS_OFFLINE_PUSH_NO_SOUND: "push.no_sound",
+    IOS_OFFLINE_PUSH_DEFAULT_SOUND: "default"
+  };
+
   // src/tencent.js
   var MESSAGE_TYPES = { text: "TIMTextElem", image: "TIMImageElem", link: "TIMCustomElem" };
+  var WORK_GROUP = "Private";
+  function noMessage() {
+    return {
+      lastTime: 0,
+      lastSequence: 0,
+      fromAccount: "",
+      messageForShow: "",
+      payload: null,
+      type: "",
+      isRevoked: false,
+      cloudCustomData: "",
+      onlineOnlyFlag: false,
+      nick: "",
+      nameCard: "",
+      version: 0,
+      isPeerRead: false,
+      revoker: null
+    };
+  }
   function tencentLastMessage(m) {
     if (!m) {
-      return null;
+      return noMessage();
     }
     const images = m.attachment && Array.isArray(m.attachment.images) ? m.attachment.images : [];
     const forShow = m.type === "image" ? m.text || "[Image]" : m.type === "link" ? m.text || m.attachment && m.attachment.title || "[Link]" : m.text;
     return {
+      ...noMessage(),
       ...m,
       messageForShow: forShow,
       lastTime: Math.floor(m.sentAt / 1e3),
+      lastSequence: m.messageId,
       fromAccount: m.senderId,
       type: MESSAGE_TYPES[m.type] || m.type,
-      payload: m.type === "text" ? { text: m.text } : m.type === "image" ? { imageInfoArray: images.map((url) => ({ url })) } : { data: JSON.stringify(m.attachment || {}), description: m.text || "" },
-      isRevoked: false
+      payload: m.type === "text" ? { text: m.text } : m.type === "image" ? { imageInfoArray: images.map((url) => ({ url })) } : { data: JSON.stringify(m.attachment || {}), description: m.text || "" }
     };
   }
   function toTencent(c) {
@@ -629,10 +850,11 @@ var ConversationsSDK = (() => {
     return {
       conversationID: c.conversationID,
       type: c.type,
-      subType: group ? "Work" : "",
+      subType: group ? WORK_GROUP : "",
       unreadCount: c.unreadCount,
       lastMessage: tencentLastMessage(c.lastMessage),
-      groupProfile: group ? { groupID: c.chatId, name: c.title, avatar, memberCount: c.memberCount, type: "Work" } : { groupID: "", name: "", avatar: "", memberCount: 0, type: "" },
+      peerReadTime: 0,
+      groupProfile: group ? { groupID: c.chatId, name: c.title, avatar, memberCount: c.memberCount, type: WORK_GROUP } : { groupID: "", name: "", avatar: "", memberCount: 0, type: "" },
       userProfile: group ? { userID: "", nick: "", avatar: "" } : { userID: c.conversationID.slice(3), nick: c.title, avatar },
       groupAtInfoList: [],
       remark: "",
@@ -642,6 +864,10 @@ var ConversationsSDK = (() => {
       customData: c.customData,
       conversationGroupList: [...c.groupList],
       draftText: c.draftText,
+      /** Tencent's getter: the user (C2C) or group (GROUP) the conversation is with. */
+      get toAccount() {
+        return c.conversationID.slice(c.type.length);
+      },
       // The service's own fields.
       chatId: c.chatId,
       title: c.title,
@@ -654,41 +880,12 @@ var ConversationsSDK = (() => {
 
   // src/chat.js
   var EVENT = Object.freeze({
-    SDK_READY: "sdkStateReady",
-    SDK_NOT_READY: "sdkStateNotReady",
-    CONVERSATION_LIST_UPDATED: "onConversationListUpdated",
-    TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: "onTotalUnreadMessageCountUpdated",
-    CONVERSATION_GROUP_LIST_UPDATED: "onConversationGroupListUpdated",
-    CONVERSATION_IN_GROUP_UPDATED: "onConversationInGroupUpdated",
-    KICKED_OUT: "kickedOut",
-    ERROR: "error",
-    NET_STATE_CHANGE: "netStateChange",
+    ...TENCENT_EVENT,
     // Not in Tencent's SDK: the service no longer held this client's place in the log, so the SDK reloaded the
     // list (data: {last}); the list and group events that follow carry the reloaded state.
     CONVERSATION_LIST_RELOADED: "onConversationListReloaded"
   });
-  var TYPES = Object.freeze({
-    CONV_C2C: "C2C",
-    CONV_GROUP: "GROUP",
-    CONV_SYSTEM: "@TIM#SYSTEM",
-    MSG_TEXT: "TIMTextElem",
-    MSG_IMAGE: "TIMImageElem",
-    MSG_CUSTOM: "TIMCustomElem",
-    MSG_REMIND_ACPT_AND_NOTE: "AcceptAndNotify",
-    MSG_REMIND_ACPT_NOT_NOTE: "AcceptNotNotify",
-    MSG_REMIND_DISCARD: "Discard",
-    CONV_MARK_TYPE_STAR: 1,
-    CONV_MARK_TYPE_UNREAD: 2,
-    CONV_MARK_TYPE_FOLD: 3,
-    CONV_MARK_TYPE_HIDE: 4,
-    READ_ALL_C2C_MSG: "readAllC2CMessage",
-    READ_ALL_GROUP_MSG: "readAllGroupMessage",
-    READ_ALL_MSG: "readAllMessage",
-    NET_STATE_CONNECTED: NET_STATE.CONNECTED,
-    NET_STATE_CONNECTING: NET_STATE.CONNECTING,
-    NET_STATE_DISCONNECTED: NET_STATE.DISCONNECTED,
-    KICKED_OUT_USERSIG_EXPIRED: "userSigExpired"
-  });
+  var TYPES = Object.freeze({ ...TENCENT_TYPES });
   var ok = (data) => ({ code: 0, data });
   var INTERNALS = /* @__PURE__ */ Symbol.for("conversations.internals");
   var ChatSDK = class {
@@ -698,7 +895,12 @@ var ConversationsSDK = (() => {
     #corpId = null;
     #events = new Emitter();
     #sync;
+    /** The list is loaded: calls may run. */
+    #loaded = false;
+    /** SDK_READY was raised (after login() resolved, as Tencent's SDK does): changes are announced. */
     #ready = false;
+    /** Counts logins and logouts, so that a login's pending SDK_READY is dropped when another came after. */
+    #generation = 0;
     #loggingIn = null;
     #reader = null;
     #messageDrafts = 0;
@@ -723,7 +925,12 @@ var ConversationsSDK = (() => {
       return { list: this.#sync.list, reader: this.#reader };
     }
     // ---- session ---------------------------------------------------------------------------------------
-    /** Signs in with the user's token as `userSig`: loads the list, opens the event stream, raises SDK_READY. */
+    /**
+     * Signs in with the user's token as `userSig`: loads the list and opens the event stream. As in Tencent's SDK,
+     * login() resolves first; SDK_READY follows, then CONVERSATION_LIST_UPDATED, TOTAL_UNREAD_MESSAGE_COUNT_UPDATED
+     * and CONVERSATION_GROUP_LIST_UPDATED with what was loaded (code written in Tencent's event-driven style shows
+     * the list from them). Calls made after login() resolved and before SDK_READY run.
+     */
     login(options) {
       const run = async () => {
         if (!options || typeof options !== "object") {
@@ -735,15 +942,16 @@ var ConversationsSDK = (() => {
         if (!claims || claims.sub !== userID) {
           throw new ConversationsError(NOT_LOGGED_IN, "userSig is not a token issued for userID " + userID, 401);
         }
-        if (this.#userSig === userSig && this.#ready) {
+        if (this.#userSig === userSig && this.#loaded) {
           return ok({ repeatLogin: true });
         }
-        this.#stop();
+        this.#unload();
+        const generation = this.#generation;
         this.#userSig = userSig;
         this.#userID = userID;
         this.#corpId = claims.corp;
         try {
-          await this.#sync.serially(() => this.#sync.reload(this.#ready));
+          await this.#sync.serially(() => this.#sync.reload(false));
         } catch (e) {
           this.#userSig = null;
           this.#userID = null;
@@ -754,12 +962,16 @@ var ConversationsSDK = (() => {
           lastId: () => this.#sync.list.eventSeq,
           onEvent: (event) => this.#sync.serially(() => this.#sync.receive([event])),
           onState: (state) => this.#events.emit(EVENT.NET_STATE_CHANGE, { state }),
-          onFatal: (error) => this.#kickedOut(error)
+          onFatal: (error) => this.#kickedOut(error),
+          onError: (error) => this.#events.emit(
+            EVENT.ERROR,
+            { code: error.code, message: error.message, data: { during: "stream" } }
+          )
         });
         this.#reader.start();
-        this.#ready = true;
+        this.#loaded = true;
         sessions.latest = this.#view;
-        this.#events.emit(EVENT.SDK_READY, {});
+        setTimeout(() => this.#becomeReady(generation), 0);
         return ok({ repeatLogin: false });
       };
       this.#loggingIn = run().finally(() => {
@@ -768,9 +980,7 @@ var ConversationsSDK = (() => {
       return this.#loggingIn;
     }
     logout() {
-      this.#stop();
-      const wasReady = this.#ready;
-      this.#ready = false;
+      this.#unload();
       this.#userSig = null;
       this.#userID = null;
       this.#corpId = null;
@@ -778,10 +988,30 @@ var ConversationsSDK = (() => {
       if (sessions.latest === this.#view) {
         sessions.latest = null;
       }
+      return Promise.resolve(ok({}));
+    }
+    /** Stops the stream and forgets the session's state; SDK_NOT_READY when SDK_READY had been raised. */
+    #unload() {
+      this.#stop();
+      this.#generation += 1;
+      this.#loaded = false;
+      const wasReady = this.#ready;
+      this.#ready = false;
       if (wasReady) {
         this.#events.emit(EVENT.SDK_NOT_READY, {});
       }
-      return Promise.resolve(ok({}));
+    }
+    /** SDK_READY, then what was loaded, as Tencent's SDK raises them after a login (unless a logout came first). */
+    #becomeReady(generation) {
+      if (generation !== this.#generation || !this.#loaded) {
+        return;
+      }
+      this.#ready = true;
+      const list = this.#sync.list;
+      this.#events.emit(EVENT.SDK_READY, {});
+      this.#events.emit(EVENT.CONVERSATION_LIST_UPDATED, list.visible().map(toTencent));
+      this.#events.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, list.totalUnread());
+      this.#events.emit(EVENT.CONVERSATION_GROUP_LIST_UPDATED, [...list.groups]);
     }
     /** Tencent's `destroy`: logs out and forgets every listener. */
     destroy() {
@@ -801,6 +1031,7 @@ var ConversationsSDK = (() => {
       this.#reader = null;
     }
     #kickedOut(error) {
+      this.#loaded = false;
       this.#ready = false;
       this.#events.emit(EVENT.KICKED_OUT, {
         type: TYPES.KICKED_OUT_USERSIG_EXPIRED,
@@ -847,8 +1078,8 @@ var ConversationsSDK = (() => {
         await this.#loggingIn.catch(() => {
         });
       }
-      if (!this.#ready) {
-        throw new ConversationsError(NOT_LOGGED_IN, "call login({userID, userSig}) first", 401);
+      if (!this.#loaded) {
+        throw new ConversationsError(SDK_IS_NOT_READY, "call login({userID, userSig}) first", 401);
       }
     }
     /**
@@ -904,12 +1135,15 @@ var ConversationsSDK = (() => {
     async getConversationProfile(conversationID) {
       await this.#session();
       requireString(conversationID, "conversationID");
+      return ok({ conversation: await this.#profile(conversationID) });
+    }
+    /** A conversation in Tencent's shape: from the local list when it is there, else from the service. */
+    async #profile(conversationID) {
       const local = this.#sync.list.conversations.get(conversationID);
-      const c = local && !local.isHidden ? local : await this.#http.get(`/v1/conversations/${seg(conversationID)}`);
-      return ok({ conversation: toTencent(c) });
+      return toTencent(local && !local.isHidden ? local : await this.#http.get(`/v1/conversations/${seg(conversationID)}`));
     }
     getTotalUnreadMessageCount() {
-      return this.#ready ? this.#sync.list.totalUnread() : 0;
+      return this.#loaded ? this.#sync.list.totalUnread() : 0;
     }
     async pinConversation(options) {
       const { conversationID, isPinned } = options || {};
@@ -927,7 +1161,7 @@ var ConversationsSDK = (() => {
         throw malformed("draftText", "a string");
       }
       await this.#write(() => this.#http.put(`/v1/conversations/${seg(conversationID)}/draft`, { draftText }));
-      return ok({ conversationID });
+      return ok({ conversation: await this.#profile(conversationID) });
     }
     async setConversationCustomData(options) {
       const { conversationIDList, customData } = options || {};
@@ -1031,7 +1265,7 @@ var ConversationsSDK = (() => {
           await call2(id);
           successConversationIDList.push(id);
         } catch (e) {
-          if (!(e instanceof ConversationsError) || e.code === 50301 || e.code === 40101) {
+          if (!(e instanceof ConversationsError) || [UNREACHABLE, NETWORK_ERROR, NOT_LOGGED_IN].includes(e.code)) {
             throw e;
           }
           failureConversationIDList.push({ conversationID: id, code: e.code, message: e.message });
@@ -1039,6 +1273,34 @@ var ConversationsSDK = (() => {
       }
       await this.#catchUp();
       return { successConversationIDList, failureConversationIDList };
+    }
+    // ---- the user and their group chats, as Tencent's SDK shows them ----------------------------------
+    /** Tencent's Profile of the logged-in user: the service keeps no profile, so only userID is set. */
+    async getMyProfile() {
+      await this.#session();
+      return ok({
+        userID: this.#userID,
+        nick: "",
+        avatar: "",
+        gender: "",
+        selfSignature: "",
+        allowType: "",
+        birthday: 0,
+        location: "",
+        language: 0,
+        messageSettings: 0,
+        adminForbidType: "",
+        level: 0,
+        role: 0,
+        lastUpdatedTime: 0,
+        profileCustomField: []
+      });
+    }
+    /** The group chats the user is in (from the conversation list), as Tencent's groupList. */
+    async getGroupList() {
+      await this.#session();
+      const groupList = [...this.#sync.list.conversations.values()].filter((c) => c.type === TYPES.CONV_GROUP).map((c) => toTencent(c).groupProfile);
+      return ok({ groupList });
     }
     // ---- conversation groups (seed 004) ----------------------------------------------------------------
     async getConversationGroupList() {
@@ -1120,6 +1382,34 @@ var ConversationsSDK = (() => {
       } });
     }
   };
+  var beyondConversations = {
+    /** `canIUseModule` answers false synchronously (as Tencent's does for a module not loaded); others resolve. */
+    callExperimentalAPI(key) {
+      if (key === "canIUseModule") {
+        return false;
+      }
+      return Promise.resolve(ok(key === "isCommercialAbilityEnabled" ? { enabled: false } : {}));
+    },
+    setLogLevel() {
+    },
+    registerPlugin() {
+    },
+    use() {
+    },
+    getBlacklist() {
+      return Promise.resolve(ok([]));
+    },
+    getFriendList() {
+      return Promise.resolve(ok([]));
+    },
+    getFriendGroupList() {
+      return Promise.resolve(ok([]));
+    },
+    getFriendApplicationList() {
+      return Promise.resolve(ok({ friendApplicationList: [], unreadCount: 0 }));
+    }
+  };
+  Object.assign(ChatSDK.prototype, beyondConversations);
   function requireMark(markType) {
     if (!Number.isSafeInteger(markType) || markType < 1) {
       throw malformed("markType", "a positive integer, e.g. TencentCloudChat.TYPES.CONV_MARK_TYPE_STAR");
@@ -1582,7 +1872,14 @@ var ConversationsSDK = (() => {
             throw malformed("handler", "a function");
           }
           openers.push(handler);
-          return () => openers.splice(openers.indexOf(handler), 1);
+          let registered = true;
+          return () => {
+            const at = openers.indexOf(handler);
+            if (registered && at >= 0) {
+              openers.splice(at, 1);
+            }
+            registered = false;
+          };
         }
       })
     })

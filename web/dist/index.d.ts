@@ -4,10 +4,15 @@
 
 /** What a refused call rejects with (Tencent's imError, DingTalk's onFail argument). */
 export declare class ConversationsError extends Error {
-  /** The service's code (API.md): 51009, 51010, 51011, 40101, 40301, 40401, ...; -1 when the user cancelled. */
+  /**
+   * The service's code (API.md): 51009, 51010, 51011, 40101, 40301, 40401, ...; Tencent's 2999 for a call before
+   * login and 2800 when the service could not be reached; -1 when the user cancelled.
+   */
   code: number;
   /** The HTTP status, 0 when the service was not reached. */
   status: number;
+  /** Tencent's error data: the HTTP status and whatever else the service's refusal said. */
+  data: { status: number; [field: string]: any };
   errorCode: number;
   errorMessage: string;
 }
@@ -42,7 +47,16 @@ export interface Profile {
   avatar: string;
 }
 
+/** Tencent's lastMessage; a conversation without a message has one too, with empty fields (lastTime 0). */
 export interface LastMessage {
+  lastSequence: number;
+  nick: string;
+  nameCard: string;
+  cloudCustomData: string;
+  onlineOnlyFlag: boolean;
+  version: number;
+  isPeerRead: boolean;
+  revoker: string | null;
   messageId: string;
   chatId: string;
   senderId: string;
@@ -64,7 +78,10 @@ export interface Conversation {
   type: 'C2C' | 'GROUP' | string;
   subType: string;
   unreadCount: number;
-  lastMessage: LastMessage | null | any;
+  lastMessage: LastMessage;
+  peerReadTime: number;
+  /** The user (C2C) or group (GROUP) the conversation is with. */
+  readonly toAccount: string;
   groupProfile: GroupProfile;
   userProfile: Profile;
   groupAtInfoList: Array<any>;
@@ -122,15 +139,15 @@ export declare class ChatSDK {
   getConversationProfile(conversationID: string): Promise<ChatResponse<{ conversation: Conversation }>>;
   getTotalUnreadMessageCount(): number;
   pinConversation(options: { conversationID: string; isPinned: boolean }): Promise<ChatResponse<{ conversationID: string }>>;
-  setConversationDraft(options: { conversationID: string; draftText: string }): Promise<ChatResponse<{ conversationID: string }>>;
+  setConversationDraft(options: { conversationID: string; draftText: string }): Promise<ChatResponse<{ conversation: Conversation }>>;
   setConversationCustomData(options: { conversationIDList: string[]; customData: string }): Promise<ChatResponse<ConversationIDLists>>;
   setMessageRead(options: { conversationID: string }): Promise<ChatResponse<{ conversationID: string }>>;
   /** Takes conversations off the list; clears their history too unless clearHistoryMessage is false (Tencent's default). */
   deleteConversation(options: string | { conversationIDList: string[]; clearHistoryMessage?: boolean }): Promise<ChatResponse<any>>;
   clearHistoryMessage(conversationID: string): Promise<ChatResponse<{ conversationID: string }>>;
   markConversation(options: { conversationIDList: string[]; markType: number; enableMark: boolean }): Promise<ChatResponse<ConversationIDLists>>;
-  setMessageRemindType(options: { groupID?: string; userIDList?: string[]; messageRemindType: string }): Promise<ChatResponse<ConversationIDLists>>;
-  setAllMessageRead(options?: { scope?: string }): Promise<ChatResponse<{}>>;
+  setMessageRemindType(options: { groupID?: string; userIDList?: string[]; messageRemindType: TencentCloudChat.TYPES | string }): Promise<ChatResponse<ConversationIDLists>>;
+  setAllMessageRead(options?: { scope?: TencentCloudChat.TYPES | string }): Promise<ChatResponse<{}>>;
 
   getConversationGroupList(): Promise<ChatResponse<string[]>>;
   createConversationGroup(options: { conversationIDList: string[]; groupName: string }): Promise<ChatResponse<ConversationIDLists>>;
@@ -139,6 +156,21 @@ export declare class ChatSDK {
   addConversationsToGroup(options: { conversationIDList: string[]; groupName: string }): Promise<ChatResponse<ConversationIDLists>>;
   deleteConversationsFromGroup(options: { conversationIDList: string[]; groupName: string }): Promise<ChatResponse<ConversationIDLists>>;
 
+  /** The logged-in user; the service keeps no profile, so only userID is set. */
+  getMyProfile(): Promise<ChatResponse<Profile & { [field: string]: any }>>;
+  /** The group chats the user is in, from the conversation list. */
+  getGroupList(options?: any): Promise<ChatResponse<{ groupList: GroupProfile[] }>>;
+  // Tencent's calls outside conversations that its UI kits make at start: they answer what is true here.
+  /** 'canIUseModule' answers false; 'isCommercialAbilityEnabled' resolves {enabled: false}; others resolve {}. */
+  callExperimentalAPI(key: string, options?: any): any;
+  setLogLevel(level: number): void;
+  registerPlugin(options: Object): void;
+  use(plugins: any): void;
+  getBlacklist(): Promise<ChatResponse<string[]>>;
+  getFriendList(): Promise<ChatResponse<any[]>>;
+  getFriendGroupList(): Promise<ChatResponse<any[]>>;
+  getFriendApplicationList(): Promise<ChatResponse<{ friendApplicationList: any[]; unreadCount: number }>>;
+
   createTextMessage(options: { to: string; conversationType: string; payload: { text: string }; [option: string]: any }): TextMessage;
   sendMessage(message: TextMessage, options?: any): Promise<ChatResponse<{ message: TextMessage }>>;
 }
@@ -146,40 +178,165 @@ export declare class ChatSDK {
 export declare namespace TencentCloudChat {
   function create(options: CreateOptions): ChatSDK;
   const VERSION: string;
+  /** Tencent's EVENT, every name with its value (src/tencent-constants.js), and one of ours. */
   enum EVENT {
     SDK_READY = 'sdkStateReady',
     SDK_NOT_READY = 'sdkStateNotReady',
+    SDK_DESTROY = 'sdkDestroy',
+    MESSAGE_RECEIVED = 'onMessageReceived',
+    ROOM_CUSTOM_DATA_RECEIVED = 'onRoomCustomDataReceived',
+    MESSAGE_MODIFIED = 'onMessageModified',
+    MESSAGE_REVOKED = 'onMessageRevoked',
+    MESSAGE_READ_BY_PEER = 'onMessageReadByPeer',
+    MESSAGE_READ_RECEIPT_RECEIVED = 'onMessageReadReceiptReceived',
+    MESSAGE_EXTENSIONS_UPDATED = 'onMessageExtensionsUpdated',
+    MESSAGE_EXTENSIONS_DELETED = 'onMessageExtensionsDeleted',
+    MESSAGE_REACTIONS_UPDATED = 'onMessageReactionsUpdated',
     CONVERSATION_LIST_UPDATED = 'onConversationListUpdated',
     TOTAL_UNREAD_MESSAGE_COUNT_UPDATED = 'onTotalUnreadMessageCountUpdated',
     CONVERSATION_GROUP_LIST_UPDATED = 'onConversationGroupListUpdated',
     CONVERSATION_IN_GROUP_UPDATED = 'onConversationInGroupUpdated',
+    GROUP_LIST_UPDATED = 'onGroupListUpdated',
+    GROUP_ATTRIBUTES_UPDATED = 'groupAttributesUpdated',
+    GROUP_COUNTER_UPDATED = 'onGroupCounterUpdated',
+    TOPIC_CREATED = 'onTopicCreated',
+    TOPIC_DELETED = 'onTopicDeleted',
+    TOPIC_UPDATED = 'onTopicUpdated',
+    PROFILE_UPDATED = 'onProfileUpdated',
+    USER_STATUS_UPDATED = 'onUserStatusUpdated',
+    BLACKLIST_UPDATED = 'blacklistUpdated',
+    FRIEND_LIST_UPDATED = 'onFriendListUpdated',
+    FRIEND_GROUP_LIST_UPDATED = 'onFriendGroupListUpdated',
+    FRIEND_APPLICATION_LIST_UPDATED = 'onFriendApplicationListUpdated',
+    MY_FOLLOWERS_LIST_UPDATED = 'onMyFollowersListUpdated',
+    MY_FOLLOWING_LIST_UPDATED = 'onMyFollowingListUpdated',
+    MUTUAL_FOLLOWERS_LIST_UPDATED = 'onMutualFollowersListUpdated',
     KICKED_OUT = 'kickedOut',
     ERROR = 'error',
     NET_STATE_CHANGE = 'netStateChange',
+    ALL_RECEIVE_MESSAGE_OPT_UPDATED = 'onAllReceiveMessageOptUpdated',
+    SERVER_CONFIG_UPDATED = 'onServerConfigUpdated',
+    PINNED_GROUP_MESSAGE_UPDATED = 'onPinnedGroupMessageUpdated',
     /** Not in Tencent's SDK: the list was reloaded because the service no longer held this client's place. */
     CONVERSATION_LIST_RELOADED = 'onConversationListReloaded',
   }
+  /** Tencent's TYPES, every name with its value (src/tencent-constants.js). */
   enum TYPES {
-    CONV_C2C = 'C2C',
-    CONV_GROUP = 'GROUP',
-    CONV_SYSTEM = '@TIM#SYSTEM',
     MSG_TEXT = 'TIMTextElem',
     MSG_IMAGE = 'TIMImageElem',
+    MSG_SOUND = 'TIMSoundElem',
+    MSG_AUDIO = 'TIMSoundElem',
+    MSG_FILE = 'TIMFileElem',
+    MSG_FACE = 'TIMFaceElem',
+    MSG_VIDEO = 'TIMVideoFileElem',
+    MSG_GEO = 'TIMLocationElem',
+    MSG_LOCATION = 'TIMLocationElem',
+    MSG_GRP_TIP = 'TIMGroupTipElem',
+    MSG_GRP_SYS_NOTICE = 'TIMGroupSystemNoticeElem',
     MSG_CUSTOM = 'TIMCustomElem',
+    MSG_MERGER = 'TIMRelayElem',
+    MSG_PRIORITY_HIGH = 'High',
+    MSG_PRIORITY_NORMAL = 'Normal',
+    MSG_PRIORITY_LOW = 'Low',
+    MSG_PRIORITY_LOWEST = 'Lowest',
+    CONV_C2C = 'C2C',
+    CONV_GROUP = 'GROUP',
+    CONV_TOPIC = 'TOPIC',
+    CONV_SYSTEM = '@TIM#SYSTEM',
+    CONV_AT_ME = 1,
+    CONV_AT_ALL = 2,
+    CONV_AT_ALL_AT_ME = 3,
+    CONV_MARK_TYPE_STAR = 1,
+    CONV_MARK_TYPE_UNREAD = 2,
+    CONV_MARK_TYPE_FOLD = 4,
+    CONV_MARK_TYPE_HIDE = 8,
+    GRP_PRIVATE = 'Private',
+    GRP_WORK = 'Private',
+    GRP_PUBLIC = 'Public',
+    GRP_CHATROOM = 'ChatRoom',
+    GRP_MEETING = 'ChatRoom',
+    GRP_AVCHATROOM = 'AVChatRoom',
+    GRP_COMMUNITY = 'Community',
+    GRP_ROOM = 'Room',
+    GRP_LIVE = 'Live',
+    GRP_MBR_ROLE_OWNER = 'Owner',
+    GRP_MBR_ROLE_ADMIN = 'Admin',
+    GRP_MBR_ROLE_MEMBER = 'Member',
+    GRP_MBR_ROLE_CUSTOM = 'Custom',
+    GRP_TIP_MBR_JOIN = 1,
+    GRP_TIP_MBR_QUIT = 2,
+    GRP_TIP_MBR_KICKED_OUT = 3,
+    GRP_TIP_MBR_SET_ADMIN = 4,
+    GRP_TIP_MBR_CANCELED_ADMIN = 5,
+    GRP_TIP_GRP_PROFILE_UPDATED = 6,
+    GRP_TIP_MBR_PROFILE_UPDATED = 7,
+    GRP_TIP_BAN_AVCHATROOM_MEMBER = 10,
+    GRP_TIP_UNBAN_AVCHATROOM_MEMBER = 11,
     MSG_REMIND_ACPT_AND_NOTE = 'AcceptAndNotify',
     MSG_REMIND_ACPT_NOT_NOTE = 'AcceptNotNotify',
     MSG_REMIND_DISCARD = 'Discard',
-    CONV_MARK_TYPE_STAR = 0x1,
-    CONV_MARK_TYPE_UNREAD = 0x2,
-    CONV_MARK_TYPE_FOLD = 0x3,
-    CONV_MARK_TYPE_HIDE = 0x4,
-    READ_ALL_C2C_MSG = 'readAllC2CMessage',
-    READ_ALL_GROUP_MSG = 'readAllGroupMessage',
-    READ_ALL_MSG = 'readAllMessage',
+    RECEIVE_WITH_OFFLINE_PUSH_EXCEPT_AT = 'AcceptNotNotifyExceptAt',
+    NOT_RECEIVE_OFFLINE_PUSH_EXCEPT_AT = 'AcceptNotNotifyExceptAt',
+    NOT_RECEIVE_MSG_EXCEPT_AT = 'NotReceiveMsgExceptAt',
+    GENDER_UNKNOWN = 'Gender_Type_Unknown',
+    GENDER_FEMALE = 'Gender_Type_Female',
+    GENDER_MALE = 'Gender_Type_Male',
+    KICKED_OUT_MULT_ACCOUNT = 'multipleAccount',
+    KICKED_OUT_MULT_DEVICE = 'multipleDevice',
+    KICKED_OUT_USERSIG_EXPIRED = 'userSigExpired',
+    KICKED_OUT_REST_API = 'REST_API_Kick',
+    ALLOW_TYPE_ALLOW_ANY = 'AllowType_Type_AllowAny',
+    ALLOW_TYPE_NEED_CONFIRM = 'AllowType_Type_NeedConfirm',
+    ALLOW_TYPE_DENY_ANY = 'AllowType_Type_DenyAny',
+    FORBID_TYPE_NONE = 'AdminForbid_Type_None',
+    FORBID_TYPE_SEND_OUT = 'AdminForbid_Type_SendOut',
+    JOIN_OPTIONS_FREE_ACCESS = 'FreeAccess',
+    JOIN_OPTIONS_NEED_PERMISSION = 'NeedPermission',
+    JOIN_OPTIONS_DISABLE_APPLY = 'DisableApply',
+    JOIN_STATUS_SUCCESS = 'JoinedSuccess',
+    JOIN_STATUS_ALREADY_IN_GROUP = 'AlreadyInGroup',
+    JOIN_STATUS_WAIT_APPROVAL = 'WaitAdminApproval',
+    INVITE_OPTIONS_DISABLE_INVITE = 'DisableInvite',
+    INVITE_OPTIONS_NEED_PERMISSION = 'NeedPermission',
+    INVITE_OPTIONS_FREE_ACCESS = 'FreeAccess',
+    GRP_PROFILE_OWNER_ID = 'ownerID',
+    GRP_PROFILE_CREATE_TIME = 'createTime',
+    GRP_PROFILE_LAST_INFO_TIME = 'lastInfoTime',
+    GRP_PROFILE_MEMBER_NUM = 'memberNum',
+    GRP_PROFILE_MAX_MEMBER_NUM = 'maxMemberNum',
+    GRP_PROFILE_JOIN_OPTION = 'joinOption',
+    GRP_PROFILE_INVITE_OPTION = 'inviteOption',
+    GRP_PROFILE_INTRODUCTION = 'introduction',
+    GRP_PROFILE_NOTIFICATION = 'notification',
+    GRP_PROFILE_MUTE_ALL_MBRS = 'muteAllMembers',
+    SNS_ADD_TYPE_SINGLE = 'Add_Type_Single',
+    SNS_ADD_TYPE_BOTH = 'Add_Type_Both',
+    SNS_DELETE_TYPE_SINGLE = 'Delete_Type_Single',
+    SNS_DELETE_TYPE_BOTH = 'Delete_Type_Both',
+    SNS_APPLICATION_TYPE_BOTH = 'Pendency_Type_Both',
+    SNS_APPLICATION_SENT_TO_ME = 'Pendency_Type_ComeIn',
+    SNS_APPLICATION_SENT_BY_ME = 'Pendency_Type_SendOut',
+    SNS_APPLICATION_AGREE = 'Response_Action_Agree',
+    SNS_APPLICATION_AGREE_AND_ADD = 'Response_Action_AgreeAndAdd',
+    SNS_CHECK_TYPE_BOTH = 'CheckResult_Type_Both',
+    SNS_CHECK_TYPE_SINGLE = 'CheckResult_Type_Single',
+    SNS_TYPE_NO_RELATION = 'CheckResult_Type_NoRelation',
+    SNS_TYPE_A_WITH_B = 'CheckResult_Type_AWithB',
+    SNS_TYPE_B_WITH_A = 'CheckResult_Type_BWithA',
+    SNS_TYPE_BOTH_WAY = 'CheckResult_Type_BothWay',
     NET_STATE_CONNECTED = 'connected',
     NET_STATE_CONNECTING = 'connecting',
     NET_STATE_DISCONNECTED = 'disconnected',
-    KICKED_OUT_USERSIG_EXPIRED = 'userSigExpired',
+    MSG_AT_ALL = '__kImSDK_MesssageAtALL__',
+    READ_ALL_C2C_MSG = 'readAllC2CMessage',
+    READ_ALL_GROUP_MSG = 'readAllGroupMessage',
+    READ_ALL_MSG = 'readAllMessage',
+    USER_STATUS_UNKNOWN = 0,
+    USER_STATUS_ONLINE = 1,
+    USER_STATUS_OFFLINE = 2,
+    USER_STATUS_UNLOGINED = 3,
+    IOS_OFFLINE_PUSH_NO_SOUND = 'push.no_sound',
+    IOS_OFFLINE_PUSH_DEFAULT_SOUND = 'default',
   }
 }
 

@@ -2,50 +2,25 @@
 // conversation-group calls) over the Conversations service: the API surface. The user's list is held locally
 // (ListSync over a LocalList, kept right by the event stream) and Tencent's events are raised from it.
 import { Emitter } from './emitter.js';
-import { ConversationsError, NOT_LOGGED_IN, malformed, requireIdList, requireString } from './errors.js';
+import {
+  ConversationsError, NETWORK_ERROR, NOT_LOGGED_IN, SDK_IS_NOT_READY, UNREACHABLE,
+  malformed, requireIdList, requireString,
+} from './errors.js';
 import { Http, seg } from './http.js';
-import { EventStreamReader, NET_STATE } from './stream.js';
+import { EventStreamReader } from './stream.js';
 import { defaultServer, readClaims, sessions } from './session.js';
 import { ListSync } from './sync.js';
+import { TENCENT_EVENT, TENCENT_TYPES } from './tencent-constants.js';
 import { toTencent } from './tencent.js';
 
 export const EVENT = Object.freeze({
-  SDK_READY: 'sdkStateReady',
-  SDK_NOT_READY: 'sdkStateNotReady',
-  CONVERSATION_LIST_UPDATED: 'onConversationListUpdated',
-  TOTAL_UNREAD_MESSAGE_COUNT_UPDATED: 'onTotalUnreadMessageCountUpdated',
-  CONVERSATION_GROUP_LIST_UPDATED: 'onConversationGroupListUpdated',
-  CONVERSATION_IN_GROUP_UPDATED: 'onConversationInGroupUpdated',
-  KICKED_OUT: 'kickedOut',
-  ERROR: 'error',
-  NET_STATE_CHANGE: 'netStateChange',
+  ...TENCENT_EVENT,
   // Not in Tencent's SDK: the service no longer held this client's place in the log, so the SDK reloaded the
   // list (data: {last}); the list and group events that follow carry the reloaded state.
   CONVERSATION_LIST_RELOADED: 'onConversationListReloaded',
 });
 
-export const TYPES = Object.freeze({
-  CONV_C2C: 'C2C',
-  CONV_GROUP: 'GROUP',
-  CONV_SYSTEM: '@TIM#SYSTEM',
-  MSG_TEXT: 'TIMTextElem',
-  MSG_IMAGE: 'TIMImageElem',
-  MSG_CUSTOM: 'TIMCustomElem',
-  MSG_REMIND_ACPT_AND_NOTE: 'AcceptAndNotify',
-  MSG_REMIND_ACPT_NOT_NOTE: 'AcceptNotNotify',
-  MSG_REMIND_DISCARD: 'Discard',
-  CONV_MARK_TYPE_STAR: 0x1,
-  CONV_MARK_TYPE_UNREAD: 0x2,
-  CONV_MARK_TYPE_FOLD: 0x3,
-  CONV_MARK_TYPE_HIDE: 0x4,
-  READ_ALL_C2C_MSG: 'readAllC2CMessage',
-  READ_ALL_GROUP_MSG: 'readAllGroupMessage',
-  READ_ALL_MSG: 'readAllMessage',
-  NET_STATE_CONNECTED: NET_STATE.CONNECTED,
-  NET_STATE_CONNECTING: NET_STATE.CONNECTING,
-  NET_STATE_DISCONNECTED: NET_STATE.DISCONNECTED,
-  KICKED_OUT_USERSIG_EXPIRED: 'userSigExpired',
-});
+export const TYPES = Object.freeze({ ...TENCENT_TYPES });
 
 const ok = (data) => ({ code: 0, data });
 
@@ -62,7 +37,12 @@ export class ChatSDK {
   #corpId = null;
   #events = new Emitter();
   #sync;
+  /** The list is loaded: calls may run. */
+  #loaded = false;
+  /** SDK_READY was raised (after login() resolved, as Tencent's SDK does): changes are announced. */
   #ready = false;
+  /** Counts logins and logouts, so that a login's pending SDK_READY is dropped when another came after. */
+  #generation = 0;
   #loggingIn = null;
   #reader = null;
   #messageDrafts = 0;
@@ -88,7 +68,12 @@ export class ChatSDK {
 
   // ---- session ---------------------------------------------------------------------------------------
 
-  /** Signs in with the user's token as `userSig`: loads the list, opens the event stream, raises SDK_READY. */
+  /**
+   * Signs in with the user's token as `userSig`: loads the list and opens the event stream. As in Tencent's SDK,
+   * login() resolves first; SDK_READY follows, then CONVERSATION_LIST_UPDATED, TOTAL_UNREAD_MESSAGE_COUNT_UPDATED
+   * and CONVERSATION_GROUP_LIST_UPDATED with what was loaded (code written in Tencent's event-driven style shows
+   * the list from them). Calls made after login() resolved and before SDK_READY run.
+   */
   login(options) {
     const run = async () => {
       if (!options || typeof options !== 'object') {
@@ -100,15 +85,16 @@ export class ChatSDK {
       if (!claims || claims.sub !== userID) {
         throw new ConversationsError(NOT_LOGGED_IN, 'userSig is not a token issued for userID ' + userID, 401);
       }
-      if (this.#userSig === userSig && this.#ready) {
+      if (this.#userSig === userSig && this.#loaded) {
         return ok({ repeatLogin: true });
       }
-      this.#stop();
+      this.#unload();
+      const generation = this.#generation;
       this.#userSig = userSig;
       this.#userID = userID;
       this.#corpId = claims.corp;
       try {
-        await this.#sync.serially(() => this.#sync.reload(this.#ready));
+        await this.#sync.serially(() => this.#sync.reload(false));
       } catch (e) {
         this.#userSig = null;
         this.#userID = null;
@@ -120,11 +106,13 @@ export class ChatSDK {
         onEvent: (event) => this.#sync.serially(() => this.#sync.receive([event])),
         onState: (state) => this.#events.emit(EVENT.NET_STATE_CHANGE, { state }),
         onFatal: (error) => this.#kickedOut(error),
+        onError: (error) => this.#events.emit(EVENT.ERROR,
+          { code: error.code, message: error.message, data: { during: 'stream' } }),
       });
       this.#reader.start();
-      this.#ready = true;
+      this.#loaded = true;
       sessions.latest = this.#view;
-      this.#events.emit(EVENT.SDK_READY, {});
+      setTimeout(() => this.#becomeReady(generation), 0);
       return ok({ repeatLogin: false });
     };
     this.#loggingIn = run().finally(() => {
@@ -134,9 +122,7 @@ export class ChatSDK {
   }
 
   logout() {
-    this.#stop();
-    const wasReady = this.#ready;
-    this.#ready = false;
+    this.#unload();
     this.#userSig = null;
     this.#userID = null;
     this.#corpId = null;
@@ -144,10 +130,32 @@ export class ChatSDK {
     if (sessions.latest === this.#view) {
       sessions.latest = null;
     }
+    return Promise.resolve(ok({}));
+  }
+
+  /** Stops the stream and forgets the session's state; SDK_NOT_READY when SDK_READY had been raised. */
+  #unload() {
+    this.#stop();
+    this.#generation += 1;
+    this.#loaded = false;
+    const wasReady = this.#ready;
+    this.#ready = false;
     if (wasReady) {
       this.#events.emit(EVENT.SDK_NOT_READY, {});
     }
-    return Promise.resolve(ok({}));
+  }
+
+  /** SDK_READY, then what was loaded, as Tencent's SDK raises them after a login (unless a logout came first). */
+  #becomeReady(generation) {
+    if (generation !== this.#generation || !this.#loaded) {
+      return;
+    }
+    this.#ready = true;
+    const list = this.#sync.list;
+    this.#events.emit(EVENT.SDK_READY, {});
+    this.#events.emit(EVENT.CONVERSATION_LIST_UPDATED, list.visible().map(toTencent));
+    this.#events.emit(EVENT.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, list.totalUnread());
+    this.#events.emit(EVENT.CONVERSATION_GROUP_LIST_UPDATED, [...list.groups]);
   }
 
   /** Tencent's `destroy`: logs out and forgets every listener. */
@@ -172,6 +180,7 @@ export class ChatSDK {
   }
 
   #kickedOut(error) {
+    this.#loaded = false;
     this.#ready = false;
     this.#events.emit(EVENT.KICKED_OUT, { type: TYPES.KICKED_OUT_USERSIG_EXPIRED, code: error.code,
       message: error.message });
@@ -217,8 +226,8 @@ export class ChatSDK {
     if (this.#loggingIn) {
       await this.#loggingIn.catch(() => {});
     }
-    if (!this.#ready) {
-      throw new ConversationsError(NOT_LOGGED_IN, 'call login({userID, userSig}) first', 401);
+    if (!this.#loaded) {
+      throw new ConversationsError(SDK_IS_NOT_READY, 'call login({userID, userSig}) first', 401);
     }
   }
 
@@ -279,13 +288,18 @@ export class ChatSDK {
   async getConversationProfile(conversationID) {
     await this.#session();
     requireString(conversationID, 'conversationID');
+    return ok({ conversation: await this.#profile(conversationID) });
+  }
+
+  /** A conversation in Tencent's shape: from the local list when it is there, else from the service. */
+  async #profile(conversationID) {
     const local = this.#sync.list.conversations.get(conversationID);
-    const c = local && !local.isHidden ? local : await this.#http.get(`/v1/conversations/${seg(conversationID)}`);
-    return ok({ conversation: toTencent(c) });
+    return toTencent(local && !local.isHidden ? local
+      : await this.#http.get(`/v1/conversations/${seg(conversationID)}`));
   }
 
   getTotalUnreadMessageCount() {
-    return this.#ready ? this.#sync.list.totalUnread() : 0;
+    return this.#loaded ? this.#sync.list.totalUnread() : 0;
   }
 
   async pinConversation(options) {
@@ -305,7 +319,7 @@ export class ChatSDK {
       throw malformed('draftText', 'a string');
     }
     await this.#write(() => this.#http.put(`/v1/conversations/${seg(conversationID)}/draft`, { draftText }));
-    return ok({ conversationID });
+    return ok({ conversation: await this.#profile(conversationID) });
   }
 
   async setConversationCustomData(options) {
@@ -416,7 +430,7 @@ export class ChatSDK {
         await call(id);
         successConversationIDList.push(id);
       } catch (e) {
-        if (!(e instanceof ConversationsError) || e.code === 50301 || e.code === 40101) {
+        if (!(e instanceof ConversationsError) || [UNREACHABLE, NETWORK_ERROR, NOT_LOGGED_IN].includes(e.code)) {
           throw e;
         }
         failureConversationIDList.push({ conversationID: id, code: e.code, message: e.message });
@@ -424,6 +438,24 @@ export class ChatSDK {
     }
     await this.#catchUp();
     return { successConversationIDList, failureConversationIDList };
+  }
+
+  // ---- the user and their group chats, as Tencent's SDK shows them ----------------------------------
+
+  /** Tencent's Profile of the logged-in user: the service keeps no profile, so only userID is set. */
+  async getMyProfile() {
+    await this.#session();
+    return ok({ userID: this.#userID, nick: '', avatar: '', gender: '', selfSignature: '', allowType: '',
+      birthday: 0, location: '', language: 0, messageSettings: 0, adminForbidType: '', level: 0, role: 0,
+      lastUpdatedTime: 0, profileCustomField: [] });
+  }
+
+  /** The group chats the user is in (from the conversation list), as Tencent's groupList. */
+  async getGroupList() {
+    await this.#session();
+    const groupList = [...this.#sync.list.conversations.values()].filter((c) => c.type === TYPES.CONV_GROUP)
+      .map((c) => toTencent(c).groupProfile);
+    return ok({ groupList });
   }
 
   // ---- conversation groups (seed 004) ----------------------------------------------------------------
@@ -504,6 +536,37 @@ export class ChatSDK {
       ...sent } });
   }
 }
+
+/**
+ * Tencent's calls outside conversations that its UI kits make at start. This service keeps conversations only:
+ * these answer what is true of it (no friends, no blacklist, no plugins to load; the user's group chats are the
+ * GROUP conversations) and never fail, so that code written for Tencent's SDK starts. README lists them.
+ */
+const beyondConversations = {
+  /** `canIUseModule` answers false synchronously (as Tencent's does for a module not loaded); others resolve. */
+  callExperimentalAPI(key) {
+    if (key === 'canIUseModule') {
+      return false;
+    }
+    return Promise.resolve(ok(key === 'isCommercialAbilityEnabled' ? { enabled: false } : {}));
+  },
+  setLogLevel() {},
+  registerPlugin() {},
+  use() {},
+  getBlacklist() {
+    return Promise.resolve(ok([]));
+  },
+  getFriendList() {
+    return Promise.resolve(ok([]));
+  },
+  getFriendGroupList() {
+    return Promise.resolve(ok([]));
+  },
+  getFriendApplicationList() {
+    return Promise.resolve(ok({ friendApplicationList: [], unreadCount: 0 }));
+  },
+};
+Object.assign(ChatSDK.prototype, beyondConversations);
 
 /** A mark as Tencent's SDK takes it: a positive integer a JavaScript number holds exactly. */
 function requireMark(markType) {

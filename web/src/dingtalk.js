@@ -176,7 +176,15 @@ export const dd = Object.freeze({
           throw malformed('handler', 'a function');
         }
         openers.push(handler);
-        return () => openers.splice(openers.indexOf(handler), 1);
+        let registered = true;
+        // Once only: a second call must not remove another handler (indexOf -1 would take the last one).
+        return () => {
+          const at = openers.indexOf(handler);
+          if (registered && at >= 0) {
+            openers.splice(at, 1);
+          }
+          registered = false;
+        };
       },
     }),
   }),

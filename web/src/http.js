@@ -1,5 +1,5 @@
 // One request to the service: JSON in, JSON out, a refusal as a ConversationsError with the service's code.
-import { ConversationsError, UNREACHABLE } from './errors.js';
+import { ConversationsError, NETWORK_ERROR, UNREACHABLE } from './errors.js';
 
 export class Http {
   #server;
@@ -39,7 +39,7 @@ export class Http {
         cache: 'no-store',
       });
     } catch (e) {
-      throw new ConversationsError(UNREACHABLE, `the service at ${this.#server} cannot be reached: ${e.message}`);
+      throw new ConversationsError(NETWORK_ERROR, `the service at ${this.#server} cannot be reached: ${e.message}`);
     }
     if (response.status === 204) {
       return null;
@@ -52,9 +52,9 @@ export class Http {
       throw new ConversationsError(UNREACHABLE, `the service answered ${response.status} without JSON`, response.status);
     }
     if (!response.ok) {
-      const code = json && typeof json.code === 'number' ? json.code : response.status * 100;
-      const message = json && typeof json.message === 'string' ? json.message : `HTTP ${response.status}`;
-      throw new ConversationsError(code, message, response.status);
+      const { code, message, ...details } = json && typeof json === 'object' ? json : {};
+      throw new ConversationsError(typeof code === 'number' ? code : response.status * 100,
+        typeof message === 'string' ? message : `HTTP ${response.status}`, response.status, details);
     }
     return json;
   }

@@ -1,6 +1,7 @@
 // The user's event stream, read over fetch so that it carries Authorization (an EventSource cannot, and a
 // long-lived token does not belong in a URL). It resumes with Last-Event-ID after every break, backing off
-// with jitter, and hands each event to `onEvent` in order, waiting for it before reading the next.
+// with jitter, and hands each event to `onEvent` in order, waiting for it before reading the next. In a browser
+// it reconnects at once when the network comes back (`online`) or the page is shown again (`visibilitychange`).
 
 export const NET_STATE = Object.freeze({
   CONNECTED: 'connected',
@@ -73,12 +74,14 @@ export class EventStreamReader {
   #onEvent;
   #onState;
   #onFatal;
+  #onError;
   #random;
   #stopped = true;
   #controller = null;
   #state = NET_STATE.DISCONNECTED;
   #connects = 0;
   #wake = null;
+  #failures = 0;
 
   /**
    * @param {object} options
@@ -87,13 +90,16 @@ export class EventStreamReader {
    * @param {(event: {id: number, event: string, data: any}) => Promise<void>} options.onEvent
    * @param {(state: string) => void} options.onState
    * @param {(error: Error) => void} options.onFatal the token was refused: the stream stops
+   * @param {(error: Error) => void} [options.onError] an event could not be read: it is passed on as a RESYNC
+   *   (whatever it said, the list is reloaded rather than guessed) and the stream goes on
    */
-  constructor({ http, lastId, onEvent, onState, onFatal, random = Math.random }) {
+  constructor({ http, lastId, onEvent, onState, onFatal, onError = () => {}, random = Math.random }) {
     this.#http = http;
     this.#lastId = lastId;
     this.#onEvent = onEvent;
     this.#onState = onState;
     this.#onFatal = onFatal;
+    this.#onError = onError;
     this.#random = random;
   }
 
@@ -112,10 +118,14 @@ export class EventStreamReader {
       return;
     }
     this.#stopped = false;
+    globalThis.addEventListener?.('online', this.#comeBack);
+    globalThis.document?.addEventListener?.('visibilitychange', this.#comeBack);
     this.#run();
   }
 
   stop() {
+    globalThis.removeEventListener?.('online', this.#comeBack);
+    globalThis.document?.removeEventListener?.('visibilitychange', this.#comeBack);
     this.#stopped = true;
     this.#controller?.abort();
     this.#wake?.();
@@ -127,6 +137,21 @@ export class EventStreamReader {
     this.#controller?.abort();
   }
 
+  /**
+   * The network is back or the page is shown again: a reader waiting to reconnect does so now, from the first
+   * delay; after `online` a connection that looks open is replaced too (it may have died with the network).
+   */
+  #comeBack = (event) => {
+    if (this.#stopped || (event?.type === 'visibilitychange' && globalThis.document?.visibilityState === 'hidden')) {
+      return;
+    }
+    this.#failures = 0;
+    if (event?.type === 'online') {
+      this.#controller?.abort();
+    }
+    this.#wake?.();
+  };
+
   #setState(state) {
     if (state !== this.#state) {
       this.#state = state;
@@ -135,7 +160,7 @@ export class EventStreamReader {
   }
 
   async #run() {
-    let failures = 0;
+    this.#failures = 0;
     while (!this.#stopped) {
       this.#setState(NET_STATE.CONNECTING);
       const controller = new AbortController();
@@ -171,11 +196,11 @@ export class EventStreamReader {
         this.#setState(NET_STATE.CONNECTED);
         for await (const frame of frames(response.body)) {
           feelAlive();
-          failures = 0;
+          this.#failures = 0;
           if (frame.id === null || frame.data === null) {
             continue;
           }
-          await this.#onEvent({ id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) });
+          await this.#onEvent(this.#read(frame));
           if (this.#stopped) {
             break;
           }
@@ -190,9 +215,20 @@ export class EventStreamReader {
         break;
       }
       this.#setState(NET_STATE.DISCONNECTED);
-      failures += 1;
-      const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures - 1, 10));
+      this.#failures += 1;
+      const cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(this.#failures - 1, 10));
       await this.#sleep(waitMs ?? cap / 2 + this.#random() * cap / 2);
+    }
+  }
+
+  /** A frame as an event; one whose data is not JSON becomes a RESYNC (before, it broke the connection for ever). */
+  #read(frame) {
+    try {
+      return { id: Number(frame.id), event: frame.event, data: JSON.parse(frame.data) };
+    } catch (e) {
+      this.#onError(Object.assign(new Error(`event ${frame.id} could not be read (${e.message}): the list is reloaded`),
+        { code: 50301 }));
+      return { id: Number(frame.id), event: 'RESYNC', data: null };
     }
   }
 

@@ -2,7 +2,7 @@
 // data, and a local list equal to a fresh GET after random changes made by a second client.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import TencentCloudChat from '../dist/conversations.mjs';
+import TencentCloudChat, { dd } from '../dist/conversations.mjs';
 
 /** What a test may reach of a chat's state (chat.js: INTERNALS). */
 const INTERNALS = Symbol.for('conversations.internals');
@@ -20,7 +20,9 @@ async function signedIn(world, user = 'alice') {
   for (const name of Object.values(EVENT)) {
     chat.on(name, (event) => seen.push(event));
   }
+  const ready = new Promise((resolve) => chat.on(EVENT.SDK_READY, resolve));
   await chat.login({ userID: user, userSig: world.tokens[user] });
+  await ready;
   return { chat, seen, of: (name) => seen.filter((e) => e.name === name) };
 }
 
@@ -37,7 +39,7 @@ async function refusal(promise) {
 function shapeOfLocal(conversations) {
   return conversations.map((c) => ({ id: c.conversationID, unread: c.unreadCount, pinned: c.isPinned,
     groups: c.conversationGroupList, draft: c.draftText, custom: c.customData,
-    last: c.lastMessage ? c.lastMessage.messageId : null, title: c.title }));
+    last: c.lastMessage.messageId ?? null, title: c.title }));
 }
 
 function shapeOfServer(conversations) {
@@ -60,11 +62,12 @@ async function assertInStep(chat, client) {
   }
 }
 
-test('login: a token for another user, a refused token and calls before login are refused with 40101', async () => {
+test('login: calls before it are refused with Tencent\'s 2999; a token for another user or a refused one with 40101', async () => {
   const world = await provision({ users: ['alice', 'bob'] });
   const chat = TencentCloudChat.create({ SDKAppID: 0, server: world.url });
   const early = await refusal(chat.getConversationGroupList());
-  assert.equal(early.code, 40101);
+  assert.equal(early.code, 2999);
+  assert.deepEqual(early.data, { status: 401 });
   const wrongUser = await refusal(chat.login({ userID: 'bob', userSig: world.tokens.alice }));
   assert.equal(wrongUser.code, 40101);
   const forged = world.tokens.alice.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
@@ -72,12 +75,69 @@ test('login: a token for another user, a refused token and calls before login ar
   assert.equal(bad.code, 40101);
   const malformed = await refusal(chat.login({ userID: 'alice' }));
   assert.equal(malformed.code, 40001);
+  const ready = new Promise((resolve) => chat.on(TencentCloudChat.EVENT.SDK_READY, resolve));
   const ok = await chat.login({ userID: 'alice', userSig: world.tokens.alice });
   assert.deepEqual(ok, { code: 0, data: { repeatLogin: false } });
+  await ready;
   assert.equal(chat.isReady(), true);
+  // Tencent's error object: code, message and data (here the HTTP status of the service's refusal).
+  const missing = await refusal(chat.getConversationProfile('C2Cnobody'));
+  assert.equal(missing.code, 40401);
+  assert.equal(typeof missing.message, 'string');
+  assert.equal(missing.data.status, 404);
   await chat.logout();
   assert.equal(chat.isReady(), false);
-  assert.equal((await refusal(chat.getConversationList())).code, 40101);
+  assert.equal((await refusal(chat.getConversationList())).code, 2999);
+});
+
+test('login resolves, then SDK_READY, then the list, the total unread and the groups, as Tencent\'s SDK raises them', async () => {
+  const world = await provision({ users: ['alice', 'bob'],
+    groups: [{ chatId: 'ops', title: 'Ops', members: ['alice', 'bob'] }] });
+  await world.as('bob').post('/v1/chats/ops/messages', { type: 'text', text: 'before login' }, 201);
+  await world.as('alice').post('/v1/conversation-groups', { groupName: 'Work', conversationIDList: ['GROUPops'] }, 201);
+  const chat = TencentCloudChat.create({ SDKAppID: 0, server: world.url });
+  chats.push(chat);
+  const order = [];
+  const { EVENT: E } = TencentCloudChat;
+  let readyBeforeEvent = null;
+  for (const name of [E.SDK_READY, E.CONVERSATION_LIST_UPDATED, E.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED,
+    E.CONVERSATION_GROUP_LIST_UPDATED]) {
+    chat.on(name, (event) => {
+      order.push({ name: event.name, data: event.data });
+      readyBeforeEvent ??= chat.isReady();
+    });
+  }
+  const all = new Promise((resolve) => chat.on(E.CONVERSATION_GROUP_LIST_UPDATED, resolve));
+  await chat.login({ userID: 'alice', userSig: world.tokens.alice });
+  order.push({ name: 'login resolved' });
+  // Tencent's UI kit awaits login() and only then waits for SDK_READY: it must come after.
+  assert.equal(chat.isReady(), false);
+  await all;
+  assert.deepEqual(order.map((e) => e.name), ['login resolved', E.SDK_READY, E.CONVERSATION_LIST_UPDATED,
+    E.TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, E.CONVERSATION_GROUP_LIST_UPDATED]);
+  assert.equal(readyBeforeEvent, true);
+  assert.deepEqual(order[2].data.map((c) => [c.conversationID, c.unreadCount]), [['GROUPops', 1], ['C2Cbob', 0]]);
+  assert.equal(order[3].data, 1);
+  assert.deepEqual(order[4].data, ['Work']);
+  // Tencent's Conversation fields with its defaults: a conversation without a message has a lastMessage object.
+  const [ops, bob] = order[2].data;
+  assert.equal(ops.subType, TencentCloudChat.TYPES.GRP_WORK);
+  assert.equal(ops.groupProfile.type, TencentCloudChat.TYPES.GRP_WORK);
+  assert.equal(ops.toAccount, 'ops');
+  assert.equal(bob.toAccount, 'bob');
+  assert.equal(ops.lastMessage.lastSequence, ops.lastMessage.messageId);
+  assert.deepEqual({ ...bob.lastMessage }, { lastTime: 0, lastSequence: 0, fromAccount: '', messageForShow: '',
+    payload: null, type: '', isRevoked: false, cloudCustomData: '', onlineOnlyFlag: false, nick: '', nameCard: '',
+    version: 0, isPeerRead: false, revoker: null });
+  assert.equal(bob.peerReadTime, 0);
+  // A logout before a login's SDK_READY drops it.
+  const other = TencentCloudChat.create({ SDKAppID: 0, server: world.url });
+  let late = 0;
+  other.on(E.SDK_READY, () => { late += 1; });
+  await other.login({ userID: 'bob', userSig: world.tokens.bob });
+  await other.logout();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(late, 0);
 });
 
 test('the group calls of seed 004 answer with its fields and refuse with its codes', async () => {
@@ -164,7 +224,9 @@ test('conversation calls: pin, draft, custom data, read, hide, profile and the u
   assert.equal((await refusal(chat.pinConversation({ conversationID: 'C2Cbob', isPinned: 'yes' }))).code, 40001);
   assert.equal((await refusal(chat.pinConversation({ conversationID: 'C2Cnobody', isPinned: true }))).code, 40401);
 
-  await chat.setConversationDraft({ conversationID: 'GROUPops', draftText: 'half a thought' });
+  const drafted = await chat.setConversationDraft({ conversationID: 'GROUPops', draftText: 'half a thought' });
+  assert.equal(drafted.data.conversation.conversationID, 'GROUPops', 'Tencent resolves {conversation}');
+  assert.equal(drafted.data.conversation.draftText, 'half a thought');
   assert.equal((await chat.getConversationList(['GROUPops'])).data.conversationList[0].draftText, 'half a thought');
 
   const custom = await chat.setConversationCustomData({ conversationIDList: ['GROUPops', 'C2Cnobody'], customData: 'x=1' });
@@ -225,7 +287,8 @@ test('marks, do-not-disturb, a cleared history and read-all, as Tencent\'s calls
   await chat.clearHistoryMessage('GROUPops');
   const ops = (await chat.getConversationProfile('GROUPops')).data.conversation;
   assert.equal(ops.unreadCount, 0);
-  assert.equal(ops.lastMessage, null);
+  assert.equal(ops.lastMessage.messageForShow, '');
+  assert.equal(ops.lastMessage.lastTime, 0);
   assert.equal((await world.as('alice').get('/v1/chats/ops/messages')).messageList.length, 0);
 
   await chat.setAllMessageRead({ scope: TYPES.READ_ALL_MSG });
@@ -382,4 +445,18 @@ test('a token that stops being accepted ends the stream with KICKED_OUT', async 
   await eventually(() => kicked.length === 1, { what: 'KICKED_OUT', timeoutMs: 8000 });
   assert.equal(kicked[0].data.code, 40101);
   assert.equal(chat.isReady(), false);
+});
+
+test("dd.biz.chat.onToConversation: an unsubscribe called twice removes its own handler only", async () => {
+  const world = await provision({ users: ['alice', 'bob'],
+    groups: [{ chatId: 'ops', title: 'Ops', members: ['alice', 'bob'] }] });
+  dd.config({ userSig: world.tokens.alice, server: world.url, corpId: world.corpId });
+  const opened = [];
+  const first = dd.biz.chat.onToConversation((target) => opened.push(['first', target.conversationID]));
+  const second = dd.biz.chat.onToConversation((target) => opened.push(['second', target.conversationID]));
+  first();
+  first(); // before, this took the second handler off (indexOf -1 spliced the last one)
+  await dd.biz.chat.toConversation({ corpId: world.corpId, chatId: 'ops' });
+  assert.deepEqual(opened, [['second', 'GROUPops']]);
+  second();
 });

@@ -49,7 +49,20 @@ export async function tencent(): Promise<string[]> {
     groupNameList.push(text);
   }
   await chat.pinConversation({ conversationID: 'GROUPtest', isPinned: true });
-  await chat.setConversationDraft({ conversationID: 'GROUPtest', draftText: 'draft' });
+  const drafted = await chat.setConversationDraft({ conversationID: 'GROUPtest', draftText: 'draft' });
+  groupNameList.push(drafted.data.conversation.draftText);
+  // Tencent's TYPES is a heterogeneous enum: TypeScript 7 takes a member for a number when assigned but not
+  // inside an object literal (against Tencent's own declarations too, where markType is a number).
+  const star: number = TencentCloudChat.TYPES.CONV_MARK_TYPE_STAR;
+  await chat.markConversation({ conversationIDList: ['GROUPtest'], markType: star, enableMark: true });
+  await chat.setMessageRemindType({ groupID: 'test', messageRemindType: TencentCloudChat.TYPES.MSG_REMIND_ACPT_NOT_NOTE });
+  await chat.clearHistoryMessage('GROUPtest');
+  await chat.setAllMessageRead({ scope: TencentCloudChat.TYPES.READ_ALL_MSG });
+  const me = await chat.getMyProfile();
+  groupNameList.push(me.data.userID);
+  chat.setLogLevel(1);
+  const blocked: string[] = (await chat.getBlacklist()).data;
+  groupNameList.push(...blocked);
   await chat.setConversationCustomData({ conversationIDList: ['GROUPtest'], customData: 'x' });
   await chat.setMessageRead({ conversationID: 'GROUPtest' });
   await chat.deleteConversation('GROUPtest');
