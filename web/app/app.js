@@ -67,7 +67,7 @@ function renderList() {
       onchange: (e) => moveTo(c, e.target.value) },
     el('option', { value: '' }, selected === ALL ? 'Add to group…' : 'Move to group…'),
     ...groups.filter((g) => !c.conversationGroupList.includes(g)).map((g) => el('option', { value: g }, g)));
-    const last = c.lastMessage ? `${c.lastMessage.fromAccount}: ${c.lastMessage.messageForShow}` : 'No messages yet';
+    const last = c.lastMessage.lastTime ? `${c.lastMessage.fromAccount}: ${c.lastMessage.messageForShow}` : 'No messages yet';
     return el('li', { class: c.isPinned ? 'pinned' : '', 'data-conversation': c.conversationID },
       el('div', { class: 'avatar', 'aria-hidden': 'true' }, (c.title || '?').slice(0, 1).toUpperCase()),
       el('div', {},
