@@ -1275,26 +1275,20 @@ var ConversationsSDK = (() => {
       return { successConversationIDList, failureConversationIDList };
     }
     // ---- the user and their group chats, as Tencent's SDK shows them ----------------------------------
-    /** Tencent's Profile of the logged-in user: the service keeps no profile, so only userID is set. */
+    /** Tencent's Profile of the logged-in user: the service keeps no profile of its own user, so only userID is set. */
     async getMyProfile() {
       await this.#session();
-      return ok({
-        userID: this.#userID,
-        nick: "",
-        avatar: "",
-        gender: "",
-        selfSignature: "",
-        allowType: "",
-        birthday: 0,
-        location: "",
-        language: 0,
-        messageSettings: 0,
-        adminForbidType: "",
-        level: 0,
-        role: 0,
-        lastUpdatedTime: 0,
-        profileCustomField: []
-      });
+      return ok(profile(this.#userID, "", ""));
+    }
+    /** Tencent's Profiles: a user the user has a one-to-one conversation with has its nick and avatar from it. */
+    async getUserProfile(options) {
+      await this.#session();
+      const { userIDList } = options || {};
+      requireIdList(userIDList, "userIDList");
+      return ok(userIDList.map((userID) => {
+        const c = this.#sync.list.conversations.get(TYPES.CONV_C2C + userID);
+        return profile(userID, c ? c.title : "", c && c.avatarIcons.length ? c.avatarIcons[0] : "");
+      }));
     }
     /** The group chats the user is in (from the conversation list), as Tencent's groupList. */
     async getGroupList() {
@@ -1410,6 +1404,25 @@ var ConversationsSDK = (() => {
     }
   };
   Object.assign(ChatSDK.prototype, beyondConversations);
+  function profile(userID, nick, avatar) {
+    return {
+      userID,
+      nick,
+      avatar,
+      gender: "",
+      selfSignature: "",
+      allowType: "",
+      birthday: 0,
+      location: "",
+      language: 0,
+      messageSettings: 0,
+      adminForbidType: "",
+      level: 0,
+      role: 0,
+      lastUpdatedTime: 0,
+      profileCustomField: []
+    };
+  }
   function requireMark(markType) {
     if (!Number.isSafeInteger(markType) || markType < 1) {
       throw malformed("markType", "a positive integer, e.g. TencentCloudChat.TYPES.CONV_MARK_TYPE_STAR");

@@ -158,6 +158,8 @@ export declare class ChatSDK {
 
   /** The logged-in user; the service keeps no profile, so only userID is set. */
   getMyProfile(): Promise<ChatResponse<Profile & { [field: string]: any }>>;
+  /** Users' profiles: one the user has a one-to-one conversation with has its nick and avatar from it. */
+  getUserProfile(options: { userIDList: string[] }): Promise<ChatResponse<Array<Profile & { [field: string]: any }>>>;
   /** The group chats the user is in, from the conversation list. */
   getGroupList(options?: any): Promise<ChatResponse<{ groupList: GroupProfile[] }>>;
   // Tencent's calls outside conversations that its UI kits make at start: they answer what is true here.

@@ -2,7 +2,7 @@
 // (conversations.js: defines the globals TencentCloudChat and dd), and the type declarations (index.d.ts).
 // dist/ is committed so that the service's jar builds without Node; `--check` fails when it is out of date.
 import { build } from 'esbuild';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -34,6 +34,25 @@ const iife = await build({
 outputs.set('dist/conversations.js', iife.outputFiles[0].text);
 outputs.set('dist/index.d.ts', await readFile(path.join(root, 'src/index.d.ts'), 'utf8'));
 
+// The vendors' package paths, for a bundler alias (README: "Coming from Tencent's SDK or DingTalk's JSAPI"):
+// @tencentcloud/lite-chat's editions and plugins, dingtalk-jsapi's default export and its per-call modules.
+// Each is a few lines over conversations.mjs, so that one module instance holds the session.
+const generated = '/* Built by scripts/build.mjs; do not edit. */\n';
+outputs.set('dist/plugin.mjs', `${generated}// A plugin of @tencentcloud/lite-chat: chat.use() takes it and needs nothing of it.
+export default {};
+`);
+outputs.set('dist/dingtalk.mjs', `${generated}export { dd, dd as default } from './conversations.mjs';
+`);
+for (const call of ['pickConversation', 'chooseConversationByCorpId', 'chooseConversation', 'toConversation',
+  'getConversationInfo', 'sendMessage']) {
+  outputs.set(`dist/dingtalk/api/biz/chat/${call}.mjs`, `${generated}import { dd } from '../../../../conversations.mjs';
+
+/** dingtalk-jsapi/api/biz/chat/${call}: the call as a function of its own. */
+export const ${call}$ = (params) => dd.biz.chat.${call}(params);
+export default ${call}$;
+`);
+}
+
 let stale = [];
 for (const [file, text] of outputs) {
   const target = path.join(root, file);
@@ -43,6 +62,7 @@ for (const [file, text] of outputs) {
       stale.push(file);
     }
   } else {
+    await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text);
   }
 }
