@@ -149,6 +149,28 @@ class WebAccessTest {
     }
 
     @Test
+    void methodsAClientMakesUpDoNotGrowTheMetrics() throws Exception {
+        java.util.Random random = new java.util.Random(28);
+        for (int i = 0; i < 300; i++) {
+            String method = random.ints(40, 'A', 'Z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                    StringBuilder::append).toString();
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port())) {
+                socket.getOutputStream().write((method + " /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getInputStream().readAllBytes();
+            }
+        }
+        String text = send("GET", "/metrics").body();
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        java.util.regex.Matcher label = java.util.regex.Pattern.compile("method=\"([^\"]*)\"").matcher(text);
+        while (label.find()) {
+            methods.add(label.group(1));
+        }
+        assertTrue(methods.size() <= 8, "one label per made-up method (before: 300 more): " + methods);
+        assertTrue(methods.contains("other"), "made-up methods are counted together: " + methods);
+    }
+
+    @Test
     void aUserOrTheAdminKeyFasterThanItsRateLimitIsToldToWaitWhileOthersGoOn(@TempDir Path limitedDir) throws Exception {
         try (Wiring limited = Wiring.start(Api.config(limitedDir, Map.of("CONVERSATIONS_RATE_LIMIT_USER", "5",
                 "CONVERSATIONS_RATE_LIMIT_ADMIN", "2")))) {

@@ -88,6 +88,7 @@ public final class HttpApi implements AutoCloseable {
             RoutesConfig r = config.routes;
             r.before(RequestLog::begin);
             r.before(Exchange::checkPercentEscapes);
+            r.before(Exchange::checkDeclaredLength);
             if (cors.enabled()) {
                 // No OPTIONS routes: with them every unknown path would answer 405 instead of 404.
                 r.before(cors::decorate);
@@ -122,7 +123,7 @@ public final class HttpApi implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(Exchange.SHARED.mapper());
-        config.http.maxRequestSize = 1_000_000;
+        config.http.maxRequestSize = Exchange.MAX_BODY_BYTES;
         // A known path with another method is 405 (with Allow), not "no such route".
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> {

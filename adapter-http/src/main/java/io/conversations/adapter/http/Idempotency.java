@@ -83,7 +83,7 @@ final class Idempotency {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((ctx.method().name() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(ctx.bodyAsBytes());
+            sha.update(Exchange.bodyBytes(ctx));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

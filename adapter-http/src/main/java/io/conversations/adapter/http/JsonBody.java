@@ -6,12 +6,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,8 +24,14 @@ import java.util.Optional;
  * Anything else is {@code 40001} with a message that names the field.
  */
 final class JsonBody {
-    /** Looked up once: {@code Json.create...} looks the provider up (a service-loader scan) on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /**
+     * Looked up once ({@code Json.create...} looks the provider up, a service-loader scan, on every call). The
+     * reader refuses a key that comes twice in one object (before, the last one silently won); Parsson's parser
+     * ignores that setting but says where the object ended, which the reader does not.
+     */
+    private static final JsonReaderFactory READER = JsonProvider.provider().createReaderFactory(
+            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    private static final JsonParserFactory PARSER = JsonProvider.provider().createParserFactory(Map.of());
 
     private final JsonObject json;
 
@@ -28,18 +39,31 @@ final class JsonBody {
         this.json = json;
     }
 
+    /** The body as one JSON object and nothing after it but white space. */
     static JsonBody parse(String text) {
         if (text == null || text.isBlank()) {
             throw malformed("the body must be a JSON object");
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+        try (JsonReader reader = READER.createReader(new StringReader(text));
+                JsonParser parser = PARSER.createParser(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw malformed("the body must be a JSON object");
             }
+            // The reader stops after the object and says nothing of what follows: the parser finds where it ended.
+            parser.next();
+            parser.skipObject();
+            long end = parser.getLocation().getStreamOffset();
+            if (end < 0 || end > text.length() || !text.substring((int) end).isBlank()) {
+                throw malformed("the body must be one JSON object: there is more after it");
+            }
             return new JsonBody(value.asJsonObject());
         } catch (jakarta.json.JsonException e) {
             throw malformed("the body is not valid JSON: " + e.getMessage());
+        } catch (java.util.NoSuchElementException | IllegalStateException e) {
+            throw malformed("the body must be a JSON object");
+        } catch (InvalidInput e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             // The parser's other refusals (nesting too deep, a number too large) are bad input as well.
             throw malformed("the body is not JSON this service reads: nested too deep or too large");

@@ -38,6 +38,13 @@ public final class Metrics {
     private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5)};
+    /**
+     * The methods a request is counted under by name; any other is "other". A client chooses the method (any
+     * token), and a label per method grew the registry without bound: 10,000 random methods took the heap.
+     * With routes (templates, or "unmatched") and statuses (the service's own) also bounded, so is the registry.
+     */
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     /** Each route, method and status's timer, registered on its first request (this runs for every request). */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -48,7 +55,7 @@ public final class Metrics {
         } catch (RuntimeException none) {
             route = ctx.path().startsWith("/sdk/") || ctx.path().startsWith("/app/") ? "static" : "unmatched";
         }
-        String method = ctx.method().name();
+        String method = KNOWN_METHODS.contains(ctx.method().name()) ? ctx.method().name() : "other";
         String status = Integer.toString(ctx.statusCode());
         String matched = route;
         timers.computeIfAbsent(method + " " + status + " " + route, key -> Timer.builder("conversations.http.requests")

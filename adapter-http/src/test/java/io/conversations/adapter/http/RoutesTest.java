@@ -240,6 +240,64 @@ class RoutesTest {
     }
 
     @Test
+    void aBodyIsOneJsonObjectWithEachKeyOnceAndAQueryDecodesOrIsRefused() throws Exception {
+        // Before: each of these bodies created the group (the first object read, the rest ignored; the last key won).
+        for (String body : List.of("{\"groupName\":\"Trail1\"} this is not JSON", "{\"groupName\":\"Trail1\"}{}",
+                "{\"groupName\":\"Trail1\"}]]]", "{\"groupName\":\"Trail1\",\"groupName\":\"Other\"}")) {
+            Answer refused = call("POST", "/v1/conversation-groups", BEARER, body);
+            assertEquals(400, refused.status(), body + " -> " + refused.body());
+            assertEquals(40001, refused.code(), body + " -> " + refused.body());
+        }
+        assertEquals(List.of(), calls);
+        // Before: a broken escape dropped every query parameter (the unfiltered list, events from the start).
+        for (String query : List.of("/v1/conversations?groupName=Trail1%zz", "/v1/conversations?type=GROUP%",
+                "/v1/conversations?groupName=%FF%FE", "/v1/events?after=5%zz")) {
+            // Written on a socket: Java's HTTP client refuses to send a broken escape.
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+                socket.getOutputStream().write(("GET " + query + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + BEARER + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), query + " -> " + answer);
+                assertTrue(answer.contains("\"code\":40001"), query + " -> " + answer);
+            }
+        }
+        // Before: a chunked body framed wrong answered 500 (and logged a stack trace per request).
+        for (String chunks : List.of("zz\r\n{}\r\n0\r\n\r\n", "ffffffffffffffffff\r\n{}\r\n0\r\n\r\n",
+                "-5\r\n{}\r\n0\r\n\r\n", "2\r\n{}xx0\r\n\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /v1/conversation-groups HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + BEARER + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                        + "Connection: close\r\n\r\n" + chunks).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), chunks + " -> " + answer);
+                assertTrue(answer.contains("\"code\":40001"), chunks + " -> " + answer);
+            }
+        }
+        // Before: a declared 2 GB body held the connection until the idle timeout, then a bare 408.
+        for (String length : List.of("1000001", "2000000000", "99999999999999999999999")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(("POST /v1/conversation-groups HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + BEARER + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n{\"gr")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                // Jetty refuses a length too long for a number itself (400, in the contract's shape).
+                boolean huge = length.length() > 19;
+                assertTrue(answer.startsWith(huge ? "HTTP/1.1 400" : "HTTP/1.1 413"), length + " -> " + answer);
+                assertTrue(answer.contains(huge ? "\"code\":40001" : "\"code\":41301"), length + " -> " + answer);
+            }
+        }
+        assertEquals(List.of(), calls);
+        page = () -> Outcome.done(new ConversationPage(List.of(), Optional.empty(), 1));
+        assertEquals(200, call("GET", "/v1/conversations?groupName=%E9%9C%80+x", BEARER, null).status());
+        assertEquals(Optional.of(new GroupName("需 x")), ((ConversationQuery) ((List<?>) calls.get(0)).get(2)).group());
+        calls.clear();
+        call("POST", "/v1/conversation-groups", BEARER, "{\"groupName\":\"ok\"} \n");
+        assertEquals(1, calls.size(), "white space after the object is fine: the use case is asked");
+    }
+
+    @Test
     void anIdThatCannotExistIsAnsweredLikeOneThatDoesNotWithoutAskingTheUseCase() throws Exception {
         Answer conversationId = call("GET", "/v1/conversations/DM_alice", BEARER, null);
         assertEquals(404, conversationId.status());

@@ -26,6 +26,8 @@ public enum Problem {
     IDEMPOTENCY_KEY_REUSED(40902),
     /** A conversation that has the maximum of marks takes no other (per id of a batch). */
     MARK_LIMIT(40903),
+    /** A request body larger than the service takes (1,000,000 bytes), refused before it is read. */
+    BODY_TOO_LARGE(41301),
     /** The store failed while committing: the change may or may not have been made. */
     OUTCOME_UNKNOWN(50303);
 
