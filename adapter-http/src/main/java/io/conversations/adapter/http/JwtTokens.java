@@ -32,6 +32,9 @@ public final class JwtTokens implements Tokens {
 
     private record Verified(UserRef user, long expiresAtMillis) {}
 
+    /** A token whose {@code nbf} is later than now by more than this is not valid yet (clocks differ a little). */
+    static final long NOT_BEFORE_SKEW_MILLIS = 30_000;
+
     public JwtTokens(String secret) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
@@ -62,7 +65,10 @@ public final class JwtTokens implements Tokens {
         return jwt.serialize();
     }
 
-    /** The user a token names, when it is well-formed, signed with our secret by HS256, and not expired. */
+    /**
+     * The user a token names, when it is well-formed, signed with our secret by HS256, not expired, and valid
+     * already (its {@code nbf}, when it has one, is not in the future).
+     */
     Optional<UserRef> verify(String token, long nowMillis) {
         Verified known = verified.get(token);
         if (known != null) {
@@ -88,8 +94,9 @@ public final class JwtTokens implements Tokens {
             Date exp = claims.getExpirationTime();
             Object corp = claims.getClaim("corp");
             String sub = claims.getSubject();
+            Date nbf = claims.getNotBeforeTime();
             if (exp == null || exp.getTime() <= nowMillis || !(corp instanceof String c) || !Ids.isValid(c)
-                    || !Ids.isValid(sub)) {
+                    || !Ids.isValid(sub) || (nbf != null && nbf.getTime() > nowMillis + NOT_BEFORE_SKEW_MILLIS)) {
                 return Optional.empty();
             }
             return Optional.of(new Verified(UserRef.of(c, sub), exp.getTime()));

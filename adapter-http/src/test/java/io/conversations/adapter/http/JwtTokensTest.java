@@ -21,6 +21,21 @@ class JwtTokensTest {
     }
 
     @Test
+    void aTokenWhoseNotBeforeIsAheadIsNotValidYet() throws Exception {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("alice").claim("corp", "acme")
+                        .notBeforeTime(new java.util.Date(100_000)).expirationTime(new java.util.Date(1_000_000)).build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET));
+        String token = jwt.serialize();
+        // Before, nbf was not read: the token verified at once.
+        assertEquals(Optional.empty(), tokens.verify(token, 100_000 - JwtTokens.NOT_BEFORE_SKEW_MILLIS - 1));
+        assertEquals(Optional.of(alice), tokens.verify(token, 100_000 - JwtTokens.NOT_BEFORE_SKEW_MILLIS),
+                "a clock a little behind the issuer's");
+        assertEquals(Optional.of(alice), tokens.verify(token, 100_000));
+    }
+
+    @Test
     void aTamperedOrForeignTokenNeverVerifiesEvenBesideARememberedOne() {
         String token = tokens.issue(alice, 10_000);
         assertEquals(Optional.of(alice), tokens.verify(token, 1));
