@@ -388,6 +388,23 @@ abstract class ApiContract {
     }
 
     @Test
+    void namesThatLookTheSameAreOneGroupAndNamesThatShowNothingAreRefused() {
+        api.corp(corp, "alice");
+        String alice = api.token(corp, "alice");
+        assertEquals("Caf\u00e9", api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"Cafe\u0301\"}")
+                .is(201).json().getString("groupName"), "stored in NFC");
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"Caf\u00e9\"}").isError(409, 40901);
+        for (String shown : List.of(" ", "\u00ad", "\u3164", "Ops\u061c", "Ops\u00a0Team", "Ops ")) {
+            api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"" + shown + "\"}").isError(400, 40002);
+        }
+        api.call("POST", "/v1/conversation-groups", alice, "{\"groupName\":\"Ops\"}").is(201);
+        api.call("PATCH", "/v1/conversation-groups/Ops", alice, "{\"newName\":\"Ops\u00ad\"}").isError(400, 40002);
+        api.call("PATCH", "/v1/conversation-groups/Ops", alice, "{\"newName\":\"Cafe\u0301\"}").isError(409, 40901);
+        assertEquals(List.of("Café", "Ops"), api.call("GET", "/v1/conversation-groups", alice, null).json()
+                .getJsonArray("groupList").stream().map(g -> g.asJsonObject().getString("groupName")).sorted().toList());
+    }
+
+    @Test
     void oneCorpNeverSeesAnothersData() {
         String other = corp + "x";
         api.corp(corp, "alice");

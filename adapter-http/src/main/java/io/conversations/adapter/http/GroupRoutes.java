@@ -51,14 +51,14 @@ public final class GroupRoutes implements RouteTable.RouteSet {
 
     void create(Context ctx, UserRef user) {
         JsonBody body = Exchange.body(ctx);
-        GroupName name = new GroupName(body.requiredString("groupName"));
+        GroupName name = GroupName.chosen(body.requiredString("groupName"));
         List<String> ids = body.stringList("conversationIDList", false);
         exchange.outcome(ctx, createGroup.create(user, name, ids), 201, BatchBody::from);
     }
 
     void rename(Context ctx, UserRef user) {
         GroupName from = new GroupName(Exchange.path(ctx, "groupName"));
-        GroupName to = new GroupName(Exchange.body(ctx).requiredString("newName"));
+        GroupName to = GroupName.chosen(Exchange.body(ctx).requiredString("newName"));
         exchange.outcome(ctx, renameGroup.rename(user, from, to), 200, n -> new GroupNameBody(n.value()));
     }
 
