@@ -171,6 +171,36 @@ class WebAccessTest {
     }
 
     @Test
+    void guessingTokensOrTheAdminKeyIsSlowedWhileAGoodTokenFromTheSameAddressGoesOn(@TempDir Path guessedDir) {
+        try (Wiring guessed = Wiring.start(Api.config(guessedDir, Map.of()))) {
+            Api api = new Api(guessed.port());
+            api.corp("gs", "alice");
+            String alice = api.token("gs", "alice");
+            int unauthorized = 0;
+            Api.Reply slowed = null;
+            for (int i = 0; i < 300 && slowed == null; i++) {
+                Api.Reply reply = i % 2 == 0 ? api.call("GET", "/v1/conversation-groups", "guess" + i, null)
+                        : api.call("POST", "/v1/admin/tokens", "not-the-key-" + i, "{}");
+                if (reply.status() == 401) {
+                    unauthorized++;
+                } else {
+                    slowed = reply;
+                }
+                if (i % 25 == 0) {
+                    assertEquals(200, api.call("GET", "/v1/conversation-groups", alice, null).status(),
+                            "the real user from the same address is never held back");
+                }
+            }
+            // Before: 300 guesses, 300 plain 401s.
+            assertTrue(slowed != null, "300 refused credentials in a burst were never slowed");
+            assertTrue(unauthorized >= 100 && unauthorized < 150, "a burst of 100, and a little refill: " + unauthorized);
+            assertEquals(429, slowed.status());
+            assertEquals(42902, slowed.json().getInt("code"));
+            assertEquals(200, api.call("GET", "/v1/conversation-groups", alice, null).status());
+        }
+    }
+
+    @Test
     void aUserOrTheAdminKeyFasterThanItsRateLimitIsToldToWaitWhileOthersGoOn(@TempDir Path limitedDir) throws Exception {
         try (Wiring limited = Wiring.start(Api.config(limitedDir, Map.of("CONVERSATIONS_RATE_LIMIT_USER", "5",
                 "CONVERSATIONS_RATE_LIMIT_ADMIN", "2")))) {

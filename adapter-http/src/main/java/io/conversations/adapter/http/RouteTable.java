@@ -37,7 +37,7 @@ final class RouteTable {
         routes.addHttpHandler(method, path, ctx -> {
             var user = auth.user(ctx);
             if (user.isEmpty()) {
-                exchange.error(ctx, Problem.UNAUTHENTICATED, "a valid bearer token is required");
+                refuse(ctx, "a valid bearer token is required");
                 return;
             }
             String caller = user.get().corp() + "/" + user.get().user();
@@ -55,7 +55,7 @@ final class RouteTable {
     void admin(HandlerType method, String path, Handler handler) {
         routes.addHttpHandler(method, path, ctx -> {
             if (!auth.admin(ctx)) {
-                exchange.error(ctx, Problem.UNAUTHENTICATED, "the admin key is required");
+                refuse(ctx, "the admin key is required");
                 return;
             }
             ctx.attribute(RequestLog.USER, "admin");
@@ -66,5 +66,18 @@ final class RouteTable {
             }
             idempotency.handle(ctx, "admin", handler);
         });
+    }
+
+    /**
+     * 401, until one address has been refused more often than {@link RateLimits#FAILED_BURST} at once: then 429
+     * with Retry-After (guessing tokens or the admin key is slowed; a good credential is never counted).
+     */
+    private void refuse(io.javalin.http.Context ctx, String message) {
+        OptionalLong wait = limits.failed(ctx.ip());
+        if (wait.isPresent()) {
+            exchange.limited(ctx, wait.getAsLong(), "too many requests with refused credentials from this address");
+        } else {
+            exchange.error(ctx, Problem.UNAUTHENTICATED, message);
+        }
     }
 }
