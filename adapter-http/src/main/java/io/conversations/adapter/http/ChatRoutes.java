@@ -34,21 +34,22 @@ public final class ChatRoutes implements RouteTable.RouteSet {
     @Override
     public void register(RouteTable routes) {
         routes.user(HandlerType.GET, "/v1/chats/{cid}/info", this::info);
-        routes.user(HandlerType.GET, "/v1/corps/{corpId}/chats", this::pickable);
+        ListCursor cursors = routes.cursors();
+        routes.user(HandlerType.GET, "/v1/corps/{corpId}/chats", (ctx, user) -> pickable(ctx, user, cursors));
         routes.user(HandlerType.GET, "/v1/corps/{corpId}/chats/{chatId}", this::resolve);
         routes.user(HandlerType.POST, "/v1/corps/{corpId}/chats/{chatId}/pick", this::pick);
     }
 
-    void pickable(Context ctx, UserRef user) {
+    void pickable(Context ctx, UserRef user, ListCursor cursors) {
         CorpId corp = new CorpId(Exchange.path(ctx, "corpId"));
         String query = ctx.queryParam("query");
         exchange.outcome(ctx, pickableChats.pickable(user, corp,
                         query == null || query.isEmpty() ? Optional.empty() : Optional.of(query),
                         Exchange.intQuery(ctx, "count", ConversationQuery.DEFAULT_COUNT, 1, ConversationQuery.MAX_COUNT),
-                        ListCursor.decode(ctx.queryParam("cursor"))), 200,
+                        cursors.decode(ctx.queryParam("cursor"))), 200,
                 page -> new ChatBodies.PickableList(page.conversations().stream()
                         .map(c -> new ChatBodies.Pickable(c.id().toString(), c.chatId().value(), c.title())).toList(),
-                        page.next().map(ListCursor::encode).orElse(""), page.finished()));
+                        page.next().map(cursors::encode).orElse(""), page.finished()));
     }
 
     void resolve(Context ctx, UserRef user) {

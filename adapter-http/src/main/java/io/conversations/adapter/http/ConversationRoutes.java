@@ -58,7 +58,8 @@ public final class ConversationRoutes implements RouteTable.RouteSet {
 
     @Override
     public void register(RouteTable routes) {
-        routes.user(HandlerType.GET, "/v1/conversations", this::list);
+        ListCursor cursors = routes.cursors();
+        routes.user(HandlerType.GET, "/v1/conversations", (ctx, user) -> list(ctx, user, cursors));
         // Before the conversation's own path: "unread-total" is no conversation id, but the router takes the first match.
         routes.user(HandlerType.GET, "/v1/conversations/unread-total", this::unreadTotal);
         routes.user(HandlerType.POST, "/v1/conversations/marks", this::mark);
@@ -73,17 +74,17 @@ public final class ConversationRoutes implements RouteTable.RouteSet {
         routes.user(HandlerType.POST, "/v1/conversations/{conversationID}/clear-history", this::clearHistory);
     }
 
-    void list(Context ctx, UserRef user) {
+    void list(Context ctx, UserRef user, ListCursor cursors) {
         String group = ctx.queryParam("groupName");
         String type = ctx.queryParam("type");
         ConversationQuery query = new ConversationQuery(
                 group == null || group.isEmpty() ? Optional.empty() : Optional.of(new GroupName(group)),
                 type == null || type.isEmpty() ? Optional.empty() : Optional.of(chatType(type)),
                 Exchange.intQuery(ctx, "count", ConversationQuery.DEFAULT_COUNT, 1, ConversationQuery.MAX_COUNT),
-                ListCursor.decode(ctx.queryParam("cursor")), Optional.empty(), false, markType(ctx),
+                cursors.decode(ctx.queryParam("cursor")), Optional.empty(), false, markType(ctx),
                 Exchange.booleanQuery(ctx, "hasUnreadCount"));
         if (query.after().isPresent()) {
-            exchange.outcome(ctx, listConversations.list(user, query), 200, ConversationRoutes::body);
+            exchange.outcome(ctx, listConversations.list(user, query), 200, page -> body(page, cursors));
             return;
         }
         // A first page: the rendered answer while the user's event sequence says it is current.
@@ -98,17 +99,17 @@ public final class ConversationRoutes implements RouteTable.RouteSet {
         RenderedViews.Reservation reservation = views.reserve(user);
         Outcome<ConversationPage> outcome = listConversations.list(user, query);
         if (outcome instanceof Outcome.Done<ConversationPage> done) {
-            byte[] rendered = exchange.render(body(done.value()));
+            byte[] rendered = exchange.render(body(done.value(), cursors));
             reservation.keep(key, done.value().eventSeq(), done.value().bigChats(), rendered);
             exchange.rendered(ctx, 200, rendered);
         } else {
-            exchange.outcome(ctx, outcome, 200, ConversationRoutes::body);
+            exchange.outcome(ctx, outcome, 200, page -> body(page, cursors));
         }
     }
 
-    private static ConversationListBody body(ConversationPage page) {
+    private static ConversationListBody body(ConversationPage page, ListCursor cursors) {
         return new ConversationListBody(ConversationBody.from(page.conversations()),
-                page.next().map(ListCursor::encode).orElse(""), page.finished(), page.eventSeq());
+                page.next().map(cursors::encode).orElse(""), page.finished(), page.eventSeq());
     }
 
     void get(Context ctx, UserRef user) {

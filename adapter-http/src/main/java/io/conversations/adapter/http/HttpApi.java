@@ -108,7 +108,7 @@ public final class HttpApi implements AutoCloseable {
             r.get("/openapi.json", ctx -> ctx.contentType(Exchange.JSON).result(openApi));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
-            RouteTable table = new RouteTable(r, auth, limits, idempotency, exchange);
+            RouteTable table = new RouteTable(r, auth, limits, idempotency, exchange, settings.tokens().cursors());
             routes.all().forEach(set -> set.register(table));
             answerErrors(r, exchange);
         });

@@ -35,6 +35,8 @@ public final class JwtTokens implements Tokens {
     /** A token whose {@code nbf} is later than now by more than this is not valid yet (clocks differ a little). */
     static final long NOT_BEFORE_SKEW_MILLIS = 30_000;
 
+    private final byte[] cursorKey;
+
     public JwtTokens(String secret) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
@@ -43,9 +45,20 @@ public final class JwtTokens implements Tokens {
         try {
             this.signer = new MACSigner(bytes);
             this.verifier = new MACVerifier(bytes);
-        } catch (JOSEException e) {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new javax.crypto.spec.SecretKeySpec(bytes, "HmacSHA256"));
+            this.cursorKey = derive.doFinal("conversations list cursors".getBytes(StandardCharsets.UTF_8));
+        } catch (JOSEException | java.security.GeneralSecurityException e) {
             throw new IllegalArgumentException("unusable token secret: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A key for the MAC of list cursors, derived from the token secret (never the secret itself): every node of a
+     * cluster has the same secret, so a cursor one node gave out checks on another.
+     */
+    ListCursor cursors() {
+        return new ListCursor(cursorKey);
     }
 
     @Override

@@ -23,13 +23,21 @@ final class RouteTable {
     private final RateLimits limits;
     private final Idempotency idempotency;
     private final Exchange exchange;
+    private final ListCursor cursors;
 
-    RouteTable(RoutesConfig routes, Authentication auth, RateLimits limits, Idempotency idempotency, Exchange exchange) {
+    RouteTable(RoutesConfig routes, Authentication auth, RateLimits limits, Idempotency idempotency, Exchange exchange,
+               ListCursor cursors) {
         this.routes = routes;
         this.auth = auth;
         this.limits = limits;
         this.idempotency = idempotency;
         this.exchange = exchange;
+        this.cursors = cursors;
+    }
+
+    /** The cursors of paged lists: what the routes of such lists give out and take back. */
+    ListCursor cursors() {
+        return cursors;
     }
 
     /** A route for a user: it runs only with a valid token of a provisioned user, and is told who they are. */

@@ -111,9 +111,12 @@ final class ArchitectureRules {
      * itself (collections, Optional, Objects) and its function, stream and regex packages, not its concurrency.
      */
     ArchRule theDomainUsesNoMoreOfJavaThanItsLanguageAndCollections() {
-        return classes().that().resideInAPackage(domain()).should().onlyDependOnClassesThat()
-                .resideInAnyPackage(domain(), "java.lang", "java.util", "java.util.function", "java.util.stream",
-                        "java.util.regex", "java.nio.charset", "java.lang.invoke", "java.lang.runtime");
+        // Of java.text, only Unicode normalization: a pure function of text, which group names are compared by.
+        return classes().that().resideInAPackage(domain()).should().onlyDependOnClassesThat(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(domain(), "java.lang",
+                        "java.util", "java.util.function", "java.util.stream", "java.util.regex", "java.nio.charset",
+                        "java.lang.invoke", "java.lang.runtime")
+                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(java.text.Normalizer.class)));
     }
 
     ArchRule theApplicationDependsOnTheDomainAndJavaOnly() {
