@@ -186,6 +186,20 @@ class RoutesTest {
         return new Answer(response.statusCode(), response.body(), response);
     }
 
+    /**
+     * A request written byte for byte on a socket as alice, with {@code headers} (each ending in CRLF) and
+     * {@code body} as given; the whole answer as text. For what Java's HTTP client will not send.
+     */
+    private static String raw(String requestLine, String headers, String body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + BEARER
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\n" + headers + "\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static Conversation sales(boolean pinned) {
         return new Conversation(ConversationId.group(new ChatId("sales")), new ChatId("sales"), "Sales", List.of(), 2, 0,
                 Optional.empty(), pinned, List.of(), "", "", false, 5, 5, Marks.NONE, RemindType.ACCEPT_AND_NOTIFY);
@@ -253,40 +267,24 @@ class RoutesTest {
         for (String query : List.of("/v1/conversations?groupName=Trail1%zz", "/v1/conversations?type=GROUP%",
                 "/v1/conversations?groupName=%FF%FE", "/v1/events?after=5%zz")) {
             // Written on a socket: Java's HTTP client refuses to send a broken escape.
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
-                socket.getOutputStream().write(("GET " + query + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                        + BEARER + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                assertTrue(answer.startsWith("HTTP/1.1 400"), query + " -> " + answer);
-                assertTrue(answer.contains("\"code\":40001"), query + " -> " + answer);
-            }
+            String answer = raw("GET " + query, "", "");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), query + " -> " + answer);
+            assertTrue(answer.contains("\"code\":40001"), query + " -> " + answer);
         }
         // Before: a chunked body framed wrong answered 500 (and logged a stack trace per request).
         for (String chunks : List.of("zz\r\n{}\r\n0\r\n\r\n", "ffffffffffffffffff\r\n{}\r\n0\r\n\r\n",
                 "-5\r\n{}\r\n0\r\n\r\n", "2\r\n{}xx0\r\n\r\n")) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("POST /v1/conversation-groups HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                        + BEARER + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                        + "Connection: close\r\n\r\n" + chunks).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                assertTrue(answer.startsWith("HTTP/1.1 400"), chunks + " -> " + answer);
-                assertTrue(answer.contains("\"code\":40001"), chunks + " -> " + answer);
-            }
+            String answer = raw("POST /v1/conversation-groups", "Transfer-Encoding: chunked\r\n", chunks);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), chunks + " -> " + answer);
+            assertTrue(answer.contains("\"code\":40001"), chunks + " -> " + answer);
         }
         // Before: a declared 2 GB body held the connection until the idle timeout, then a bare 408.
         for (String length : List.of("1000001", "2000000000", "99999999999999999999999")) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
-                socket.setSoTimeout(5_000);
-                socket.getOutputStream().write(("POST /v1/conversation-groups HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                        + BEARER + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n{\"gr")
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                // Jetty refuses a length too long for a number itself (400, in the contract's shape).
-                boolean huge = length.length() > 19;
-                assertTrue(answer.startsWith(huge ? "HTTP/1.1 400" : "HTTP/1.1 413"), length + " -> " + answer);
-                assertTrue(answer.contains(huge ? "\"code\":40001" : "\"code\":41301"), length + " -> " + answer);
-            }
+            String answer = raw("POST /v1/conversation-groups", "Content-Length: " + length + "\r\n", "{\"gr");
+            // Jetty refuses a length too long for a number itself (400, in the contract's shape).
+            boolean huge = length.length() > 19;
+            assertTrue(answer.startsWith(huge ? "HTTP/1.1 400" : "HTTP/1.1 413"), length + " -> " + answer);
+            assertTrue(answer.contains(huge ? "\"code\":40001" : "\"code\":41301"), length + " -> " + answer);
         }
         assertEquals(List.of(), calls);
         page = () -> Outcome.done(new ConversationPage(List.of(), Optional.empty(), 1));
