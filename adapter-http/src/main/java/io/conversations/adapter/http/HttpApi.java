@@ -163,11 +163,13 @@ public final class HttpApi implements AutoCloseable {
     private static void answerErrors(RoutesConfig r, Exchange exchange) {
         r.exception(InvalidInput.class, (e, ctx) -> exchange.error(ctx, e.rejection()));
         r.exception(StoreUnavailable.class, (e, ctx) -> {
-            LOG.warn("store unavailable: {}", e.getMessage());
+            // The store says once when it goes down and comes back; the access log has each request's 50301.
             if (e.outcomeUnknown()) {
+                LOG.warn("store failed while committing: {}", e.getMessage());
                 exchange.error(ctx, Problem.OUTCOME_UNKNOWN, "the store failed while committing: the change may or "
                         + "may not have been made; read it back before trying again");
             } else {
+                LOG.debug("store unavailable: {}", e.getMessage());
                 exchange.error(ctx, Problem.STORE_UNAVAILABLE, "the store is unavailable; nothing was changed");
             }
         });

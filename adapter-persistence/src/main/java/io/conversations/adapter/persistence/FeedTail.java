@@ -159,6 +159,9 @@ public final class FeedTail implements AutoCloseable {
         }
     }
 
+    /** The last round failed (read by the tail's thread only). */
+    private boolean failing;
+
     private void runTail() {
         while (!closed) {
             try {
@@ -167,11 +170,19 @@ public final class FeedTail implements AutoCloseable {
                     // a full batch: more is waiting
                 }
                 lastRoundNanos = System.nanoTime();
+                if (failing) {
+                    failing = false;
+                    LOG.log(System.Logger.Level.INFO, "event tail: reading the feed again");
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 // The store may be down for a while; the streams keep their place and catch up from the log later.
-                LOG.log(System.Logger.Level.WARNING, "event tail: " + e);
+                // Said once until a round passes again: the store itself says when it is down and back.
+                if (!failing || !(e instanceof io.conversations.application.model.StoreUnavailable)) {
+                    LOG.log(System.Logger.Level.WARNING, "event tail: " + e);
+                }
+                failing = true;
                 try {
                     Thread.sleep(Math.max(pollMillis, 1000));
                 } catch (InterruptedException stop) {

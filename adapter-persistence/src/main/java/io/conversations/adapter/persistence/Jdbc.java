@@ -156,7 +156,8 @@ final class Jdbc {
         if (JdbcTransactions.isRetryable(e)) {
             return new JdbcFailure(sql, e); // the transaction is run again from the start
         }
-        if (e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+        if (e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
+                || Store.isBrokenFile(e)) {
             return new StoreUnavailable("the store is unavailable: " + e.getMessage(), e);
         }
         return new JdbcFailure(sql, e);

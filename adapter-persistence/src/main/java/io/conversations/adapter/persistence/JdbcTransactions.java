@@ -202,9 +202,12 @@ final class JdbcTransactions implements Transactions {
             return result;
         } catch (SQLException e) {
             rollback(c);
+            if (Store.isBrokenFile(e)) {
+                state.markDown(Store.rootMessage(e));
+            }
             throw Jdbc.translate("COMMIT", e);
         } catch (StoreUnavailable e) {
-            if (Store.isUnreachable(e)) {
+            if (Store.isUnreachable(e) || Store.isBrokenFile(e)) {
                 state.markDown(Store.rootMessage(e));
             }
             rollback(c);

@@ -124,7 +124,12 @@ public final class Store implements AutoCloseable {
         StoreState state = settings.mariaDbUrl()
                 .map(url -> StoreState.probing(url, settings.user(), settings.password(),
                         galera.connectionProperties(url), galera.nodeQuery(), node -> movePool(dataSource, node)))
-                .orElseGet(StoreState::embedded);
+                .orElseGet(() -> StoreState.embedded(dataSource, () -> {
+                    var pool = dataSource.getHikariPoolMXBean();
+                    if (pool != null) {
+                        pool.softEvictConnections();
+                    }
+                }));
         return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state, settings.poolSize());
     }
 
@@ -157,6 +162,27 @@ public final class Store implements AutoCloseable {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
                     && !(sql.getMessage() != null && sql.getMessage().contains("Access denied"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the store's own file failed under a statement: the embedded store could not write (a full disk, an
+     * I/O error) or closed itself after such a failure (H2 90098, "the database has been closed"). Answered as
+     * the store being unavailable (503), and the embedded store's probe opens it again once it can.
+     */
+    public static boolean isBrokenFile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90028
+                    || sql.getErrorCode() == 90121)) {
+                return true;
+            }
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
                 return true;
             }
         }
@@ -257,7 +283,7 @@ public final class Store implements AutoCloseable {
 
     public StoreHealth health() {
         return () -> {
-            if (!embedded) {
+            if (!embedded || state.isDown()) {
                 return !state.isDown(); // known at once, from the probe and the requests
             }
             try (Connection c = dataSource.getConnection()) {

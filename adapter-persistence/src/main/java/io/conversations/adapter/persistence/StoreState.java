@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * (503) instead of waiting for the pool's 10 s, and the health check answers at once. A probe connects on its
  * own (not through the pool, whose wait is what is avoided) every {@value #PROBE_MILLIS} ms with 1 s
  * time-outs; a request that meets a dead connection marks the store down at once, and the probe sees it come
- * back. The embedded store cannot be down: it has no probe.
+ * back. The embedded store is down when its file fails (a full disk): its probe opens the file again.
  */
 final class StoreState implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreState.class);
@@ -31,8 +31,45 @@ final class StoreState implements AutoCloseable {
         this.probe = probe;
     }
 
-    static StoreState embedded() {
+    /** A state nothing probes: once marked down it stays down (tests of what a transaction does meanwhile). */
+    static StoreState withoutProbe() {
         return new StoreState(null);
+    }
+
+    /**
+     * The embedded store: it is marked down when its file fails (a full disk makes H2 close the database), and
+     * while it is, a probe every {@value #PROBE_MILLIS} ms drops the pool's dead connections ({@code evict}) and
+     * writes one row through {@code dataSource} (H2 opens the file again when it can), marking it up once that
+     * write commits.
+     */
+    static StoreState embedded(javax.sql.DataSource dataSource, Runnable evict) {
+        StoreState[] state = new StoreState[1];
+        Thread thread = new Thread(() -> state[0].reopenWhileDown(dataSource, evict), "store-probe");
+        thread.setDaemon(true);
+        state[0] = new StoreState(thread);
+        thread.start();
+        return state[0];
+    }
+
+    private void reopenWhileDown(javax.sql.DataSource dataSource, Runnable evict) {
+        while (!closed) {
+            if (down) {
+                evict.run();
+                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                    // A write, not a read: H2 reopens the file and reads it while the disk is still full.
+                    c.setAutoCommit(true);
+                    s.executeUpdate("UPDATE store_probe SET probed_at = " + System.currentTimeMillis() + " WHERE id = 1");
+                    markUp();
+                } catch (SQLException | RuntimeException e) {
+                    why = Store.rootMessage(e);
+                }
+            }
+            try {
+                Thread.sleep(PROBE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /**
@@ -63,14 +100,14 @@ final class StoreState implements AutoCloseable {
         if (!down) {
             why = reason;
             down = true;
-            LOG.warn("the database does not answer: {}; refusing requests at once until it does", reason);
+            LOG.warn("the store does not answer: {}; refusing requests at once (503) until it does", reason);
         }
     }
 
     private void markUp() {
         if (down) {
             down = false;
-            LOG.info("the database answers again");
+            LOG.info("the store answers again");
         }
     }
 

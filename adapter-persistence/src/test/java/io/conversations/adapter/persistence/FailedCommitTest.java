@@ -84,7 +84,7 @@ class FailedCommitTest {
     }
 
     private final ScriptedDataSource dataSource = new ScriptedDataSource();
-    private final JdbcTransactions transactions = new JdbcTransactions(dataSource, StoreState.embedded());
+    private final JdbcTransactions transactions = new JdbcTransactions(dataSource, StoreState.withoutProbe());
     private final AtomicInteger runs = new AtomicInteger();
 
     @Test
