@@ -67,9 +67,27 @@ final class OwnMariaDb implements AutoCloseable {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** SIGSTOP: the server keeps its connections open and answers nothing, as a frozen machine would. */
+    void freeze() throws Exception {
+        signal("-STOP");
+    }
+
+    /** SIGCONT: the frozen server goes on. */
+    void thaw() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws Exception {
+        Process p = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("kill " + which + " failed");
+        }
+    }
+
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
         if (process != null) {
+            thaw(); // a stopped process does not die of SIGKILL until it is continued on some systems
             kill();
         }
     }

@@ -54,9 +54,25 @@ final class JdbcTransactions implements Transactions {
     }
 
     JdbcTransactions(DataSource dataSource, StoreState state) {
+        this(dataSource, state, 0);
+    }
+
+    /**
+     * {@code statementTimeoutMillis}: how long a use case's transaction waits for one answer of the database
+     * before its connection is given up (0: no limit). A database that stops answering (frozen, its network
+     * gone) otherwise holds the requests under way until it answers again: Connector/J cannot interrupt a read
+     * in progress (its abort first sends KILL over a new connection, which waits as long; closing the socket
+     * under the reading thread waits for that thread's lock). Migrations do not run through here.
+     */
+    JdbcTransactions(DataSource dataSource, StoreState state, int statementTimeoutMillis) {
         this.state = state;
         this.dataSource = dataSource;
+        this.statementTimeoutMillis = statementTimeoutMillis;
     }
+
+    private final int statementTimeoutMillis;
+    /** setNetworkTimeout wants an executor for the driver's abort; Connector/J runs nothing on it here. */
+    private static final java.util.concurrent.Executor DIRECT = Runnable::run;
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -171,6 +187,9 @@ final class JdbcTransactions implements Transactions {
         }
         current.set(c);
         try {
+            if (statementTimeoutMillis > 0) {
+                c.setNetworkTimeout(DIRECT, statementTimeoutMillis); // the pool resets it when the connection returns
+            }
             c.setAutoCommit(false);
             appended.get().clear();
             held.get().clear();

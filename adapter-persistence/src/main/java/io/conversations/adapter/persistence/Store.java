@@ -42,12 +42,19 @@ public final class Store implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final QueuedLogReads catchUpReads;
 
+    /**
+     * How long a request's transaction waits for one answer of MariaDB before the request is answered 503: far
+     * above any statement of a use case (milliseconds; the retry budget of a whole use case is 5 s), so it only
+     * ends waits on a database that stopped answering.
+     */
+    static final int STATEMENT_TIMEOUT_MILLIS = 5_000;
+
     private Store(HikariDataSource dataSource, String description, boolean embedded, StoreState state, int poolSize) {
         this.dataSource = dataSource;
         this.description = description;
         this.embedded = embedded;
         this.state = state;
-        this.transactions = new JdbcTransactions(dataSource, state);
+        this.transactions = new JdbcTransactions(dataSource, state, embedded ? 0 : STATEMENT_TIMEOUT_MILLIS);
         this.jdbc = new Jdbc(transactions);
         transactions.beforeCommit(held -> UserRow.writeBack(jdbc, held));
         this.catchUpReads = new QueuedLogReads(transactions, new JdbcEventLog(jdbc, transactions),
