@@ -44,10 +44,11 @@ public final class Store implements AutoCloseable {
 
     /**
      * How long a request's transaction waits for one answer of MariaDB before the request is answered 503: far
-     * above any statement of a use case (milliseconds; the retry budget of a whole use case is 5 s), so it only
-     * ends waits on a database that stopped answering.
+     * above any statement of a use case (milliseconds; the retry budget of a whole use case is 5 s) and above a
+     * Galera node's eviction of a dead peer (about 6 s, during which writes wait and then succeed: 5 s turned
+     * them into 503s), so it only ends waits on a database that stopped answering.
      */
-    static final int STATEMENT_TIMEOUT_MILLIS = 5_000;
+    static final int STATEMENT_TIMEOUT_MILLIS = 10_000;
 
     private Store(HikariDataSource dataSource, String description, boolean embedded, StoreState state, int poolSize) {
         this.dataSource = dataSource;
