@@ -32,6 +32,7 @@ class StopUnderLoadTest {
     @Test
     void aStopFinishesWhatItTookAndExitsZero() throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> refusals = ConcurrentHashMap.newKeySet();
         List<SseClient> streams = new ArrayList<>();
         String alice;
         int exit;
@@ -53,9 +54,12 @@ class StopUnderLoadTest {
                     for (int n = 0; going.get(); n++) {
                         String text = "w" + writer + "-" + n;
                         try {
-                            if (api.call("POST", "/v1/chats/room/messages", token,
-                                    "{\"type\":\"text\",\"text\":\"" + text + "\"}").status() == 201) {
+                            Api.Reply reply = api.call("POST", "/v1/chats/room/messages", token,
+                                    "{\"type\":\"text\",\"text\":\"" + text + "\"}");
+                            if (reply.status() == 201) {
                                 acknowledged.add(text);
+                            } else {
+                                refusals.add(reply.status() + " " + reply.text());
                             }
                         } catch (IllegalStateException refusedOrCut) {
                             // not taken (the service no longer listens): must not have been stored
@@ -90,6 +94,11 @@ class StopUnderLoadTest {
         assertTrue(java.util.regex.Pattern.compile("INFO  access \\[[0-9a-f]{16}] - 201 POST /v1/chats/room/messages \\d+ ms "
                 + "caller=stop/alice id=[0-9a-f]{16}").matcher(text).find(), "an access log line a request:\n" + text);
         assertTrue(acknowledged.size() > 20, "the writers were busy: " + acknowledged.size());
+        // A request that comes while the node stops is told so (Jetty's own 503 said "internal error").
+        for (String refusal : refusals) {
+            assertTrue(refusal.startsWith("503 ") && refusal.contains("\"code\":50301")
+                    && refusal.contains("stopping"), refusal);
+        }
 
         try (ServiceProcess second = ServiceProcess.start(dataDir, logs.resolve("second.log"))) {
             Api api = second.awaitUp();

@@ -14,6 +14,7 @@ final class ErrorTable {
             case GROUP_NOT_FOUND, NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case BODY_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
             case GROUP_LIMIT, ALREADY_EXISTS, GROUPED_CONVERSATION_LIMIT, IDEMPOTENCY_KEY_REUSED, MARK_LIMIT -> 409;
             case TOO_MANY_STREAMS, RATE_LIMITED -> 429;
             case STORE_UNAVAILABLE, NODE_FULL, OUTCOME_UNKNOWN -> 503;

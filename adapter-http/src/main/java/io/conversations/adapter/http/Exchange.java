@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -117,6 +118,7 @@ final class Exchange {
     static JsonBody body(Context ctx) {
         String contentType = ctx.header("Content-Type");
         if (contentType != null) {
+            checkJsonMediaType(contentType);
             for (String param : contentType.split(";")) {
                 String p = param.trim();
                 if (p.regionMatches(true, 0, "charset=", 0, 8)) {
@@ -133,6 +135,21 @@ final class Exchange {
                     .decode(ByteBuffer.wrap(bodyBytes(ctx))).toString());
         } catch (CharacterCodingException e) {
             throw new InvalidInput(Problem.MALFORMED, "the body is not valid UTF-8");
+        }
+    }
+
+    /**
+     * A body declared as something else than JSON is refused with 415 (41501) instead of read as JSON anyway:
+     * a form, text or multipart body is a client that means something other than what the contract takes. A body
+     * without a Content-Type is read as JSON (the contract names none; a client that sends none means JSON).
+     */
+    private static void checkJsonMediaType(String contentType) {
+        int end = contentType.indexOf(';');
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).trim().toLowerCase(Locale.ROOT);
+        if (!type.isEmpty() && !type.equals("application/json")
+                && !(type.startsWith("application/") && type.endsWith("+json"))) {
+            throw new InvalidInput(Problem.UNSUPPORTED_MEDIA_TYPE,
+                    "the body must be JSON (Content-Type: application/json), not " + type);
         }
     }
 

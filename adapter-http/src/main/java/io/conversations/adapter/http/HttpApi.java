@@ -278,7 +278,9 @@ public final class HttpApi implements AutoCloseable {
             exchange.error(ctx, Problem.METHOD_NOT_ALLOWED, ctx.method() + " is not a method of " + ctx.path()
                     + (allowed == null ? "" : "; allowed: " + allowed));
         } else if (status == 413) {
-            exchange.error(ctx, Problem.MALFORMED, "the body is too large");
+            // A chunked body declares no length: it is refused once it has grown past the limit.
+            exchange.error(ctx, Problem.BODY_TOO_LARGE, "the body is larger than " + Exchange.MAX_BODY_BYTES
+                    + " bytes, the most this service takes");
         } else {
             exchange.error(ctx, Problem.MALFORMED, "bad request");
         }

@@ -30,7 +30,12 @@ final class JettyJsonErrors extends ErrorHandler {
                 : code == 405 ? Problem.METHOD_NOT_ALLOWED.code()
                 : code == 503 ? Problem.STORE_UNAVAILABLE.code()
                 : ours ? 50000 : Problem.MALFORMED.code();
-        String text = ours ? "internal error" : "bad request: " + (message == null ? "the request is malformed" : message);
+        // Jetty answers 503 itself while the node stops (its graceful shutdown): the client should go elsewhere.
+        String text = code == 503 ? "this node cannot take the request now (it is stopping); send it again, to another node if there is one"
+                : ours ? "internal error" : "bad request: " + (message == null ? "the request is malformed" : message);
+        if (code == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
         String json = "{\"code\":" + apiCode + ",\"message\":\"" + escape(text) + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Exchange.JSON);
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);

@@ -296,6 +296,35 @@ class RoutesTest {
     }
 
     @Test
+    void aBodyDeclaredAsAnythingButJsonIsRefusedAndAChunkedBodyPastTheLimitIs413() throws Exception {
+        // Before: each of these was read as JSON and created the group.
+        for (String type : List.of("text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x", "application/xml")) {
+            HttpResponse<String> refused = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/v1/conversation-groups"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"groupName\":\"Trail1\"}"))
+                    .header("Content-Type", type).header("Authorization", "Bearer " + BEARER).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, refused.statusCode(), type + " -> " + refused.body());
+            assertEquals(41501, new Answer(415, refused.body(), refused).code(), type);
+        }
+        assertEquals(List.of(), calls);
+        for (String type : List.of("application/json", "APPLICATION/JSON;charset=UTF-8", "application/ld+json")) {
+            calls.clear();
+            HttpResponse<String> taken = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/v1/conversation-groups"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"groupName\":\"ok\"}"))
+                    .header("Content-Type", type).header("Authorization", "Bearer " + BEARER).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(1, calls.size(), type + " is JSON -> " + taken.body());
+        }
+        // Before: a chunked body (no length declared) past the limit answered 400 / 40001.
+        int size = Exchange.MAX_BODY_BYTES + 10;
+        String answer = raw("POST /v1/conversation-groups", "Transfer-Encoding: chunked\r\n",
+                Integer.toHexString(size) + "\r\n" + "x".repeat(size) + "\r\n0\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("\"code\":41301"), answer);
+    }
+
+    @Test
     void anIdThatCannotExistIsAnsweredLikeOneThatDoesNotWithoutAskingTheUseCase() throws Exception {
         Answer conversationId = call("GET", "/v1/conversations/DM_alice", BEARER, null);
         assertEquals(404, conversationId.status());

@@ -28,6 +28,8 @@ public enum Problem {
     MARK_LIMIT(40903),
     /** A request body larger than the service takes (1,000,000 bytes), refused before it is read. */
     BODY_TOO_LARGE(41301),
+    /** A request body declared as something other than JSON (a form, text, multipart). */
+    UNSUPPORTED_MEDIA_TYPE(41501),
     /** The store failed while committing: the change may or may not have been made. */
     OUTCOME_UNKNOWN(50303);
 
