@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.conversations.application.port.out.Tokens;
@@ -97,10 +98,21 @@ public final class JwtTokens implements Tokens {
         return checked.map(Verified::user);
     }
 
+    /**
+     * A signature is accepted only in its one base64url spelling. A MAC of 32 bytes is 43 characters whose last
+     * carries two unused bits; a decoder ignores them, so four spellings of one signature verified (a token with
+     * its last character changed from A to B stayed valid). RFC 7515 leaves it to the verifier; one spelling
+     * per token keeps "this exact token" meaning one thing (the cache of verified tokens is keyed by it).
+     */
+    private static boolean isCanonical(Base64URL signature) {
+        return signature != null && Base64URL.encode(signature.decode()).toString().equals(signature.toString());
+    }
+
     private Optional<Verified> check(String token, long nowMillis) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !isCanonical(jwt.getSignature())
+                    || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
