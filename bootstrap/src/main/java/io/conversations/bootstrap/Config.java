@@ -7,12 +7,14 @@ import io.conversations.application.service.ChatService;
 import io.conversations.domain.group.GroupLimits;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The service's configuration, from environment variables ({@code CONVERSATIONS_PORT}) or the
@@ -31,15 +33,71 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
     public record Events(int streamsPerUser, int streamsPerNode, int pollMillis, int retentionDays,
                          int heartbeatMillis) {}
 
-    /** Every setting there is; a flag naming another is refused rather than ignored (a typo would go unnoticed). */
-    static final Set<String> NAMES = Set.of("CONVERSATIONS_HOST", "CONVERSATIONS_PORT", "CONVERSATIONS_DATA_DIR",
-            "CONVERSATIONS_DB_URL", "CONVERSATIONS_DB_USER", "CONVERSATIONS_DB_PASSWORD", "CONVERSATIONS_ADMIN_KEY",
-            "CONVERSATIONS_TOKEN_SECRET", "CONVERSATIONS_MAX_GROUPS", "CONVERSATIONS_MAX_GROUPED_CONVERSATIONS",
-            "CONVERSATIONS_MAX_STREAMS_PER_USER", "CONVERSATIONS_MAX_STREAMS", "CONVERSATIONS_EVENT_POLL_MS",
-            "CONVERSATIONS_EVENT_RETENTION_DAYS", "CONVERSATIONS_SSE_HEARTBEAT_MS", "CONVERSATIONS_LIST_CACHE_MB",
-            "CONVERSATIONS_CORS_ORIGINS", "CONVERSATIONS_DB_WAIT_SECONDS",
-            "CONVERSATIONS_LOG_FORMAT", "CONVERSATIONS_RATE_LIMIT_USER", "CONVERSATIONS_RATE_LIMIT_ADMIN",
-            "CONVERSATIONS_BIG_CHAT_MEMBERS");
+    /** One setting: its name, its default as a person reads it, and what it does. */
+    record Setting(String name, String byDefault, String meaning) {
+        String flag() {
+            return "--" + name.toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * Every setting there is, as {@code --help} lists them (README's table says the same at more length); a
+     * flag naming another is refused rather than ignored (a typo would go unnoticed).
+     */
+    static final List<Setting> SETTINGS = List.of(
+            new Setting("CONVERSATIONS_PORT", "7070", "HTTP port"),
+            new Setting("CONVERSATIONS_HOST", "0.0.0.0", "address to listen on"),
+            new Setting("CONVERSATIONS_DATA_DIR", "./data", "the embedded store's file and the generated keys"),
+            new Setting("CONVERSATIONS_DB_URL", "(embedded store)",
+                    "jdbc:mariadb://host:3306/db to use MariaDB; jdbc:mariadb:sequential://n1,n2,n3/db for Galera"),
+            new Setting("CONVERSATIONS_DB_USER", "(none)", "MariaDB user"),
+            new Setting("CONVERSATIONS_DB_PASSWORD", "(none)", "MariaDB password"),
+            new Setting("CONVERSATIONS_DB_WAIT_SECONDS", "60", "how long a start waits for a database to answer"),
+            new Setting("CONVERSATIONS_ADMIN_KEY", "(generated into <data dir>/admin.key)",
+                    "bearer key of /v1/admin/*, at least " + MIN_ADMIN_KEY_CHARS + " characters; the same on every node"),
+            new Setting("CONVERSATIONS_TOKEN_SECRET", "(generated into <data dir>/token.secret)",
+                    "HMAC secret of user tokens, at least " + MIN_TOKEN_SECRET_BYTES + " bytes; the same on every node"),
+            new Setting("CONVERSATIONS_MAX_GROUPS", "20", "groups a user may have (may only be raised)"),
+            new Setting("CONVERSATIONS_MAX_GROUPED_CONVERSATIONS", "1000",
+                    "distinct conversations a user may have in groups (may only be raised)"),
+            new Setting("CONVERSATIONS_MAX_STREAMS_PER_USER", "5", "event streams a user may hold open on one node"),
+            new Setting("CONVERSATIONS_MAX_STREAMS", "10000", "event streams one node holds open"),
+            new Setting("CONVERSATIONS_EVENT_POLL_MS", "100", "how often a node looks for other nodes' events"),
+            new Setting("CONVERSATIONS_EVENT_RETENTION_DAYS", "7", "days events are kept (at least 7)"),
+            new Setting("CONVERSATIONS_SSE_HEARTBEAT_MS", "15000", "how often an idle stream carries a heartbeat"),
+            new Setting("CONVERSATIONS_BIG_CHAT_MEMBERS", String.valueOf(ChatService.DEFAULT_BIG_CHAT_MEMBERS),
+                    "from how many members a group chat's messages write the chat, not each member"),
+            new Setting("CONVERSATIONS_LIST_CACHE_MB", "128", "memory for rendered first pages of the list (0: none)"),
+            new Setting("CONVERSATIONS_CORS_ORIGINS", "(none)",
+                    "other web origins whose pages may call the service, comma-separated, or *"),
+            new Setting("CONVERSATIONS_RATE_LIMIT_USER", "100", "requests a second a user may send (0: no limit)"),
+            new Setting("CONVERSATIONS_RATE_LIMIT_ADMIN", "2000", "requests a second for the admin key (0: no limit)"),
+            new Setting("CONVERSATIONS_LOG_FORMAT", "text", "text, or json: one JSON object a line"));
+
+    static final Set<String> NAMES = SETTINGS.stream().map(Setting::name).collect(Collectors.toUnmodifiableSet());
+
+    /** What {@code --help} prints: how to give settings, and each with its default. */
+    static String help() {
+        StringBuilder out = new StringBuilder("""
+                Usage: java -jar conversations.jar [--name=value ...]
+                       java -jar conversations.jar --help | --version
+
+                Conversations: a chat product's conversation list and conversation groups over HTTP.
+                Every setting is an environment variable or the same name as a flag (a flag wins):
+                CONVERSATIONS_PORT=8080 or --conversations-port=8080.
+
+                """);
+        for (Setting setting : SETTINGS) {
+            out.append(String.format("  %-42s %s%n  %-42s default: %s%n", setting.flag(), setting.meaning(), "",
+                    setting.byDefault()));
+        }
+        out.append("""
+
+                With no CONVERSATIONS_DB_URL the data lives in an embedded H2 file under the data dir.
+                The contract: docs/API.md; the OpenAPI description: GET /openapi.json on a running node.
+                """);
+        return out.toString();
+    }
 
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>(env);
@@ -50,8 +108,8 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             String flag = arg.substring(2, arg.indexOf('='));
             String name = flag.toUpperCase(Locale.ROOT).replace('-', '_');
             if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown flag --" + flag + "; the flags are " + NAMES.stream()
-                        .sorted().map(n -> "--" + n.toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+                throw new IllegalArgumentException("unknown flag --" + flag + ";" + closest(flag)
+                        .map(known -> " did you mean " + known + "?").orElse("") + " --help lists them");
             }
             values.put(name, arg.substring(arg.indexOf('=') + 1));
         }
@@ -102,6 +160,33 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
                 integer(values, "CONVERSATIONS_RATE_LIMIT_ADMIN", 2_000, 0, 1_000_000),
                 // From this many members a chat's messages write the chat, not each member (a one-to-one chat: never).
                 integer(values, "CONVERSATIONS_BIG_CHAT_MEMBERS", ChatService.DEFAULT_BIG_CHAT_MEMBERS, 3, 1_000_000));
+    }
+
+    /** The known flag a mistyped one is most likely to mean: at most three edits away. */
+    private static Optional<String> closest(String flag) {
+        String typed = "--" + flag.toLowerCase(Locale.ROOT);
+        return SETTINGS.stream().map(Setting::flag).filter(known -> edits(typed, known) <= 3)
+                .min(Comparator.comparingInt(known -> edits(typed, known)));
+    }
+
+    /** Levenshtein's distance between two strings. */
+    private static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String logFormat(String raw) {

@@ -8,6 +8,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+            System.out.print(Config.help());
+            return;
+        }
+        if (java.util.List.of(args).contains("--version")) {
+            System.out.println("conversations " + BuildInfo.current().describe());
+            return;
+        }
         Config config;
         try {
             config = Config.from(System.getenv(), args);
@@ -45,6 +53,7 @@ public final class Main {
             }
             Runtime.getRuntime().halt(0);
         }, "shutdown"));
-        log.info("Conversations listening on port {} ({})", wiring.port(), wiring.storeDescription());
+        log.info("Conversations {} listening on port {} ({})", BuildInfo.current().describe(), wiring.port(),
+                wiring.storeDescription());
     }
 }

@@ -31,6 +31,9 @@ import io.conversations.application.service.MessageService;
 import io.conversations.application.service.ShareService;
 import io.conversations.application.service.StreamRegistry;
 import io.conversations.application.service.TokenService;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +62,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Opens the store, wires the use cases and starts listening. */
     public static Wiring start(Config config) {
+        checkPortFree(config.host(), config.port()); // before the store opens or a key file is written
         StoreSettings storeSettings = config.dbUrl()
                 .map(url -> StoreSettings.mariaDb(url, config.dbUser(), config.dbPassword()))
                 .orElseGet(() -> StoreSettings.embedded(config.dataDir()));
@@ -77,6 +81,12 @@ public final class Wiring implements AutoCloseable {
             String adminKey = Secrets.configuredOrKept(config.adminKey(), config.dataDir(), "admin.key", "admin key");
             String tokenSecret = Secrets.configuredOrKept(config.tokenSecret(), config.dataDir(), "token.secret",
                     "token secret");
+            if (config.dbUrl().isPresent() && (config.tokenSecret().isEmpty() || config.adminKey().isEmpty())) {
+                LOG.warn("the token secret or the admin key is this node's own (kept in {}): every node on this "
+                        + "database must have the same, or tokens and the admin key work on one node only; set "
+                        + "CONVERSATIONS_TOKEN_SECRET and CONVERSATIONS_ADMIN_KEY alike on each",
+                        config.dataDir().toAbsolutePath().normalize());
+            }
             JwtTokens tokens = new JwtTokens(tokenSecret);
             LOG.info("limits: {} groups a user, {} grouped conversations a user, {} event streams a user and {} a node, "
                     + "events kept {} days, {} requests a second a user and {} for the admin key (0: none)",
@@ -148,6 +158,23 @@ public final class Wiring implements AutoCloseable {
             }
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a port another process listens on, in one line, before anything is opened or written: Jetty found
+     * out only after the store had opened and the key files were written, with a 40-line stack trace.
+     */
+    static void checkPortFree(String host, int port) {
+        if (port == 0) {
+            return; // any free port
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "): is another service on it? Choose another with CONVERSATIONS_PORT");
         }
     }
 

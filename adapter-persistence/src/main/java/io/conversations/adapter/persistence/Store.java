@@ -327,21 +327,14 @@ public final class Store implements AutoCloseable {
                 LOG.warn("embedded store not compacted at close ({}); H2 closes it with its own compaction",
                         e.getMessage());
             } finally {
-                closeQuietly(c);
+                if (c != null) {
+                    // Taken out of the pool, not given back: giving it back made the pool roll back and reset the
+                    // connection the shutdown had closed, and H2 wrote that failure to conversations.trace.db at
+                    // every stop.
+                    dataSource.evictConnection(c);
+                }
             }
         }
         dataSource.close();
-    }
-
-    /** The connection died with the database it shut down; the pool only has to let go of it. */
-    private static void closeQuietly(Connection c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // Nothing to give back: the database is closed.
-        }
     }
 }
