@@ -6,6 +6,7 @@ module io.conversations.bootstrap {
     requires org.slf4j;
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
+    requires jakarta.json;
 
     exports io.conversations.bootstrap;
     provides ch.qos.logback.classic.spi.Configurator with io.conversations.bootstrap.LogSetup;

@@ -4,12 +4,12 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -56,14 +56,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, boolean json) {
         if (json) {
-            JsonEncoder encoder = new JsonEncoder();
+            JsonLines layout = new JsonLines();
+            layout.setContext(context);
+            layout.start();
+            LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
             encoder.setContext(context);
-            encoder.setWithFormattedMessage(true);
-            encoder.setWithMessage(false);
-            encoder.setWithArguments(false);
-            encoder.setWithContext(false);
-            encoder.setWithSequenceNumber(false);
-            encoder.setWithNanoseconds(false);
+            encoder.setLayout(layout);
             encoder.start();
             return encoder;
         }

@@ -189,7 +189,8 @@ public final class Wiring implements AutoCloseable {
                                    ViewCache views) {
         metrics.gauge("store.connections.active", "pooled connections in use", () -> store.stats().activeConnections());
         metrics.gauge("store.connections.idle", "pooled connections idle", () -> store.stats().idleConnections());
-        metrics.gauge("store.connections.total", "pooled connections", () -> store.stats().totalConnections());
+        metrics.gauge("store.connections.pooled", "pooled connections, in use or idle",
+                () -> store.stats().totalConnections());
         metrics.gauge("store.connections.waiting", "requests waiting for a pooled connection",
                 () -> store.stats().waitingForConnection());
         metrics.gauge("store.down", "1 while the database does not answer", () -> store.stats().down() ? 1 : 0);

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Each request's id (the client's {@code X-Request-Id} when it is a sensible one, else a new one), answered
@@ -45,7 +46,18 @@ final class RequestLog {
         try {
             Object caller = ctx.attribute(USER);
             Object code = ctx.attribute(ERROR_CODE);
-            ACCESS.info("{} {} {} {} ms{}{} id={}", ctx.statusCode(), ctx.method(), ctx.path(), Math.round(millis),
+            // The line for people; the same as key-value pairs for a JSON log's fields.
+            long rounded = Math.round(millis);
+            LoggingEventBuilder line = ACCESS.atInfo().addKeyValue("status", ctx.statusCode())
+                    .addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
+                    .addKeyValue("durationMs", rounded);
+            if (caller != null) {
+                line = line.addKeyValue("caller", caller);
+            }
+            if (code != null) {
+                line = line.addKeyValue("errorCode", code);
+            }
+            line.log("{} {} {} {} ms{}{} id={}", ctx.statusCode(), ctx.method(), ctx.path(), rounded,
                     caller == null ? "" : " caller=" + caller, code == null ? "" : " code=" + code, id(ctx));
         } catch (RuntimeException gone) {
             // a stream whose request Jetty already let go of: nothing to log about it
