@@ -170,7 +170,7 @@ def main():
     text = "\n".join(lines) + "\n"
     open(out, "w").write(text)
     print(text)
-    if len(sys.argv) > 3:  # the README's copy, between its markers
+    if len(sys.argv) > 3:  # docs/performance.md's copy, between its markers
         readme = open(sys.argv[3]).read()
         start, end = readme.index("<!-- bench:start"), readme.index("<!-- bench:end -->")
         start = readme.index("\n", start) + 1

@@ -34,7 +34,7 @@ const iife = await build({
 outputs.set('dist/conversations.js', iife.outputFiles[0].text);
 outputs.set('dist/index.d.ts', await readFile(path.join(root, 'src/index.d.ts'), 'utf8'));
 
-// The vendors' package paths, for a bundler alias (README: "Coming from Tencent's SDK or DingTalk's JSAPI"):
+// The vendors' package paths, for a bundler alias (docs/web.md: "Coming from Tencent's SDK or DingTalk's JSAPI"):
 // @tencentcloud/lite-chat's editions and plugins, dingtalk-jsapi's default export and its per-call modules.
 // Each is a few lines over conversations.mjs, so that one module instance holds the session.
 const generated = '/* Built by scripts/build.mjs; do not edit. */\n';

@@ -1,4 +1,4 @@
-// The alias recipe of README ("Coming from Tencent's SDK or DingTalk's JSAPI"), run with esbuild: code that
+// The alias recipe of docs/web.md ("Coming from Tencent's SDK or DingTalk's JSAPI"), run with esbuild: code that
 // imports the vendors' packages, by every path their own code and Tencent's UI kits use, gets this SDK.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

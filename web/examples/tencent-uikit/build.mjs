@@ -1,5 +1,5 @@
 // Builds Tencent's React UI kit into dist/ with esbuild, its Tencent SDK imports aliased to the Conversations
-// SDK: this is the whole recipe (README: "Coming from Tencent's SDK or DingTalk's JSAPI"). No source of the
+// SDK: this is the whole recipe (docs/web.md: "Coming from Tencent's SDK or DingTalk's JSAPI"). No source of the
 // kit is changed.
 import { build } from 'esbuild';
 

@@ -61,6 +61,10 @@ final class ServiceProcess implements AutoCloseable {
         return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

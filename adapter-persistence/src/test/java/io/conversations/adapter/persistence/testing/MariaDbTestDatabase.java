@@ -68,6 +68,16 @@ public final class MariaDbTestDatabase implements AutoCloseable {
         return System.getenv().getOrDefault("CONVERSATIONS_TEST_MARIADB", "127.0.0.1:3306");
     }
 
+    /** The database's name on the server. */
+    public String name() {
+        return name;
+    }
+
+    /** The test server's host:port. */
+    public static String serverAddress() {
+        return server();
+    }
+
     public String url() {
         return "jdbc:mariadb://" + server + "/" + name;
     }
