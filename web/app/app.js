@@ -162,6 +162,7 @@ async function signOut() {
   $('sign-out').hidden = true;
   $('signed-out').hidden = false;
   $('who').textContent = '';
+  $('net').textContent = '';
 }
 
 $('sign-in').addEventListener('submit', async (e) => {

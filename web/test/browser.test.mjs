@@ -246,6 +246,60 @@ test('the page: group tabs with badges, creating, renaming, deleting and moving,
   await context.close();
 });
 
+test('the page as a product: 1280 and 390 px wide, nothing cut off, empty states readable, no stray element', { skip }, async () => {
+  const world = await provision({ users: ['alice', 'bob', 'carol'], groups: [
+    { chatId: 'rd', title: '需求研发 🚀', members: ['alice', 'bob', 'carol'] },
+    { chatId: 'design', title: 'Design review with a title long enough to need an ellipsis on a phone', members: ['alice', 'carol'] },
+    { chatId: 'ops', title: 'Ops', members: ['alice', 'bob'] },
+  ] });
+  await world.as('bob').post('/v1/chats/rd/messages', { type: 'text', text: '明天上午十点评审 👍' }, 201);
+  await world.as('alice').put('/v1/conversations/GROUPops/pin', { isPinned: true });
+  await world.as('alice').post('/v1/conversation-groups', { groupName: '供应商', conversationIDList: [] }, 201);
+  const { page, context, problems } = await newPage();
+  const overflow = () => page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = [...document.querySelectorAll('header *, main:not([hidden]) *')]
+      .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''} ${e.textContent.trim().slice(0, 30)}`);
+    return { scroll: document.documentElement.scrollWidth - width, outside };
+  });
+
+  await page.setViewportSize({ width: 390, height: 760 });
+  await page.goto(`${world.url}/app/`);
+  assert.equal(await page.getByTestId('net').isVisible(), false, 'no empty status pill while signed out');
+  assert.deepEqual(await overflow(), { scroll: 0, outside: [] });
+  await page.screenshot({ path: path.join(shots, 'page-390-signed-out.png') });
+  await page.getByLabel('User ID').fill('alice');
+  await page.getByLabel('Token (userSig)').fill(world.tokens.alice);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('[data-conversation]').first().waitFor();
+  await page.getByTestId('net').getByText('live').waitFor();
+
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width > 600 ? 800 : 760 });
+    assert.deepEqual(await overflow(), { scroll: 0, outside: [] }, `nothing cut off at ${width} px`);
+    for (const row of await page.locator('[data-conversation]').all()) {
+      const box = await row.locator('.actions').boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width + 0.5, `a row's actions within ${width} px`);
+    }
+    await page.screenshot({ path: path.join(shots, `page-${width}.png`), fullPage: true });
+  }
+  const header = await page.locator('header').boundingBox();
+  assert.ok(header.height < 110, `the header is at most two lines at 390 px: ${header.height}`);
+
+  await page.getByRole('tab', { name: /供应商/ }).click();
+  const empty = page.locator('#list .empty');
+  await empty.waitFor();
+  const emptyBox = await empty.boundingBox();
+  assert.ok(emptyBox.width > 300, `the empty state spans the list, not the avatar column: ${emptyBox.width} px`);
+  const lineHeight = await empty.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+  assert.ok(emptyBox.height < lineHeight * 4 + 48, `a few lines, not a word a line: ${emptyBox.height} px`);
+  assert.deepEqual(await overflow(), { scroll: 0, outside: [] }, 'a group\'s rename and delete fit at 390 px');
+  await page.screenshot({ path: path.join(shots, 'page-390-empty-group.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the seeds' example code runs unchanged in a page of another origin that loads the SDK", { skip }, async () => {
   const { url, pageOrigin } = await service();
   assert.ok(pageOrigin, 'the service allows a test page origin (CONVERSATIONS_TEST_PAGE_ORIGIN)');

@@ -76,6 +76,12 @@ class WebAccessTest {
         HttpResponse<String> root = send("GET", "/");
         assertEquals(302, root.statusCode());
         assertEquals(Optional.of("/app/"), header(root, "Location"));
+        HttpResponse<String> favicon = send("GET", "/favicon.ico"); // was 404 on every page view
+        assertEquals(301, favicon.statusCode());
+        assertEquals(Optional.of("/app/favicon.svg"), header(favicon, "Location"));
+        HttpResponse<String> icon = send("GET", "/app/favicon.svg");
+        assertEquals(200, icon.statusCode());
+        assertTrue(header(icon, "Content-Type").orElse("").startsWith("image/svg+xml"), icon.headers().toString());
         HttpResponse<String> missing = send("GET", "/sdk/nothing.js");
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("\"code\":40401"), missing.body());

@@ -13,6 +13,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,8 @@ public final class HttpApi implements AutoCloseable {
                 r.before(cors::decorate);
             }
             r.get("/", ctx -> ctx.redirect("/app/"));
+            // Browsers ask for it on every page of the origin; the page's icon is an SVG beside it.
+            r.get("/favicon.ico", ctx -> ctx.redirect("/app/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
 
             Handler healthRoute = ctx -> {
                 boolean up = health.healthy();
