@@ -141,6 +141,7 @@ public final class Wiring implements AutoCloseable {
                             config.userRequestsPerSecond(), config.adminRequestsPerSecond()),
                     metrics, routes, userTokens, idempotency, new HealthService(store.health()))
                     .start(config.host(), config.port());
+            daemon(metrics::bindJvmAndProcess); // off the start's path: the node answers first
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "event-retention");
                 t.setDaemon(true);

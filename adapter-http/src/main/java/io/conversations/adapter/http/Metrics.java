@@ -33,9 +33,10 @@ public final class Metrics {
      * The JVM's and the process's own metrics, by Micrometer's binders under their usual names ({@code jvm_memory_used_bytes},
      * {@code jvm_gc_pause_seconds}, {@code jvm_threads_live_threads}, {@code process_cpu_usage},
      * {@code process_files_open_files}, {@code process_uptime_seconds}, ...), which dashboards for JVM services
-     * already know.
+     * already know. Bound once the node answers (they load the JVM's management classes: about 0.1 s of a start
+     * on two cores), so they are missing from a scrape in the first moment only.
      */
-    public Metrics() {
+    public void bindJvmAndProcess() {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry); // listens to the GC for the life of the process
         new JvmThreadMetrics().bindTo(registry);
