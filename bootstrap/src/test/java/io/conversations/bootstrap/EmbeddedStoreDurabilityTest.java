@@ -1,13 +1,25 @@
 package io.conversations.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded store keeps every acknowledged write when the process is killed without warning. */
+/**
+ * The embedded store keeps every acknowledged write when the process is killed without warning: one at a time,
+ * and while eight writers send at once (their commits written to the file in groups).
+ */
 class EmbeddedStoreDurabilityTest {
 
     @Test
@@ -26,6 +38,63 @@ class EmbeddedStoreDurabilityTest {
             List<String> names = api.call("GET", "/v1/conversation-groups", alice, null).is(200).json()
                     .getJsonArray("groupList").stream().map(v -> v.asJsonObject().getString("groupName")).toList();
             assertEquals(List.of("g0", "g1", "g2", "g3", "g4"), names);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedMessageSurvivesAKillDashNineUnderConcurrentWrites(@TempDir Path dataDir) throws Exception {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        String alice;
+        try (ServiceProcess first = ServiceProcess.start(dataDir, dataDir.resolve("first.log"))) {
+            Api api = first.awaitUp();
+            api.corp("acme", "alice", "bob");
+            api.groupChat("acme", "room", "alice", "bob");
+            alice = api.token("acme", "alice");
+            String token = alice;
+            AtomicBoolean going = new AtomicBoolean(true);
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    for (int n = 0; going.get(); n++) {
+                        String text = "w" + writer + "-" + n;
+                        try {
+                            if (api.call("POST", "/v1/chats/room/messages", token,
+                                    "{\"type\":\"text\",\"text\":\"" + text + "\"}").status() == 201) {
+                                acknowledged.add(text);
+                            }
+                        } catch (IllegalStateException cut) {
+                            return; // the process is gone
+                        }
+                    }
+                });
+            }
+            long busyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.size() < 200 && System.nanoTime() < busyBy) {
+                Thread.sleep(10);
+            }
+            first.kill(); // SIGKILL while the writers are sending: nothing of the process runs after it
+            going.set(false);
+            writers.shutdown();
+            assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+        }
+        assertTrue(acknowledged.size() >= 200, "the writers were busy: " + acknowledged.size());
+        try (ServiceProcess second = ServiceProcess.start(dataDir, dataDir.resolve("second.log"))) {
+            Api api = second.awaitUp();
+            Set<String> stored = new HashSet<>();
+            String cursor = "";
+            while (true) {
+                JsonObject page = api.call("GET", "/v1/chats/room/messages?count=100"
+                        + (cursor.isEmpty() ? "" : "&cursor=" + cursor), alice, null).is(200).json();
+                page.getJsonArray("messageList").forEach(m -> stored.add(m.asJsonObject().getString("text")));
+                if (page.getBoolean("isFinished")) {
+                    break;
+                }
+                cursor = page.getString("nextCursor");
+            }
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(stored);
+            assertEquals(Set.of(), lost, "answered 201, gone after the kill (" + acknowledged.size() + " answered)");
         }
     }
 }

@@ -44,6 +44,8 @@ final class JdbcTransactions implements Transactions {
     record ChatKey(CorpId corp, ChatId chat) {}
     /** Writes back what the transaction changed of the user rows it holds; run just before each commit. */
     private volatile Consumer<Map<UserRef, UserRow.Held>> writeBack = rows -> {};
+    /** The embedded store's: a commit answers once it is in the file (null: the database's commit is). */
+    private volatile GroupCommit groupCommit;
 
     private final StoreState state;
     private final java.util.concurrent.atomic.LongAdder retries = new java.util.concurrent.atomic.LongAdder();
@@ -129,6 +131,11 @@ final class JdbcTransactions implements Transactions {
     }
 
     /** Sets what writes back the held user rows before each commit (the store's {@link UserRow#writeBack}). */
+    /** The embedded store's commits are written to its file in groups (see {@link GroupCommit}). */
+    void writeCommitsInGroups(GroupCommit commits) {
+        this.groupCommit = commits;
+    }
+
     void beforeCommit(Consumer<Map<UserRef, UserRow.Held>> writer) {
         this.writeBack = writer;
     }
@@ -196,6 +203,8 @@ final class JdbcTransactions implements Transactions {
             chatsChanged.get().clear();
             T result = work.get();
             writeBack.accept(held.get());
+            GroupCommit grouped = groupCommit;
+            boolean changes = grouped != null && GroupCommit.changes(c);
             try {
                 c.commit();
             } catch (SQLException e) {
@@ -207,6 +216,9 @@ final class JdbcTransactions implements Transactions {
                 // The commit was sent; whether it landed is not known (the answer may be what was lost).
                 // Marking the store down and rolling back is the StoreUnavailable catch's below.
                 throw StoreUnavailable.outcomeUnknown("the store failed while committing: " + e.getMessage(), e);
+            }
+            if (changes) {
+                grouped.awaitWritten(c); // before anyone is told of it
             }
             Map<UserRef, Long> users = appended.get();
             Set<ChatKey> chats = chatsChanged.get();

@@ -58,6 +58,9 @@ public final class Store implements AutoCloseable {
         this.transactions = new JdbcTransactions(dataSource, state, embedded ? 0 : STATEMENT_TIMEOUT_MILLIS);
         this.jdbc = new Jdbc(transactions);
         transactions.beforeCommit(held -> UserRow.writeBack(jdbc, held));
+        if (embedded) {
+            transactions.writeCommitsInGroups(new GroupCommit());
+        }
         this.catchUpReads = new QueuedLogReads(transactions, new JdbcEventLog(jdbc, transactions),
                 Math.max(1, poolSize / 2));
     }
@@ -83,16 +86,19 @@ public final class Store implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot create the data directory " + dir, e);
             }
-            // MariaDB mode so the same SQL serves both stores; lock waits long enough for a burst of one user's writes;
-            // WRITE_DELAY=0 writes each commit to the file before it is acknowledged (H2 waits up to 0.5 s otherwise).
-            // Each commit writes a new chunk, and H2 keeps replaced chunks for 45 s (its RETENTION_TIME, left as it
-            // is: it guards the file against a crash of the machine), so a busy file holds much more than its data
-            // until a clean stop compacts it (close()). DB_CLOSE_ON_EXIT=FALSE: the service's own shutdown closes
-            // the store after the HTTP server, not H2's hook while requests still run. MAX_COMPACT_TIME is the
-            // fallback should that compaction fail: H2's default 0.2 s left 2 GB holding 130 MB after a stop.
+            // MariaDB mode so the same SQL serves both stores; lock waits long enough for a burst of one user's writes.
+            // WRITE_DELAY=100: H2 keeps a commit in memory and its background thread writes and compacts the file;
+            // a use case's transaction still answers only once its commit is in the file, written in a group with
+            // the others committed meanwhile (GroupCommit; with WRITE_DELAY=0, a chunk per commit, the background
+            // thread did not run, no chunk was ever rewritten, and the file grew by every commit). H2 keeps
+            // replaced chunks for 45 s (its RETENTION_TIME, left as it is: it guards the file against a crash of
+            // the machine), so a busy file holds more than its data until a clean stop compacts it (close()).
+            // DB_CLOSE_ON_EXIT=FALSE: the service's own shutdown closes the store after the HTTP server, not H2's
+            // hook while requests still run. MAX_COMPACT_TIME is the fallback should that compaction fail: H2's
+            // default 0.2 s left 2 GB holding 130 MB after a stop.
             config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("conversations")
-                    + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000;WRITE_DELAY=0"
-                    + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=10000");
+                    + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000"
+                    + ";WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=10000");
             config.setUsername("sa");
             config.setPassword("");
             description = "embedded H2 file in " + dir;
