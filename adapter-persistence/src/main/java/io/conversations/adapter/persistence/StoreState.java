@@ -59,6 +59,7 @@ final class StoreState implements AutoCloseable {
                     // A write, not a read: H2 reopens the file and reads it while the disk is still full.
                     c.setAutoCommit(true);
                     s.executeUpdate("UPDATE store_probe SET probed_at = " + System.currentTimeMillis() + " WHERE id = 1");
+                    s.execute("CHECKPOINT"); // into the file now, not with H2's next background write (GroupCommit)
                     markUp();
                 } catch (SQLException | RuntimeException e) {
                     why = Store.rootMessage(e);
