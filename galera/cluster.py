@@ -5,6 +5,7 @@ as root drops to `nobody` and fails). Used by galera/kill_a_node.py and by bench
     python3 galera/cluster.py DIR         starts a cluster in DIR (fresh), prints the JDBC URL, waits for Ctrl-C
 """
 import os
+import random
 import shutil
 import signal
 import socket
@@ -40,10 +41,25 @@ def ensure_packages(log=print):
         raise Missing("could not install " + " ".join(still) + " (apt-get install failed)")
 
 
+_HANDED_OUT = set()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port free now, below Linux's ephemeral range (32768-60999): a port the kernel hands out (bind to 0) is
+    one any outgoing connection may take before the Galera node listens on it (seen: n3's IST listener failed
+    with 'Address already in use' and the node aborted its join)."""
+    for _ in range(1000):
+        port = random.randint(20000, 32000)
+        if port in _HANDED_OUT:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _HANDED_OUT.add(port)
+        return port
+    raise RuntimeError("no free port in 20000-32000")
 
 
 def answers(port):

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A client of the running service over a real socket, as a test drives it. */
 final class Api {
@@ -208,6 +210,21 @@ final class Api {
     String token(String corp, String user) {
         return admin("POST", "/v1/admin/tokens", "{\"corpId\":\"" + corp + "\",\"userId\":\"" + user
                 + "\",\"ttlSeconds\":3600}").is(200).json().getString("token");
+    }
+
+    /** Every message's text in a chat, read page by page as the caller sees the history. */
+    Set<String> messageTexts(String chatId, String bearer) {
+        Set<String> texts = new HashSet<>();
+        String cursor = "";
+        while (true) {
+            JsonObject page = call("GET", "/v1/chats/" + chatId + "/messages?count=100"
+                    + (cursor.isEmpty() ? "" : "&cursor=" + cursor), bearer, null).is(200).json();
+            page.getJsonArray("messageList").forEach(m -> texts.add(m.asJsonObject().getString("text")));
+            if (page.getBoolean("isFinished")) {
+                return texts;
+            }
+            cursor = page.getString("nextCursor");
+        }
     }
 
     static JsonObject parse(String text) {

@@ -3,7 +3,6 @@ package io.conversations.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -81,17 +80,7 @@ class EmbeddedStoreDurabilityTest {
         assertTrue(acknowledged.size() >= 200, "the writers were busy: " + acknowledged.size());
         try (ServiceProcess second = ServiceProcess.start(dataDir, dataDir.resolve("second.log"))) {
             Api api = second.awaitUp();
-            Set<String> stored = new HashSet<>();
-            String cursor = "";
-            while (true) {
-                JsonObject page = api.call("GET", "/v1/chats/room/messages?count=100"
-                        + (cursor.isEmpty() ? "" : "&cursor=" + cursor), alice, null).is(200).json();
-                page.getJsonArray("messageList").forEach(m -> stored.add(m.asJsonObject().getString("text")));
-                if (page.getBoolean("isFinished")) {
-                    break;
-                }
-                cursor = page.getString("nextCursor");
-            }
+            Set<String> stored = api.messageTexts("room", alice);
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(stored);
             assertEquals(Set.of(), lost, "answered 201, gone after the kill (" + acknowledged.size() + " answered)");

@@ -3,7 +3,6 @@ package io.conversations.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,17 +103,7 @@ class StopUnderLoadTest {
 
         try (ServiceProcess second = ServiceProcess.start(dataDir, logs.resolve("second.log"))) {
             Api api = second.awaitUp();
-            Set<String> stored = new HashSet<>();
-            String cursor = "";
-            while (true) {
-                JsonObject page = api.call("GET", "/v1/chats/room/messages?count=100"
-                        + (cursor.isEmpty() ? "" : "&cursor=" + cursor), alice, null).is(200).json();
-                page.getJsonArray("messageList").forEach(m -> stored.add(m.asJsonObject().getString("text")));
-                if (page.getBoolean("isFinished")) {
-                    break;
-                }
-                cursor = page.getString("nextCursor");
-            }
+            Set<String> stored = api.messageTexts("room", alice);
             Set<String> unanswered = new HashSet<>(stored);
             unanswered.removeAll(acknowledged);
             assertEquals(Set.of(), unanswered, "stored, but the client was never told");
