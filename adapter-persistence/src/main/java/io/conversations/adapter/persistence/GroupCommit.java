@@ -1,12 +1,17 @@
 package io.conversations.adapter.persistence;
 
 import io.conversations.application.model.StoreUnavailable;
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -65,6 +70,7 @@ final class GroupCommit {
         RuntimeException failed = null;
         try {
             store.commit(); // every transaction committed before a ticket was issued is in this chunk
+            awaitPendingWrites(store);
         } catch (RuntimeException e) {
             failed = StoreUnavailable.outcomeUnknown("the embedded store could not write its file: " + e.getMessage(), e);
         }
@@ -83,6 +89,48 @@ final class GroupCommit {
         }
         if (failed != null) {
             throw failed;
+        }
+    }
+
+    /**
+     * H2's own background writes (its write delay, its compaction) hand a chunk to two single-thread executors
+     * of the file store (serialize, then save) and return before it is saved. A transaction whose changes such a
+     * chunk took finds nothing left to write in {@code commit()}, which then returns at once: before its changes
+     * are in the file. A task queued behind each executor's queue returns only once every chunk handed over
+     * before it is saved. H2 offers no public way to wait for them, so the executors are reached by their field
+     * names (H2 2.3); a new H2 that moved them fails the store's start (this class cannot load).
+     */
+    private static void awaitPendingWrites(MVStore store) {
+        Object files = store.getFileStore();
+        for (Field executor : EXECUTORS) {
+            try {
+                Object pool = executor.get(files);
+                if (pool != null) {
+                    ((ExecutorService) pool).submit(() -> { }).get();
+                }
+            } catch (IllegalAccessException | ExecutionException e) {
+                throw new IllegalStateException("waiting for H2's writes failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for H2's writes", e);
+            } catch (RejectedExecutionException closing) {
+                throw new IllegalStateException("the embedded store is closing", closing);
+            }
+        }
+    }
+
+    private static final Field[] EXECUTORS = executorFields();
+
+    private static Field[] executorFields() {
+        try {
+            Field serialize = FileStore.class.getDeclaredField("serializationExecutor");
+            Field save = FileStore.class.getDeclaredField("bufferSaveExecutor");
+            serialize.setAccessible(true);
+            save.setAccessible(true);
+            return new Field[] {serialize, save};
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this H2 has no file store executors where H2 2.3 has them: the group "
+                    + "commit cannot wait for H2's own writes (GroupCommit)", e);
         }
     }
 
