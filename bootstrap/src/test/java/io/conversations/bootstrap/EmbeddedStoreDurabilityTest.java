@@ -7,11 +7,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,42 +37,20 @@ class EmbeddedStoreDurabilityTest {
 
     @Test
     void everyAcknowledgedMessageSurvivesAKillDashNineUnderConcurrentWrites(@TempDir Path dataDir) throws Exception {
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        MessageSenders senders;
         String alice;
         try (ServiceProcess first = ServiceProcess.start(dataDir, dataDir.resolve("first.log"))) {
             Api api = first.awaitUp();
             api.corp("acme", "alice", "bob");
             api.groupChat("acme", "room", "alice", "bob");
             alice = api.token("acme", "alice");
-            String token = alice;
-            AtomicBoolean going = new AtomicBoolean(true);
-            ExecutorService writers = Executors.newFixedThreadPool(8);
-            for (int w = 0; w < 8; w++) {
-                int writer = w;
-                writers.submit(() -> {
-                    for (int n = 0; going.get(); n++) {
-                        String text = "w" + writer + "-" + n;
-                        try {
-                            if (api.call("POST", "/v1/chats/room/messages", token,
-                                    "{\"type\":\"text\",\"text\":\"" + text + "\"}").status() == 201) {
-                                acknowledged.add(text);
-                            }
-                        } catch (IllegalStateException cut) {
-                            return; // the process is gone
-                        }
-                    }
-                });
-            }
-            long busyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acknowledged.size() < 200 && System.nanoTime() < busyBy) {
-                Thread.sleep(10);
-            }
-            first.kill(); // SIGKILL while the writers are sending: nothing of the process runs after it
-            going.set(false);
-            writers.shutdown();
-            assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+            senders = new MessageSenders(api, "room", alice, 8);
+            senders.awaitAcknowledged(199);
+            first.kill(); // SIGKILL while the senders are sending: nothing of the process runs after it
+            senders.stop();
         }
-        assertTrue(acknowledged.size() >= 200, "the writers were busy: " + acknowledged.size());
+        Set<String> acknowledged = senders.acknowledged;
+        assertTrue(acknowledged.size() >= 200, "the senders were busy: " + acknowledged.size());
         try (ServiceProcess second = ServiceProcess.start(dataDir, dataDir.resolve("second.log"))) {
             Api api = second.awaitUp();
             Set<String> stored = api.messageTexts("room", alice);

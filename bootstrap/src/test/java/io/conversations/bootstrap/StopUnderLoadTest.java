@@ -9,11 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +26,7 @@ class StopUnderLoadTest {
 
     @Test
     void aStopFinishesWhatItTookAndExitsZero() throws Exception {
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        Set<String> refusals = ConcurrentHashMap.newKeySet();
+        MessageSenders senders;
         List<SseClient> streams = new ArrayList<>();
         String alice;
         int exit;
@@ -45,36 +40,11 @@ class StopUnderLoadTest {
             for (int i = 0; i < 3; i++) {
                 streams.add(SseClient.connect(first.port, token, "0", ""));
             }
-            AtomicBoolean going = new AtomicBoolean(true);
-            ExecutorService writers = Executors.newFixedThreadPool(8);
-            for (int w = 0; w < 8; w++) {
-                int writer = w;
-                writers.submit(() -> {
-                    for (int n = 0; going.get(); n++) {
-                        String text = "w" + writer + "-" + n;
-                        try {
-                            Api.Reply reply = api.call("POST", "/v1/chats/room/messages", token,
-                                    "{\"type\":\"text\",\"text\":\"" + text + "\"}");
-                            if (reply.status() == 201) {
-                                acknowledged.add(text);
-                            } else {
-                                refusals.add(reply.status() + " " + reply.text());
-                            }
-                        } catch (IllegalStateException refusedOrCut) {
-                            // not taken (the service no longer listens): must not have been stored
-                        }
-                    }
-                });
-            }
-            // The stop comes while the writers are busy: after their first answers, however slow the machine.
-            long busyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acknowledged.size() <= 20 && System.nanoTime() < busyBy) {
-                Thread.sleep(20);
-            }
+            senders = new MessageSenders(api, "room", token, 8);
+            // The stop comes while the senders are busy: after their first answers, however slow the machine.
+            senders.awaitAcknowledged(20);
             exit = first.terminate();
-            going.set(false);
-            writers.shutdown();
-            assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
+            senders.stop();
         }
         assertEquals(0, exit, "a clean stop exits 0");
         // H2 writes a trace file when something fails; a clean stop left one at every stop.
@@ -94,9 +64,10 @@ class StopUnderLoadTest {
         assertTrue(!text.contains("Exception") && !text.contains("WARN"), "a stop without warnings:\n" + text);
         assertTrue(java.util.regex.Pattern.compile("INFO  access \\[[0-9a-f]{16}] - 201 POST /v1/chats/room/messages \\d+ ms "
                 + "caller=stop/alice id=[0-9a-f]{16}").matcher(text).find(), "an access log line a request:\n" + text);
-        assertTrue(acknowledged.size() > 20, "the writers were busy: " + acknowledged.size());
+        Set<String> acknowledged = senders.acknowledged;
+        assertTrue(acknowledged.size() > 20, "the senders were busy: " + acknowledged.size());
         // A request that comes while the node stops is told so (Jetty's own 503 said "internal error").
-        for (String refusal : refusals) {
+        for (String refusal : senders.refusals) {
             assertTrue(refusal.startsWith("503 ") && refusal.contains("\"code\":50301")
                     && refusal.contains("stopping"), refusal);
         }
