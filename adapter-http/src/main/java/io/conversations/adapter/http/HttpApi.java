@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -41,7 +40,10 @@ public final class HttpApi implements AutoCloseable {
 
     private final GracefulHandler graceful;
 
-    private HttpApi(Javalin app, EventRoutes events, GracefulHandler graceful) {
+    private final WebFiles webFiles;
+
+    private HttpApi(Javalin app, EventRoutes events, GracefulHandler graceful, WebFiles webFiles) {
+        this.webFiles = webFiles;
         this.app = app;
         this.events = events;
         this.graceful = graceful;
@@ -67,13 +69,14 @@ public final class HttpApi implements AutoCloseable {
         Cors cors = new Cors(settings.corsOrigins());
         Idempotency idempotency = new Idempotency(idempotentWrites, exchange);
         GracefulHandler graceful = new GracefulHandler();
+        WebFiles webFiles = WebFiles.open();
         // A burst of twice the rate for a user (a page loading its list), ten times for the corp's backend.
         RateLimits limits = new RateLimits(
                 new RateLimits.Limit(settings.userRequestsPerSecond(), settings.userRequestsPerSecond() * 2),
                 new RateLimits.Limit(settings.adminRequestsPerSecond(), settings.adminRequestsPerSecond() * 10));
 
         Javalin app = Javalin.create(config -> {
-            configureServer(config, graceful);
+            configureServer(config, graceful, webFiles);
             ThreadPool requestPool = Threads.requestPool();
             if (requestPool != null) {
                 config.jetty.threadPool = requestPool;
@@ -115,14 +118,14 @@ public final class HttpApi implements AutoCloseable {
             routes.all().forEach(set -> set.register(table));
             answerErrors(r, exchange);
         });
-        return new HttpApi(app, routes.events(), graceful);
+        return new HttpApi(app, routes.events(), graceful, webFiles);
     }
 
     /**
      * What the real start and the preload share: JSON through JSON-B, the request size, 405 before 404, Jetty's
      * errors as JSON, the listen backlog, the graceful stop, and the web SDK and page as static files.
      */
-    private static void configureServer(JavalinConfig config, GracefulHandler graceful) {
+    private static void configureServer(JavalinConfig config, GracefulHandler graceful, WebFiles webFiles) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(Exchange.SHARED.mapper());
@@ -150,14 +153,14 @@ public final class HttpApi implements AutoCloseable {
         // The web SDK (/sdk/conversations.js, .mjs, .d.ts) and the page that shows it working (/app/).
         config.staticFiles.add(files -> {
             files.hostedPath = "/sdk";
-            files.directory = "/conversations-web/dist";
-            files.location = Location.CLASSPATH;
+            files.directory = webFiles.directory("dist");
+            files.location = webFiles.location();
             files.headers = Map.of("Cache-Control", "no-cache");
         });
         config.staticFiles.add(files -> {
             files.hostedPath = "/app";
-            files.directory = "/conversations-web/app";
-            files.location = Location.CLASSPATH;
+            files.directory = webFiles.directory("app");
+            files.location = webFiles.location();
             files.headers = Map.of("Cache-Control", "no-cache");
         });
     }
@@ -238,14 +241,21 @@ public final class HttpApi implements AutoCloseable {
         // Bucket4j's classes and the OpenAPI description load here too, off the start's critical path.
         new RateLimits(new RateLimits.Limit(1, 1), RateLimits.Limit.OFF).user("preload");
         openApi();
-        Javalin.create(config -> {
-            configureServer(config, new GracefulHandler());
-            config.routes.get("/", ctx -> ctx.result(""));
-        }).start("127.0.0.1", 0).stop();
+        try (WebFiles webFiles = WebFiles.open()) {
+            Javalin.create(config -> {
+                configureServer(config, new GracefulHandler(), webFiles);
+                config.routes.get("/", ctx -> ctx.result(""));
+            }).start("127.0.0.1", 0).stop();
+        }
     }
 
     public HttpApi start(String host, int port) {
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            webFiles.close();
+            throw e;
+        }
         return this;
     }
 
@@ -271,6 +281,7 @@ public final class HttpApi implements AutoCloseable {
             LOG.warn("waiting for the requests in flight failed: {}", e.toString());
         }
         app.stop();
+        webFiles.close();
     }
 
     private static void routingError(Exchange exchange, Context ctx, int status) {
