@@ -30,12 +30,14 @@ class SystemdUnitTest {
         // Warnings about the unit itself come on exit 0 too (an unknown key, a bad value).
         assertTrue(output.lines().noneMatch(l -> l.contains("conversations.service")), output);
         String unit = Files.readString(UNIT);
-        for (String line : new String[] {"ExecStart=/usr/bin/java", "-jar /opt/conversations/conversations.jar",
+        for (String line : new String[] {"ExecStart=/bin/sh /opt/conversations/conversations",
+            "Environment=CONVERSATIONS_JAR=/opt/conversations/conversations.jar", "JAVA_OPTS=-Xmx512m",
             "KillSignal=SIGTERM", "RestartPreventExitStatus=2", "Environment=CONVERSATIONS_DATA_DIR=/var/lib/conversations"}) {
             assertTrue(unit.contains(line), line);
         }
         for (String setting : unit.lines().filter(l -> l.startsWith("Environment=CONVERSATIONS_"))
                 .map(l -> l.substring("Environment=".length(), l.indexOf('=', "Environment=".length())))
+                .filter(name -> !name.equals("CONVERSATIONS_JAR")) // the launcher's, not the service's
                 .toList()) {
             assertTrue(Config.NAMES.contains(setting), setting + " is a setting of the service");
         }
