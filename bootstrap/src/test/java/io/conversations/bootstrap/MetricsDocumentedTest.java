@@ -38,12 +38,14 @@ class MetricsDocumentedTest {
             Api api = node.awaitUp();
             api.corp("metrics", "alice");
             api.call("GET", "/v1/conversations", api.token("metrics", "alice"), null).is(200);
-            // The GC's pause timer exists from the first collection on: ask for one.
+            // The JVM's metrics are bound just after the start (off its path), and the GC's pause timer exists from
+            // the first collection they see on, told of asynchronously: ask for one once they are bound, then wait.
+            awaitMetric(api, "jvm_gc_live_data_size_bytes");
             Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(node.pid()), "GC.run").redirectErrorStream(true).start();
             gc.getInputStream().readAllBytes();
             assertTrue(gc.waitFor(30, TimeUnit.SECONDS));
-            scraped = api.call("GET", "/metrics", null, null).is(200).text();
+            scraped = awaitMetric(api, "jvm_gc_pause_seconds_count");
         }
         Set<String> live = scraped.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
                 .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
@@ -62,5 +64,19 @@ class MetricsDocumentedTest {
         }
         assertTrue(named > 40, "the documents name the metrics: " + named);
         assertEquals(Set.of(), missing, "named in the docs or dashboards but not on the node:\n" + scraped);
+    }
+
+    /** The scrape once it shows {@code name} (within 20 s; the last scrape otherwise, for the assertion). */
+    private static String awaitMetric(Api api, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String scraped;
+        do {
+            scraped = api.call("GET", "/metrics", null, null).is(200).text();
+            if (scraped.lines().anyMatch(l -> l.startsWith(name))) {
+                return scraped;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return scraped;
     }
 }
