@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +31,14 @@ class JarIT {
         byte[] sdk = Files.readAllBytes(Path.of("..", "web", "dist", "conversations.js"));
         for (String start : new String[] {"fresh", "existing"}) {
             Path classes = logs.resolve(start + "-classes.log");
-            int port = freePort();
+            int port = ServiceProcess.freePort();
             Process node = new ProcessBuilder(JAVA, "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
                     "-Xlog:class+load=info:file=" + classes, "-jar", JAR.toString(), "--conversations-port=" + port,
                     "--conversations-data-dir=" + data, "--conversations-admin-key=" + Api.ADMIN_KEY,
                     "--conversations-token-secret=" + Api.TOKEN_SECRET)
                     .redirectErrorStream(true).redirectOutput(logs.resolve(start + ".log").toFile()).start();
             try {
-                Api api = awaitUp(node, port);
+                Api api = ServiceProcess.awaitUp(node, port);
                 api.admin("PUT", "/v1/admin/corps/jar-" + start, "{\"name\":\"J\"}").is(200); // the store writes
                 Api.Reply js = api.call("GET", "/sdk/conversations.js", null, null);
                 assertEquals(200, js.status());
@@ -79,7 +78,7 @@ class JarIT {
 
     /** Starts the launcher, waits for an answer, stops it with SIGTERM; its exit code. */
     private static int run(Path data, Path log, String javaOptions) throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--conversations-port=" + port,
                 "--conversations-admin-key=" + Api.ADMIN_KEY, "--conversations-token-secret=" + Api.TOKEN_SECRET)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -90,7 +89,7 @@ class JarIT {
         env.put("CONVERSATIONS_DATA_DIR", data.toString());
         Process node = builder.start();
         try {
-            awaitUp(node, port);
+            ServiceProcess.awaitUp(node, port);
         } finally {
             node.destroy(); // the JVM itself: the script execs it
             assertTrue(node.waitFor(60, TimeUnit.SECONDS));
@@ -98,34 +97,9 @@ class JarIT {
         return node.exitValue();
     }
 
-    private static Api awaitUp(Process node, int port) throws InterruptedException {
-        Api api = new Api(port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!node.isAlive()) {
-                throw new AssertionError("the jar exited with " + node.exitValue());
-            }
-            try {
-                if (api.call("GET", "/health", null, null).status() == 200) {
-                    return api;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no answer within 60 s");
-    }
-
     private static List<Path> copies(Path tmp) throws IOException {
         try (Stream<Path> files = Files.list(tmp)) {
             return new ArrayList<>(files.filter(p -> p.getFileName().toString().startsWith("conversations-web-")).toList());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

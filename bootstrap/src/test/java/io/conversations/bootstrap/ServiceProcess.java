@@ -37,6 +37,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** A client once the service answers its health check (within 60 s). */
     Api awaitUp() throws InterruptedException {
+        return awaitUp(process, port);
+    }
+
+    /** A client once the service {@code process} started on {@code port} answers its health check (60 s). */
+    static Api awaitUp(Process process, int port) throws InterruptedException {
         Api api = new Api(port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -75,7 +80,7 @@ final class ServiceProcess implements AutoCloseable {
         kill();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
