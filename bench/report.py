@@ -148,7 +148,7 @@ def main():
                      verdict(share >= 0.5 and esend["p99_ms"] < 100 and esend["errors"] + esend["failures"] == 0)))
         f = m["embedded_file"]
         mb = lambda b: "%.0f MB" % (b / 1e6)
-        peak = f.get("peak", f.get("running", 0))
+        peak = f["peak"]
         rows.append(("embedded store: H2 file while cases 3 and 4 write (largest, sampled every second) / its data "
                      "(compacted)", "–", "%s / %s" % (mb(peak), mb(f["compacted"])), "",
                      "%.1f×" % (peak / f["compacted"]), "", "≤3× while writing", verdict(peak <= 3 * f["compacted"])))

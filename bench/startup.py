@@ -44,19 +44,19 @@ def measure(java, jar, launcher, classes, port, heap, runs):
     archived = tempfile.mkdtemp(prefix="conversations-start-launcher-")
     jdk_home = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java))))
     launched = dict(JAVA_HOME=jdk_home, JAVA_OPTS="-Xmx" + heap, CONVERSATIONS_JAR=jar)
+    service = [java, "-Xmx" + heap, "-jar", jar]
     try:
-        first_answer([java, "-Xmx" + heap, "-jar", jar], port, service_env(port, existing))  # makes the store
+        first_answer(service, port, service_env(port, existing))  # makes the store
         first_answer([launcher], port, dict(service_env(port, archived), **launched))  # the store and the archive
         for _ in range(runs):
             kinds["bare"].append(first_answer([java, "-Xmx" + heap, "-cp", jar + os.pathsep + classes, "BareJavalin",
                                                str(port)], port, dict(os.environ)))
             fresh = tempfile.mkdtemp(prefix="conversations-start-fresh-")
             try:
-                kinds["fresh"].append(first_answer([java, "-Xmx" + heap, "-jar", jar], port, service_env(port, fresh)))
+                kinds["fresh"].append(first_answer(service, port, service_env(port, fresh)))
             finally:
                 shutil.rmtree(fresh, ignore_errors=True)
-            kinds["existing"].append(first_answer([java, "-Xmx" + heap, "-jar", jar], port,
-                                                  service_env(port, existing)))
+            kinds["existing"].append(first_answer(service, port, service_env(port, existing)))
             kinds["launcher"].append(first_answer([launcher], port, dict(service_env(port, archived), **launched)))
     finally:
         shutil.rmtree(existing, ignore_errors=True)

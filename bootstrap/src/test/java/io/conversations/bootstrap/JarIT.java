@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +98,7 @@ class JarIT {
 
     private static List<Path> copies(Path tmp) throws IOException {
         try (Stream<Path> files = Files.list(tmp)) {
-            return new ArrayList<>(files.filter(p -> p.getFileName().toString().startsWith("conversations-web-")).toList());
+            return files.filter(p -> p.getFileName().toString().startsWith("conversations-web-")).toList();
         }
     }
 }

@@ -133,11 +133,13 @@ public final class Store implements AutoCloseable {
         return new Store(dataSource, description, settings.mariaDbUrl().isEmpty(), state, settings.poolSize());
     }
 
+    /** The migrations of MariaDB, and of the embedded store: the schema is one, db/h2 holds H2's own tuning of it. */
+    static final String[] MARIADB_MIGRATIONS = {"classpath:db/migration"};
+    static final String[] EMBEDDED_MIGRATIONS = {"classpath:db/migration", "classpath:db/h2"};
+
     /** Brings the schema up to date with Flyway; answers the version it is at. */
     static String migrate(HikariDataSource dataSource, boolean mariaDb) {
-        // The schema is one for both stores; db/h2 holds the embedded store's own tuning of it.
-        String[] locations = mariaDb ? new String[] {"classpath:db/migration"}
-                : new String[] {"classpath:db/migration", "classpath:db/h2"};
+        String[] locations = mariaDb ? MARIADB_MIGRATIONS : EMBEDDED_MIGRATIONS;
         Flyway flyway;
         if (mariaDb) {
             flyway = MigrationLock.holding(dataSource, MigrationLock.thisProcess(), () -> {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * data directory starts from it, and only a file whose history is exactly it skips Flyway.
  */
 class EmbeddedSchemaTest {
-    private static final String[] LOCATIONS = {"classpath:db/migration", "classpath:db/h2"};
-
     @Test
     void aFreshDirectoryStartsFromTheBuildsSchemaWhichFlywayFindsCurrentAndValid(@TempDir Path dir) {
         assertNotNull(EmbeddedSchema.class.getResource("/db/embedded/" + EmbeddedSchema.FILE),
@@ -42,7 +40,7 @@ class EmbeddedSchemaTest {
 
     @Test
     void anOlderFileIsMigratedByFlywayAndKeepsItsData(@TempDir Path dir) throws Exception {
-        Flyway.configure().dataSource(source(dir)).locations(LOCATIONS).target("9").load().migrate();
+        Flyway.configure().dataSource(source(dir)).locations(Store.EMBEDDED_MIGRATIONS).target("9").load().migrate();
         try (Connection c = DriverManager.getConnection(Store.embeddedUrl(dir), "sa", "");
              Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO corps (corp_id, name, created_at) VALUES ('older', 'Older', 1)");
@@ -70,7 +68,7 @@ class EmbeddedSchemaTest {
     }
 
     private static Flyway flyway(Path dir) {
-        return Flyway.configure().dataSource(source(dir)).locations(LOCATIONS).load();
+        return Flyway.configure().dataSource(source(dir)).locations(Store.EMBEDDED_MIGRATIONS).load();
     }
 
     private static JdbcDataSource source(Path dir) {
