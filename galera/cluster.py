@@ -265,7 +265,7 @@ class Cluster:
 
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the nodes (finally, below) on SIGTERM too
-    ensure_packages()
+    ensure_packages(lambda line: print(line, file=sys.stderr))  # stdout carries the URL alone
     cluster = Cluster(sys.argv[1] if len(sys.argv) > 1 else "/tmp/galera").start()
     cluster.nodes[0].sql("CREATE DATABASE IF NOT EXISTS conv")
     print(cluster.jdbc_url("conv"), flush=True)
