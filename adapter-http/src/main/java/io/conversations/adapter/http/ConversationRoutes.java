@@ -93,15 +93,16 @@ public final class ConversationRoutes implements RouteTable.RouteSet {
                 + query.mark().map(String::valueOf).orElse("") + "|" + query.unreadOnly();
         Optional<byte[]> kept = views.find(user, key);
         if (kept.isPresent()) {
-            exchange.rendered(ctx, 200, kept.get());
+            exchange.renderedGzipped(ctx, 200, kept.get(), null);
             return;
         }
         RenderedViews.Reservation reservation = views.reserve(user);
         Outcome<ConversationPage> outcome = listConversations.list(user, query);
         if (outcome instanceof Outcome.Done<ConversationPage> done) {
             byte[] rendered = exchange.render(body(done.value(), cursors));
-            reservation.keep(key, done.value().eventSeq(), done.value().bigChats(), rendered);
-            exchange.rendered(ctx, 200, rendered);
+            byte[] gzipped = Gzip.compress(rendered);
+            reservation.keep(key, done.value().eventSeq(), done.value().bigChats(), gzipped);
+            exchange.renderedGzipped(ctx, 200, gzipped, rendered);
         } else {
             exchange.outcome(ctx, outcome, 200, page -> body(page, cursors));
         }
