@@ -67,7 +67,7 @@ public record Config(String host, int port, Path dataDir, Optional<String> dbUrl
             new Setting("CONVERSATIONS_SSE_HEARTBEAT_MS", "15000", "how often an idle stream carries a heartbeat"),
             new Setting("CONVERSATIONS_BIG_CHAT_MEMBERS", String.valueOf(ChatService.DEFAULT_BIG_CHAT_MEMBERS),
                     "from how many members a group chat's messages write the chat, not each member"),
-            new Setting("CONVERSATIONS_LIST_CACHE_MB", "128", "memory for rendered first pages of the list, kept gzipped (0: none)"),
+            new Setting("CONVERSATIONS_LIST_CACHE_MB", "128", "memory for rendered first pages of the list (0: none)"),
             new Setting("CONVERSATIONS_CORS_ORIGINS", "(none)",
                     "other web origins whose pages may call the service, comma-separated, or *"),
             new Setting("CONVERSATIONS_RATE_LIMIT_USER", "100", "requests a second a user may send (0: no limit)"),

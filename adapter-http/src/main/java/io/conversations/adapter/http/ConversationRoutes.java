@@ -93,16 +93,15 @@ public final class ConversationRoutes implements RouteTable.RouteSet {
                 + query.mark().map(String::valueOf).orElse("") + "|" + query.unreadOnly();
         Optional<byte[]> kept = views.find(user, key);
         if (kept.isPresent()) {
-            exchange.renderedGzipped(ctx, 200, kept.get(), null);
+            exchange.rendered(ctx, 200, kept.get());
             return;
         }
         RenderedViews.Reservation reservation = views.reserve(user);
         Outcome<ConversationPage> outcome = listConversations.list(user, query);
         if (outcome instanceof Outcome.Done<ConversationPage> done) {
             byte[] rendered = exchange.render(body(done.value(), cursors));
-            byte[] gzipped = Gzip.compress(rendered);
-            reservation.keep(key, done.value().eventSeq(), done.value().bigChats(), gzipped);
-            exchange.renderedGzipped(ctx, 200, gzipped, rendered);
+            reservation.keep(key, done.value().eventSeq(), done.value().bigChats(), rendered);
+            exchange.rendered(ctx, 200, rendered);
         } else {
             exchange.outcome(ctx, outcome, 200, page -> body(page, cursors));
         }

@@ -39,22 +39,14 @@ final class Exchange {
         ctx.status(status).contentType(JSON).result(json.write(body));
     }
 
-    /** A body as the bytes a kept page holds (see {@link #renderedGzipped}). */
+    /** A body as the bytes {@link #rendered} answers with. */
     byte[] render(Object body) {
         return json.write(body).getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Answers a page kept gzipped ({@link Gzip}): as it is to a client that accepts gzip, else inflated ({@code plain}
-     * when the caller has it at hand, else from {@code gzipped}).
-     */
-    void renderedGzipped(Context ctx, int status, byte[] gzipped, byte[] plain) {
-        ctx.status(status).contentType(JSON).header("Vary", "Accept-Encoding");
-        if (Gzip.accepted(ctx.header("Accept-Encoding"))) {
-            ctx.disableCompression().header("Content-Encoding", "gzip").result(gzipped);
-        } else {
-            ctx.result(plain != null ? plain : Gzip.decompress(gzipped));
-        }
+    /** Answers a body rendered before. */
+    void rendered(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType(JSON).result(body);
     }
 
     /** The contract's error body; a refusal that a later try may pass (429, 503) says when with Retry-After. */

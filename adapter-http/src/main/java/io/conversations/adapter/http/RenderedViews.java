@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Answers already rendered for a user (a first page of their list, as bytes: the routes keep them gzipped), kept
- * while the user's event sequence says nothing changed since. Every change of what a user sees records an event
- * in the same transaction, so "no newer event" means "the same answer". Use: look up; on a miss, {@link #reserve}
+ * Answers already rendered for a user (a first page of their list, as bytes), kept while the user's
+ * event sequence says nothing changed since. Every change of what a user sees records an event in the
+ * same transaction, so "no newer event" means "the same answer". Use: look up; on a miss, {@link #reserve}
  * <em>before</em> reading the store, render, then {@link Reservation#keep} with the sequence the read reflected.
  */
 public interface RenderedViews {

@@ -43,9 +43,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,10 +72,6 @@ class RoutesTest {
     private static Supplier<Outcome<Message>> message;
     private static Supplier<Outcome<ChatCreated>> chatCreated;
     private static Supplier<Boolean> healthy;
-    /** Alice's committed event sequence as the kept first pages see it; each test starts at a new one. */
-    private static final AtomicLong committed = new AtomicLong(1_000_000);
-    /** First pages kept as the service keeps them; every look-up asks {@link #committed} (no tail runs). */
-    private static final ViewCache kept = new ViewCache(1 << 20, user -> committed.get(), () -> Long.MAX_VALUE / 2);
 
     private static <T> T unexpected() {
         throw new AssertionError("a use case was called that this test does not expect");
@@ -96,7 +90,7 @@ class RoutesTest {
                         (user, id) -> record(conversation, "get", user, id),
                         (user, id, change) -> record(conversation, "change", user, id, change),
                         (user, ids, change) -> unexpected(), user -> unexpected(), user -> unexpected(),
-                        kept),
+                        RenderedViews.NONE),
                 new MessageRoutes((sender, chat, content) -> record(message, "send", sender, chat, content),
                         (reader, chat, count, before) -> unexpected(), new NoSharing()),
                 new ChatRoutes((user, corp, query, count, after) -> unexpected(), (user, corp, chat) -> unexpected(),
@@ -131,7 +125,6 @@ class RoutesTest {
 
     @BeforeEach
     void noAnswersYet() {
-        committed.incrementAndGet(); // what an earlier test kept is stale
         calls.clear();
         batch = RoutesTest::unexpected;
         conversation = RoutesTest::unexpected;
@@ -375,55 +368,6 @@ class RoutesTest {
         assertEquals(42, answer.json().getJsonNumber("eventSeq").longValue());
         assertTrue(answer.json().getBoolean("isFinished"));
         assertEquals("", answer.json().getString("nextCursor"));
-    }
-
-    @Test
-    void aKeptFirstPageIsAnsweredGzippedToAClientThatTakesGzipAndInflatedToOneThatDoesNot() throws Exception {
-        page = () -> Outcome.done(new ConversationPage(List.of(sales(true)), Optional.empty(), committed.get()));
-        HttpResponse<byte[]> rendered = list("gzip, deflate, br");
-        HttpResponse<byte[]> keptGzipped = list("GZIP;q=0.5");
-        HttpResponse<byte[]> keptPlain = list(null);
-        HttpResponse<byte[]> gzipRefused = list("gzip;q=0, identity");
-        HttpResponse<byte[]> anyCoding = list("*");
-        assertEquals(1, calls.size(), "rendered once, then answered from what was kept");
-        String json = new String(keptPlain.body(), java.nio.charset.StandardCharsets.UTF_8);
-        JsonObject body = Json.createReader(new StringReader(json)).readObject();
-        assertEquals(committed.get(), body.getJsonNumber("eventSeq").longValue());
-        assertEquals("Sales", body.getJsonArray("conversationList").getJsonObject(0).getString("title"));
-        for (HttpResponse<byte[]> gzipped : List.of(rendered, keptGzipped, anyCoding)) {
-            assertEquals(Optional.of("gzip"), gzipped.headers().firstValue("Content-Encoding"));
-            assertEquals(json, gunzip(gzipped.body()));
-        }
-        for (HttpResponse<byte[]> plain : List.of(keptPlain, gzipRefused)) {
-            assertEquals(Optional.empty(), plain.headers().firstValue("Content-Encoding"));
-            assertEquals(json, new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertEquals(Optional.of("Accept-Encoding"), keptPlain.headers().firstValue("Vary"));
-
-        committed.incrementAndGet(); // alice's list changed: rendered again, plain for this client
-        HttpResponse<byte[]> changed = list(null);
-        assertEquals(2, calls.size());
-        assertEquals(Optional.empty(), changed.headers().firstValue("Content-Encoding"));
-        assertEquals(committed.get(), Json.createReader(new java.io.ByteArrayInputStream(changed.body())).readObject()
-                .getJsonNumber("eventSeq").longValue());
-    }
-
-    /** Alice's first page, with {@code acceptEncoding} unless null. */
-    private static HttpResponse<byte[]> list(String acceptEncoding) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/conversations"))
-                .header("Authorization", "Bearer " + BEARER);
-        if (acceptEncoding != null) {
-            request.header("Accept-Encoding", acceptEncoding);
-        }
-        HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, response.statusCode());
-        return response;
-    }
-
-    private static String gunzip(byte[] gzipped) throws java.io.IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 
     @Test
