@@ -24,8 +24,9 @@ class Missing(Exception):
     """Packages the cluster needs are not installed and could not be."""
 
 
-def ensure_packages(log=print):
-    """Installs galera-4, mariadb-backup and socat from Debian's packages when missing; raises Missing if that fails."""
+def ensure_packages(log=lambda line: print(line, file=sys.stderr)):
+    """Installs galera-4, mariadb-backup and socat from Debian's packages when missing; raises Missing if that fails.
+    Tells of it through log, by default on stderr: a caller's stdout may carry its answer (the cluster's URL)."""
     missing = [name for name, path in PACKAGES.items() if not os.path.exists(path)]
     if not missing:
         return
@@ -265,7 +266,7 @@ class Cluster:
 
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the nodes (finally, below) on SIGTERM too
-    ensure_packages(lambda line: print(line, file=sys.stderr))  # stdout carries the URL alone
+    ensure_packages()
     cluster = Cluster(sys.argv[1] if len(sys.argv) > 1 else "/tmp/galera").start()
     cluster.nodes[0].sql("CREATE DATABASE IF NOT EXISTS conv")
     print(cluster.jdbc_url("conv"), flush=True)
