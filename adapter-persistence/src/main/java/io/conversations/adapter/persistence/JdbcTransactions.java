@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.h2.mvstore.MVStore;
 
 /**
  * One JDBC transaction per use case, on a connection bound to the calling thread. A transaction
@@ -182,7 +183,37 @@ final class JdbcTransactions implements Transactions {
         return c;
     }
 
+    /**
+     * One attempt: the work and its commit on a pooled connection, which goes back to the pool as soon as the
+     * commit is done; on the embedded store the thread then waits for the commit to be in the file (without a
+     * connection: the transactions that commit meanwhile join the next group's chunk instead of queueing for the
+     * pool), and only then are the listeners told of it.
+     */
     private <T> T once(Supplier<T> work) {
+        Committed<T> committed = commit(work);
+        if (committed.store() != null) {
+            try {
+                groupCommit.awaitWritten(committed.store()); // before anyone is told of it
+            } catch (StoreUnavailable e) {
+                if (Store.isUnreachable(e) || Store.isBrokenFile(e)) {
+                    state.markDown(Store.rootMessage(e));
+                }
+                throw e;
+            }
+        }
+        if (!committed.users().isEmpty()) {
+            eventsCommitted.accept(committed.users());
+        }
+        if (!committed.chats().isEmpty()) {
+            chatsCommitted.accept(committed.chats());
+        }
+        return committed.result();
+    }
+
+    /** A committed attempt: its result, the embedded store whose file it waits for (null: none), and whom to tell. */
+    private record Committed<T>(T result, MVStore store, Map<UserRef, Long> users, Set<ChatKey> chats) {}
+
+    private <T> Committed<T> commit(Supplier<T> work) {
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -204,7 +235,7 @@ final class JdbcTransactions implements Transactions {
             T result = work.get();
             writeBack.accept(held.get());
             GroupCommit grouped = groupCommit;
-            boolean changes = grouped != null && GroupCommit.changes(c);
+            MVStore store = grouped != null && GroupCommit.changes(c) ? GroupCommit.storeOf(c) : null;
             try {
                 c.commit();
             } catch (SQLException e) {
@@ -217,20 +248,10 @@ final class JdbcTransactions implements Transactions {
                 // Marking the store down and rolling back is the StoreUnavailable catch's below.
                 throw StoreUnavailable.outcomeUnknown("the store failed while committing: " + e.getMessage(), e);
             }
-            if (changes) {
-                grouped.awaitWritten(c); // before anyone is told of it
-            }
-            Map<UserRef, Long> users = appended.get();
-            Set<ChatKey> chats = chatsChanged.get();
-            if (!users.isEmpty()) {
-                eventsCommitted.accept(Map.copyOf(users));
-                users.clear();
-            }
-            if (!chats.isEmpty()) {
-                chatsCommitted.accept(Set.copyOf(chats));
-                chats.clear();
-            }
-            return result;
+            Committed<T> committed = new Committed<>(result, store, Map.copyOf(appended.get()),
+                    Set.copyOf(chatsChanged.get()));
+            appended.get().clear();
+            return committed;
         } catch (SQLException e) {
             rollback(c);
             if (Store.isBrokenFile(e)) {
