@@ -111,14 +111,13 @@ final class GroupCommit {
      * names (H2 2.3); a new H2 that moved them fails the store's start (this class cannot load).
      */
     private static void awaitPendingWrites(MVStore store) {
-        Object files = store.getFileStore();
-        for (Field executor : EXECUTORS) {
+        for (Field field : EXECUTORS) {
             try {
-                Object pool = executor.get(files);
+                ExecutorService pool = executor(field, store);
                 if (pool != null) {
-                    ((ExecutorService) pool).submit(() -> { }).get();
+                    pool.submit(() -> { }).get();
                 }
-            } catch (IllegalAccessException | ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("waiting for H2's writes failed", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -126,6 +125,19 @@ final class GroupCommit {
             } catch (RejectedExecutionException closing) {
                 throw new IllegalStateException("the embedded store is closing", closing);
             }
+        }
+    }
+
+    /** H2's executor that serializes each chunk, the first of the two a write goes through (null: not started). */
+    static ExecutorService serializationExecutor(MVStore store) {
+        return executor(EXECUTORS[0], store);
+    }
+
+    private static ExecutorService executor(Field field, MVStore store) {
+        try {
+            return (ExecutorService) field.get(store.getFileStore());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("H2's file store executors cannot be reached", e);
         }
     }
 

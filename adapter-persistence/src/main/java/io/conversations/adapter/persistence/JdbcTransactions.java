@@ -195,9 +195,7 @@ final class JdbcTransactions implements Transactions {
             try {
                 groupCommit.awaitWritten(committed.store()); // before anyone is told of it
             } catch (StoreUnavailable e) {
-                if (Store.isUnreachable(e) || Store.isBrokenFile(e)) {
-                    state.markDown(Store.rootMessage(e));
-                }
+                markDownIfLost(e);
                 throw e;
             }
         }
@@ -259,9 +257,7 @@ final class JdbcTransactions implements Transactions {
             }
             throw Jdbc.translate("COMMIT", e);
         } catch (StoreUnavailable e) {
-            if (Store.isUnreachable(e) || Store.isBrokenFile(e)) {
-                state.markDown(Store.rootMessage(e));
-            }
+            markDownIfLost(e);
             rollback(c);
             throw e;
         } catch (RuntimeException | Error e) {
@@ -276,6 +272,13 @@ final class JdbcTransactions implements Transactions {
             } catch (SQLException ignored) {
                 // The pool discards a connection it cannot reset.
             }
+        }
+    }
+
+    /** Marks the store down when the failure shows its server unreachable or its file broken. */
+    private void markDownIfLost(StoreUnavailable e) {
+        if (Store.isUnreachable(e) || Store.isBrokenFile(e)) {
+            state.markDown(Store.rootMessage(e));
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.conversations.domain.identity.CorpId;
 import io.conversations.domain.identity.UserId;
 import io.conversations.domain.identity.UserRef;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,13 +85,11 @@ class GroupCommitTest {
         });
     }
 
-    private static ExecutorService serializationExecutor(MVStore store) throws ReflectiveOperationException {
-        Field field = FileStore.class.getDeclaredField("serializationExecutor");
-        field.setAccessible(true);
-        Object executor = field.get(store.getFileStore());
+    private static ExecutorService serializationExecutor(MVStore store) {
+        ExecutorService executor = GroupCommit.serializationExecutor(store);
         if (executor == null) {
             throw new IllegalStateException("H2 has not started its serialization executor");
         }
-        return (ExecutorService) executor;
+        return executor;
     }
 }
